@@ -1,0 +1,9 @@
+using AdaptiveMooc.Api.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMoocSecurity();
+
+var app = builder.Build();
+app.UseMoocSecurity();
+app.MapGet("/alive", () => TypedResults.Ok("alive")).AllowAnonymous();
+await app.RunAsync();

@@ -1,0 +1,9 @@
+namespace AdaptiveMooc.Api.Security;
+
+public enum CallerKind
+{
+    Admin,
+    Trainer,
+    Learner,
+    ApiKey,
+}

@@ -1,0 +1,9 @@
+namespace AdaptiveMooc.Api.Security;
+
+/// <summary>Claim types every authentication scheme of the API emits, so endpoints read one shape.</summary>
+public static class MoocClaims
+{
+    public const string Kind = "mooc:kind";
+    public const string Subject = "sub";
+    public const string Scope = "scope";
+}

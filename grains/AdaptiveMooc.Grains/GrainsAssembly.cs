@@ -1,0 +1,5 @@
+namespace AdaptiveMooc.Grains;
+
+internal static class GrainsAssembly
+{
+}

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
+return 2;

@@ -1,0 +1,8 @@
+namespace AdaptiveMooc.Grains.Tests;
+
+public sealed class ProjectLoads
+{
+    [Fact]
+    public void Assembly_is_named_after_its_folder() =>
+        Assert.Equal("AdaptiveMooc.Grains.Tests", typeof(ProjectLoads).Assembly.GetName().Name);
+}

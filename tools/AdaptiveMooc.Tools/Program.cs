@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: mooc <import|bench> ...");
+return 2;
