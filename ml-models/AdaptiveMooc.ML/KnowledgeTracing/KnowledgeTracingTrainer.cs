@@ -44,7 +44,7 @@ public static class KnowledgeTracingTrainer
         var fitSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
 
-        var rows = BuildRows(test, model.Priors, leaveLearnerOut: false);
+        var rows = BuildRows(test, model.Priors, outOfFold: false);
         var predicted = model.PredictBatch(rows);
         var bkt = rows.Select(r => (double)r.Features[KtFeatureIndex.BktCorrect]).ToArray();
         var labels = rows.Select(r => r.Label).ToArray();
@@ -64,7 +64,7 @@ public static class KnowledgeTracingTrainer
         var priors = FitPriors(learners);
         options.Log?.Invoke($"priors: {priors.Items.Count} items, {priors.Skills.Count} skills, {priors.Attempts} answers; BKT fitted in {clock.Elapsed.TotalSeconds:F1}s");
 
-        var rows = BuildRows(learners, priors, leaveLearnerOut: true);
+        var rows = BuildRows(learners, priors, outOfFold: true);
         examples = rows.Count;
         var ml = new MLContext(seed: options.Seed);
         if (rows.Count == 0 || rows.All(r => r.Label) || rows.All(r => !r.Label))
@@ -97,8 +97,26 @@ public static class KnowledgeTracingTrainer
         foreach (var learner in learners)
         {
             var mine = new Dictionary<string, List<bool>>(StringComparer.Ordinal);
+            KtInteraction? previous = null;
             foreach (var answer in learner.Answers)
             {
+                if (previous is { } p)
+                {
+                    foreach (var before in p.Skills)
+                    {
+                        foreach (var skill in answer.Skills)
+                        {
+                            var key = KtPriors.TransitionKey(before, p.Correct, skill);
+                            if (!priors.Transitions.TryGetValue(key, out var transition))
+                            {
+                                transition = new KtCount();
+                                priors.Transitions[key] = transition;
+                            }
+                            transition.Add(answer.Correct);
+                        }
+                    }
+                }
+                previous = answer;
                 priors.Attempts++;
                 if (answer.Correct) priors.Correct++;
                 if (!priors.Items.TryGetValue(answer.Item, out var item))
@@ -143,22 +161,32 @@ public static class KnowledgeTracingTrainer
         return priors;
     }
 
+    /// <summary>Folds of the out-of-fold item/skill rates used for training rows.</summary>
+    internal const int EncodingFolds = 5;
+
     /// <summary>
     /// One example per answer except each learner's first, with the features the state had before
-    /// the answer. With <paramref name="leaveLearnerOut"/> the learner's own answers are removed from
-    /// the item/skill rates, as they are for a learner the model has never seen.
+    /// the answer. With <paramref name="outOfFold"/> the training learners are dealt into
+    /// <see cref="EncodingFolds"/> folds and each fold's answers are removed from the item/skill rates
+    /// its rows see, as a test learner's are.
     /// </summary>
-    internal static List<KtFeatureRow> BuildRows(IReadOnlyList<LearnerSequence> learners, KtPriors priors, bool leaveLearnerOut)
+    internal static List<KtFeatureRow> BuildRows(IReadOnlyList<LearnerSequence> learners, KtPriors priors, bool outOfFold)
     {
-        var rows = new List<KtFeatureRow>();
-        foreach (var learner in learners)
+        HeldOutCounts[]? folds = null;
+        if (outOfFold)
         {
-            LearnerOwnCounts? own = null;
-            if (leaveLearnerOut)
+            folds = [.. Enumerable.Range(0, EncodingFolds).Select(_ => new HeldOutCounts())];
+            for (var l = 0; l < learners.Count; l++)
             {
-                own = new LearnerOwnCounts();
-                foreach (var answer in learner.Answers) own.Add(answer);
+                var answers = learners[l].Answers;
+                for (var i = 0; i < answers.Count; i++) folds[l % EncodingFolds].Add(i > 0 ? answers[i - 1] : null, answers[i]);
             }
+        }
+        var rows = new List<KtFeatureRow>();
+        for (var l = 0; l < learners.Count; l++)
+        {
+            var learner = learners[l];
+            var held = folds?[l % EncodingFolds];
             var state = new LearnerKnowledgeState();
             for (var i = 0; i < learner.Answers.Count; i++)
             {
@@ -166,10 +194,10 @@ public static class KnowledgeTracingTrainer
                 if (i > 0)
                 {
                     var row = new KtFeatureRow { Label = answer.Correct };
-                    KtFeatures.Compute(state, priors, answer, own, row.Features);
+                    KtFeatures.Compute(state, priors, answer, held, row.Features);
                     rows.Add(row);
                 }
-                state.Apply(answer, priors, own);
+                state.Apply(answer, priors, held);
             }
         }
         return rows;

@@ -6,7 +6,7 @@ namespace AdaptiveMooc.ML.KnowledgeTracing;
 public sealed class KtFeatureRow
 {
     /// <summary>Length of <see cref="Features"/>; must equal <see cref="KtFeatures.Count"/> (checked by a test).</summary>
-    public const int FeatureCount = 30;
+    public const int FeatureCount = 35;
 
     public bool Label { get; set; }
 

@@ -20,6 +20,7 @@ public static class KtFeatures
         "itemAttempts", "itemRate", "itemLastCorrect",
         "priorItemRate", "priorItemLogAttempts", "priorSkillRate", "skillCount",
         "sameSkillAsLast", "sameItemAsLast",
+        "transitionRate", "transitionLogAttempts", "eloCorrect", "ability", "skillAbility",
     ];
 
     public static int Count => Names.Count;
@@ -33,7 +34,7 @@ public static class KtFeatures
         return features;
     }
 
-    internal static void Compute(LearnerKnowledgeState state, KtPriors priors, KtInteraction target, LearnerOwnCounts? exclude, Span<float> f)
+    internal static void Compute(LearnerKnowledgeState state, KtPriors priors, KtInteraction target, HeldOutCounts? exclude, Span<float> f)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(priors);
@@ -122,5 +123,16 @@ public static class KtFeatures
         f[27] = k;
         f[28] = seen ? (skills.Any(state.LastSkills.Contains) ? 1 : 0) : Missing;
         f[29] = seen ? (target.Item == state.LastItem ? 1 : 0) : Missing;
+        var transition = priors.TransitionRate(state.LastSkills, state.LastCorrect, skills, exclude, out var transitionAttempts);
+        f[30] = seen ? (float)transition : Missing;
+        f[31] = seen ? (float)Math.Log(1 + transitionAttempts) : Missing;
+        f[32] = (float)state.EloCorrect(skills, itemRate);
+        f[33] = (float)state.Ability;
+        double skillAbility = 0;
+        foreach (var skill in skills)
+        {
+            if (state.Skills.TryGetValue(skill, out var s)) skillAbility += s.Ability;
+        }
+        f[34] = (float)(skillAbility / k);
     }
 }

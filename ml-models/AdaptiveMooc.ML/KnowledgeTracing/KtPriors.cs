@@ -37,16 +37,61 @@ public sealed class KtPriors
 
     public Dictionary<string, KtCount> Items { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Answers on a skill right after an answer on another (or the same) skill, keyed by
+    /// <see cref="TransitionKey"/>: what the previous answer says about the next one beyond each
+    /// skill's own rate. Bounded by skills² × 2.
+    /// </summary>
+    public Dictionary<string, KtCount> Transitions { get; set; } = new(StringComparer.Ordinal);
+
+    public static string TransitionKey(string previousSkill, bool previousCorrect, string skill) =>
+        previousSkill + (previousCorrect ? "|1|" : "|0|") + skill;
+
+    /// <summary>
+    /// Success rate on <paramref name="skills"/> right after an answer on <paramref name="previousSkills"/>,
+    /// shrunk towards the skills' own rate; NaN when there is no previous answer.
+    /// </summary>
+    public double TransitionRate(IReadOnlyList<string> previousSkills, bool previousCorrect, IReadOnlyList<string> skills, HeldOutCounts? exclude, out int attempts)
+    {
+        ArgumentNullException.ThrowIfNull(previousSkills);
+        ArgumentNullException.ThrowIfNull(skills);
+        attempts = 0;
+        if (previousSkills.Count == 0 || skills.Count == 0) return double.NaN;
+        double sum = 0;
+        foreach (var skill in skills)
+        {
+            var skillRate = SkillRate(skill, exclude);
+            foreach (var previous in previousSkills)
+            {
+                var key = TransitionKey(previous, previousCorrect, skill);
+                int n = 0, c = 0;
+                if (Transitions.TryGetValue(key, out var count))
+                {
+                    n = count.Attempts;
+                    c = count.Correct;
+                    if (exclude is not null && exclude.Transitions.TryGetValue(key, out var own))
+                    {
+                        n -= own.Attempts;
+                        c -= own.Correct;
+                    }
+                }
+                attempts += n;
+                sum += (c + ItemSmoothing * skillRate) / (n + ItemSmoothing);
+            }
+        }
+        return sum / (skills.Count * previousSkills.Count);
+    }
+
     public static KtPriors ColdStart() => new();
 
-    public double GlobalRate(LearnerOwnCounts? exclude = null)
+    public double GlobalRate(HeldOutCounts? exclude = null)
     {
         var attempts = Attempts - (exclude?.Global.Attempts ?? 0);
         var correct = Correct - (exclude?.Global.Correct ?? 0);
         return (correct + 2.0 * ColdStartRate) / (attempts + 2.0);
     }
 
-    public double SkillRate(string skill, LearnerOwnCounts? exclude = null)
+    public double SkillRate(string skill, HeldOutCounts? exclude = null)
     {
         var global = GlobalRate(exclude);
         if (!Skills.TryGetValue(skill, out var prior)) return global;
@@ -60,7 +105,7 @@ public sealed class KtPriors
         return (correct + SkillSmoothing * global) / (attempts + SkillSmoothing);
     }
 
-    public double MeanSkillRate(IReadOnlyList<string> skills, LearnerOwnCounts? exclude = null)
+    public double MeanSkillRate(IReadOnlyList<string> skills, HeldOutCounts? exclude = null)
     {
         ArgumentNullException.ThrowIfNull(skills);
         if (skills.Count == 0) return GlobalRate(exclude);
@@ -70,7 +115,7 @@ public sealed class KtPriors
     }
 
     /// <summary>Training attempts on the item (other learners' only when <paramref name="exclude"/> is given).</summary>
-    public int ItemAttempts(string item, LearnerOwnCounts? exclude = null)
+    public int ItemAttempts(string item, HeldOutCounts? exclude = null)
     {
         if (!Items.TryGetValue(item, out var count)) return 0;
         var own = exclude is not null && exclude.Items.TryGetValue(item, out var mine) ? mine.Attempts : 0;
@@ -78,7 +123,7 @@ public sealed class KtPriors
     }
 
     /// <summary>The item's success rate, shrunk towards its skills' mean rate by <see cref="ItemSmoothing"/>.</summary>
-    public double ItemRate(string item, IReadOnlyList<string> skills, LearnerOwnCounts? exclude = null)
+    public double ItemRate(string item, IReadOnlyList<string> skills, HeldOutCounts? exclude = null)
     {
         var skillRate = MeanSkillRate(skills, exclude);
         if (!Items.TryGetValue(item, out var count)) return skillRate;

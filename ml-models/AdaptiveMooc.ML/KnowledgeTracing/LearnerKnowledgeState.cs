@@ -18,6 +18,12 @@ public sealed class LearnerKnowledgeState
     /// <summary>Weight of the newest answer in the slow recent-success average.</summary>
     public const double SlowDecay = 0.1;
 
+    /// <summary>Elo step size for a learner with no answers (Pelánek's K = a / (1 + b·n) schedule).</summary>
+    public const double EloStep = 0.8;
+
+    /// <summary>How fast the Elo step shrinks with the number of answers.</summary>
+    public const double EloStepDecay = 0.05;
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public int Attempts { get; set; }
@@ -35,6 +41,9 @@ public sealed class LearnerKnowledgeState
     public double Residual { get; set; }
 
     public double RecentResidual { get; set; }
+
+    /// <summary>Elo ability (logit scale) against the items' training difficulty.</summary>
+    public double Ability { get; set; }
 
     public string? LastItem { get; set; }
 
@@ -57,12 +66,14 @@ public sealed class LearnerKnowledgeState
         Apply(KtInteraction.From(evt), priors, null);
     }
 
-    internal void Apply(KtInteraction interaction, KtPriors priors, LearnerOwnCounts? exclude)
+    internal void Apply(KtInteraction interaction, KtPriors priors, HeldOutCounts? exclude)
     {
         var correct = interaction.Correct;
         var y = correct ? 1.0 : 0.0;
         var expected = priors.ItemRate(interaction.Item, interaction.Skills, exclude);
         var first = Attempts == 0;
+        var eloError = y - EloCorrect(interaction.Skills, expected);
+        Ability += EloStep / (1 + EloStepDecay * Attempts) * eloError;
 
         RecentFast = first ? y : RecentFast + FastDecay * (y - RecentFast);
         RecentSlow = first ? y : RecentSlow + SlowDecay * (y - RecentSlow);
@@ -86,6 +97,7 @@ public sealed class LearnerKnowledgeState
             s.LastStep = Attempts + 1;
             s.Residual += y - expected;
             s.Mastery = priors.Bkt(skill).Update(s.Mastery, correct);
+            s.Ability += EloStep / (1 + EloStepDecay * (s.Attempts - 1)) * eloError;
         }
 
         if (!Items.TryGetValue(interaction.Item, out var item))
@@ -119,6 +131,19 @@ public sealed class LearnerKnowledgeState
             result[skill] = p.PCorrect(Skills.TryGetValue(skill, out var s) ? s.Mastery : p.Init);
         }
         return result;
+    }
+
+    /// <summary>Elo's P(correct) on an item of expected success <paramref name="itemRate"/> tagged with <paramref name="skills"/>.</summary>
+    internal double EloCorrect(IReadOnlyList<string> skills, double itemRate)
+    {
+        double skillAbility = 0;
+        foreach (var skill in skills)
+        {
+            if (Skills.TryGetValue(skill, out var s)) skillAbility += s.Ability;
+        }
+        if (skills.Count > 0) skillAbility /= skills.Count;
+        var p = Math.Clamp(itemRate, 0.01, 0.99);
+        return 1 / (1 + Math.Exp(-(Ability + skillAbility + Math.Log(p / (1 - p)))));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

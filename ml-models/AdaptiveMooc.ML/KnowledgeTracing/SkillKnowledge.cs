@@ -21,6 +21,9 @@ public sealed class SkillKnowledge
     /// <summary>Sum over answers on the skill of (answer − expected from the item's training rate).</summary>
     public double Residual { get; set; }
 
+    /// <summary>Elo ability on this skill, added to the learner's overall ability.</summary>
+    public double Ability { get; set; }
+
     /// <summary>BKT posterior P(known) after the answers so far.</summary>
     public double Mastery { get; set; }
 }
