@@ -222,7 +222,8 @@ public static class KnowledgeTracingTrainer
         return [.. order.Select(id => new LearnerSequence(id, [.. byLearner[id].OrderBy(a => a.At).Select(a => a.Answer)]))];
     }
 
-    // FNV-1a: string.GetHashCode is randomised per process, and the hold-out must not be.
+    // FNV-1a then a splitmix64 finaliser (FNV's high bits barely move between ids differing in their
+    // last character); string.GetHashCode is randomised per process, and the hold-out must not be.
     private static ulong StableHash(string text, int seed)
     {
         var hash = 14695981039346656037UL ^ (ulong)seed;
@@ -231,6 +232,10 @@ public static class KnowledgeTracingTrainer
             hash ^= c;
             hash *= 1099511628211UL;
         }
-        return hash;
+        hash ^= hash >> 30;
+        hash *= 0xbf58476d1ce4e5b9UL;
+        hash ^= hash >> 27;
+        hash *= 0x94d049bb133111ebUL;
+        return hash ^ (hash >> 31);
     }
 }
