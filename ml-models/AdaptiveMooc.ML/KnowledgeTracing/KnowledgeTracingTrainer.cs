@@ -84,6 +84,13 @@ public static class KnowledgeTracingTrainer
             NumberOfThreads = 1,
             Seed = options.Seed,
             Silent = true,
+            // Bagging half the rows per tree roughly halves training time on one thread.
+            Booster = new GradientBooster.Options
+            {
+                SubsampleFraction = options.RowSubsample,
+                SubsampleFrequency = options.RowSubsample < 1 ? 1 : 0,
+                FeatureFraction = options.FeatureSubsample,
+            },
         });
         var classifier = trainer.Fit(ml.Data.LoadFromEnumerable(rows));
         options.Log?.Invoke($"LightGBM on {rows.Count} examples x {KtFeatures.Count} features in {clock.Elapsed.TotalSeconds:F1}s");
