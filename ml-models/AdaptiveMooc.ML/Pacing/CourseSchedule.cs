@@ -8,11 +8,18 @@ public sealed class CourseSchedule
 {
     private readonly Dictionary<string, ScheduledAssessment> _byLesson;
 
-    public CourseSchedule(string courseId, DateTimeOffset startDate, IEnumerable<ScheduledAssessment> assessments)
+    private readonly IReadOnlyDictionary<string, double> _lessonMinutes;
+
+    public CourseSchedule(
+        string courseId,
+        DateTimeOffset startDate,
+        IEnumerable<ScheduledAssessment> assessments,
+        IReadOnlyDictionary<string, double>? lessonMinutes = null)
     {
         ArgumentNullException.ThrowIfNull(assessments);
         CourseId = courseId;
         StartDate = startDate;
+        _lessonMinutes = lessonMinutes ?? new Dictionary<string, double>();
         Assessments = [.. assessments.OrderBy(a => a.DueDay ?? int.MaxValue).ThenBy(a => a.LessonId, StringComparer.Ordinal)];
         _byLesson = Assessments.ToDictionary(a => a.LessonId, StringComparer.Ordinal);
     }
@@ -31,6 +38,10 @@ public sealed class CourseSchedule
 
     public ScheduledAssessment? Find(string? lessonId) =>
         lessonId is not null && _byLesson.TryGetValue(lessonId, out var a) ? a : null;
+
+    /// <summary>Declared minutes of a lesson (course definition), when known; OULAD declares none.</summary>
+    public double? DeclaredMinutes(string? lessonId) =>
+        lessonId is not null && _lessonMinutes.TryGetValue(lessonId, out var m) ? m : null;
 
     /// <summary>Dated assessments with a deadline strictly before <paramref name="day"/>.</summary>
     public int CountDueBefore(int day)
