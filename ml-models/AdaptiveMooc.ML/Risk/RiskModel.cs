@@ -14,6 +14,14 @@ public sealed class RiskModel
 {
     public const int DefaultSeed = 20240601;
 
+    /// <summary>
+    /// Training snapshots are taken at the cut-off and at ±7 and ±14 days around it: more examples of
+    /// the same learners at nearby stages, which measurably generalises better to unseen courses
+    /// (day is a feature). Only training presentations are snapshotted this way.
+    /// </summary>
+    public static IReadOnlyList<int> TrainingDaysAround(int cutoff) =>
+        [.. new[] { cutoff - 14, cutoff - 7, cutoff, cutoff + 7, cutoff + 14 }.Where(d => d > 0)];
+
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly ConcurrentBag<PredictionEngine<FeatureRow, BinaryOutput>> _engines = [];
@@ -35,7 +43,9 @@ public sealed class RiskModel
         ArgumentNullException.ThrowIfNull(info);
         var ml = new MLContext(seed);
         var data = FeatureRow.Load(ml, features.Select((f, i) => new FeatureRow { Features = f, Label = labels[i] }), RiskFeatures.Count);
-        var model = Gbm.Binary(ml, seed).Fit(data);
+        // Small trees: risk training sets are a few thousand registrations of a handful of courses, and
+        // what must transfer to unseen courses is the broad shape, not course-specific thresholds.
+        var model = Gbm.Binary(ml, seed, iterations: 200, leaves: 7, minimumLeaf: 100).Fit(data);
         var contributions = ml.Transforms.CalculateFeatureContribution(model, numberOfPositiveContributions: RiskFeatures.Count, numberOfNegativeContributions: 0, normalize: false)
             .Fit(model.Transform(data));
         return new RiskModel(ml, model.Append(contributions), info with { TrainedOn = features.Count });

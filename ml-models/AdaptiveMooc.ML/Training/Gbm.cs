@@ -10,7 +10,7 @@ namespace AdaptiveMooc.ML.Training;
 /// </summary>
 internal static class Gbm
 {
-    public static LightGbmBinaryTrainer Binary(MLContext ml, int seed, int iterations = 300) =>
+    public static LightGbmBinaryTrainer Binary(MLContext ml, int seed, int iterations = 300, int leaves = 15, int minimumLeaf = 40) =>
         ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             LabelColumnName = nameof(FeatureRow.Label),
@@ -18,8 +18,8 @@ internal static class Gbm
             ExampleWeightColumnName = nameof(FeatureRow.Weight),
             NumberOfIterations = iterations,
             LearningRate = 0.03,
-            NumberOfLeaves = 15,
-            MinimumExampleCountPerLeaf = 40,
+            NumberOfLeaves = leaves,
+            MinimumExampleCountPerLeaf = minimumLeaf,
             NumberOfThreads = 1,
             Seed = seed,
             Deterministic = true,

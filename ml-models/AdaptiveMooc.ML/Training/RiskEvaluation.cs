@@ -19,7 +19,7 @@ public static class RiskEvaluation
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(log);
         var clock = Stopwatch.StartNew();
-        var trainSamples = await OuladFeatureExtractor.RiskSamplesAsync(train, [cutoff], cancellationToken);
+        var trainSamples = await OuladFeatureExtractor.RiskSamplesAsync(train, RiskModel.TrainingDaysAround(cutoff), cancellationToken);
         var testSamples = await OuladFeatureExtractor.RiskSamplesAsync(test, [cutoff], cancellationToken);
         log($"features: {trainSamples.Count} training and {testSamples.Count} test registrations at day {cutoff} ({clock.Elapsed.TotalSeconds:F1}s)");
 
@@ -27,12 +27,14 @@ public static class RiskEvaluation
         var trainY = trainSamples.Select(s => target.Label(s.Registration)).ToList();
         var testX = testSamples.Select(s => s.Features).ToList();
         var testY = testSamples.Select(s => target.Label(s.Registration)).ToList();
-        var info = new RiskModelInfo(target.Name(), [cutoff], $"OULAD {Describe(train)}");
+        var info = new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), $"OULAD {Describe(train)}");
         var model = RiskModel.Train(trainX, trainY, info, seed);
         var scores = testX.Select(x => model.Score(x, reasons: 0).Risk).ToList();
         log($"risk model trained and scored ({clock.Elapsed.TotalSeconds:F1}s)");
 
-        var baseline = CountsLogisticBaseline.TrainAndScore(trainX, trainY, testX, seed);
+        // The reference regression sees the cut-off snapshot only, as its figure was defined.
+        var atCutoff = Enumerable.Range(0, trainSamples.Count).Where(i => trainSamples[i].Cutoff == cutoff).ToList();
+        var baseline = CountsLogisticBaseline.TrainAndScore([.. atCutoff.Select(i => trainX[i])], [.. atCutoff.Select(i => trainY[i])], testX, seed);
         var floor = testX.Select(x => -(double)x[RiskFeatures.ClicksPercentile]).ToList();
         var result = new RiskEvaluationResult(
             target.Name(), cutoff, Describe(train), Describe(test),
@@ -45,7 +47,7 @@ public static class RiskEvaluation
             BinaryMetrics.AveragePrecision(baseline, testY),
             BinaryMetrics.RecallAtTopFraction(baseline, testY, 0.2),
             BinaryMetrics.Auc(floor, testY),
-            trainSamples.Count,
+            atCutoff.Count,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
         return (result, model);
     }
