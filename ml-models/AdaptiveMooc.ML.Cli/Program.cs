@@ -1,2 +1,14 @@
-Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
-return 2;
+using AdaptiveMooc.ML.Cli;
+
+// One case per verb, each handled by its own command class; figures go to stdout as a final JSON line.
+var verb = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+switch (verb)
+{
+    case "next-eval":
+        return await NextEvalCommand.RunAsync(rest);
+    default:
+        Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
+        Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..]");
+        return 2;
+}

@@ -2,7 +2,7 @@ namespace AdaptiveMooc.ML.Ranking;
 
 /// <summary>
 /// Course-wide aggregates the ranking features read beside the learner's own state: per course week
-/// and lesson, clicks and learner-days; per lesson, learner-days, first day of use and next-active-day
+/// and lesson, clicks and learner-days; per course day and lesson, learners; per lesson, learner-days, first day of use and next-active-day
 /// transitions. Its size depends on the lessons and weeks of the course only, never on learners or
 /// events; each event costs at most O(<see cref="LearnerRankingState.Capacity"/>).
 /// </summary>
@@ -10,6 +10,7 @@ public sealed class CourseRankingStats
 {
     private readonly Dictionary<string, int> _index;
     private readonly Dictionary<int, WeekCounts> _weeks = [];
+    private readonly Dictionary<int, WeekCounts> _days = [];
     private readonly int[] _learnerDays;
     private readonly double[] _clicks;
     private readonly int[] _firstDay;
@@ -58,6 +59,12 @@ public sealed class CourseRankingStats
     public double WeekClicks(int week, int lesson) => _weeks.TryGetValue(week, out var w) ? w.Clicks[lesson] : 0;
 
     public int WeekLearnerDays(int week, int lesson) => _weeks.TryGetValue(week, out var w) ? w.LearnerDays[lesson] : 0;
+
+    /// <summary>Learners who used the lesson on a course day.</summary>
+    public int DayLearners(int day, int lesson) => _days.TryGetValue(day, out var d) ? d.LearnerDays[lesson] : 0;
+
+    /// <summary>Learners active on a course day.</summary>
+    public int DayActiveLearners(int day) => _days.TryGetValue(day, out var d) ? d.ActiveLearnerDays : 0;
 
     /// <summary>Active learner-days in a course week.</summary>
     public int WeekActiveLearnerDays(int week) => _weeks.TryGetValue(week, out var w) ? w.ActiveLearnerDays : 0;
@@ -134,10 +141,17 @@ public sealed class CourseRankingStats
             _weeks.Add(week, counts);
         }
 
+        if (!_days.TryGetValue(day, out var dayCounts))
+        {
+            dayCounts = new WeekCounts(Candidates.Count);
+            _days.Add(day, dayCounts);
+        }
+
         var newDay = day != learner.CurrentDay;
         if (newDay)
         {
             counts.ActiveLearnerDays++;
+            dayCounts.ActiveLearnerDays++;
             TotalLearnerDays++;
             if (learner.CurrentDay != LearnerRankingState.NoDay)
             {
@@ -168,6 +182,7 @@ public sealed class CourseRankingStats
         }
 
         counts.LearnerDays[lesson]++;
+        dayCounts.LearnerDays[lesson]++;
         _learnerDays[lesson]++;
         if (newDay)
         {

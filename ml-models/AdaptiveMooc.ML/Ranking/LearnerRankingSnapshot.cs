@@ -9,10 +9,13 @@ public sealed record LearnerRankingSnapshot(
     int CurrentDay,
     int PreviousDay,
     int ActiveDays,
+    long TotalClicks,
+    int LessonDays,
     IReadOnlyList<string> Lessons,
     IReadOnlyList<int> LastDay,
     IReadOnlyList<int> Days,
     IReadOnlyList<int> Clicks,
     IReadOnlyList<int> LastDayClicks,
+    IReadOnlyList<double> DecayedDays,
     IReadOnlyList<string> PreviousDayLessons,
     IReadOnlyList<int> PreviousDayClicks);

@@ -24,6 +24,7 @@ public sealed class LearnerRankingState
     private readonly int[] _days;
     private readonly int[] _clicks;
     private readonly int[] _lastDayClicks;
+    private readonly double[] _decayedDays;
     private readonly string[] _previousLessons;
     private readonly int[] _previousClicks;
 
@@ -36,6 +37,7 @@ public sealed class LearnerRankingState
         _days = new int[capacity];
         _clicks = new int[capacity];
         _lastDayClicks = new int[capacity];
+        _decayedDays = new double[capacity];
         _previousLessons = new string[PreviousDayCapacity];
         _previousClicks = new int[PreviousDayCapacity];
     }
@@ -53,6 +55,15 @@ public sealed class LearnerRankingState
 
     /// <summary>Distinct active days so far.</summary>
     public int ActiveDays { get; private set; }
+
+    /// <summary>All interactions so far (evicted lessons included).</summary>
+    public long TotalClicks { get; private set; }
+
+    /// <summary>Sum over active days of the distinct lessons used that day (evicted lessons included).</summary>
+    public int LessonDays { get; private set; }
+
+    /// <summary>Time constant, in days, of <see cref="DecayedDaysAt"/>.</summary>
+    public const double DecayDays = 7;
 
     /// <summary>Lessons of <see cref="PreviousDay"/> remembered.</summary>
     public int PreviousDayCount { get; private set; }
@@ -81,12 +92,16 @@ public sealed class LearnerRankingState
 
         if (_lastDay[i] != day)
         {
+            // Decayed count of days of use, kept as of the last day of use and aged on read.
+            _decayedDays[i] = _lastDay[i] == NoDay ? 1 : 1 + (_decayedDays[i] * Math.Exp(-(day - _lastDay[i]) / DecayDays));
             _days[i]++;
             _lastDay[i] = day;
             _lastDayClicks[i] = 0;
+            LessonDays++;
         }
 
         var clicks = Math.Max(count, 1);
+        TotalClicks += clicks;
         _clicks[i] += clicks;
         _lastDayClicks[i] += clicks;
     }
@@ -125,6 +140,9 @@ public sealed class LearnerRankingState
 
     public int ClicksAt(int index) => _clicks[index];
 
+    /// <summary>Days of use of the lesson at <paramref name="index"/>, each weighted exp(-age / <see cref="DecayDays"/>) as of <paramref name="day"/>.</summary>
+    public double DecayedDaysAt(int index, int day) => _decayedDays[index] * Math.Exp(-(day - _lastDay[index]) / DecayDays);
+
     /// <summary>Interactions with the lesson at <paramref name="index"/> on its last day of use.</summary>
     public int LastDayClicksAt(int index) => _lastDayClicks[index];
 
@@ -146,11 +164,14 @@ public sealed class LearnerRankingState
         CurrentDay,
         PreviousDay,
         ActiveDays,
+        TotalClicks,
+        LessonDays,
         _lessons[..Count],
         _lastDay[..Count],
         _days[..Count],
         _clicks[..Count],
         _lastDayClicks[..Count],
+        _decayedDays[..Count],
         _previousLessons[..PreviousDayCount],
         _previousClicks[..PreviousDayCount]);
 
@@ -162,6 +183,8 @@ public sealed class LearnerRankingState
             CurrentDay = snapshot.CurrentDay,
             PreviousDay = snapshot.PreviousDay,
             ActiveDays = snapshot.ActiveDays,
+            TotalClicks = snapshot.TotalClicks,
+            LessonDays = snapshot.LessonDays,
             Count = Math.Min(snapshot.Lessons.Count, snapshot.Capacity),
             PreviousDayCount = Math.Min(snapshot.PreviousDayLessons.Count, PreviousDayCapacity),
         };
@@ -172,6 +195,7 @@ public sealed class LearnerRankingState
             state._days[i] = snapshot.Days[i];
             state._clicks[i] = snapshot.Clicks[i];
             state._lastDayClicks[i] = snapshot.LastDayClicks[i];
+            state._decayedDays[i] = snapshot.DecayedDays[i];
         }
 
         for (var i = 0; i < state.PreviousDayCount; i++)
@@ -190,6 +214,7 @@ public sealed class LearnerRankingState
         Array.Copy(_days, copy._days, Count);
         Array.Copy(_clicks, copy._clicks, Count);
         Array.Copy(_lastDayClicks, copy._lastDayClicks, Count);
+        Array.Copy(_decayedDays, copy._decayedDays, Count);
         Array.Copy(_previousLessons, copy._previousLessons, PreviousDayCount);
         Array.Copy(_previousClicks, copy._previousClicks, PreviousDayCount);
         copy.Count = Count;
@@ -197,6 +222,8 @@ public sealed class LearnerRankingState
         copy.CurrentDay = CurrentDay;
         copy.PreviousDay = PreviousDay;
         copy.ActiveDays = ActiveDays;
+        copy.TotalClicks = TotalClicks;
+        copy.LessonDays = LessonDays;
     }
 
     private void StartDay(int day)
@@ -245,6 +272,7 @@ public sealed class LearnerRankingState
         _days[i] = 0;
         _clicks[i] = 0;
         _lastDayClicks[i] = 0;
+        _decayedDays[i] = 0;
         return i;
     }
 }

@@ -14,7 +14,7 @@ public static class NextLessonEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(testCourses);
         using var scorer = model.CreateScorer();
-        double recall = 0, ndcg = 0, baselineRecall = 0, baselineNdcg = 0;
+        double recall = 0, ndcg = 0, baselineRecall = 0, baselineNdcg = 0, ceiling = 0;
         var n = 0;
         foreach (var course in testCourses)
         {
@@ -33,6 +33,7 @@ public static class NextLessonEvaluator
                 ndcg += RankingMetrics.NdcgAtK(ranked, nextCase.Target, k);
                 baselineRecall += RankingMetrics.RecallAtK(baseline, nextCase.Target, k);
                 baselineNdcg += RankingMetrics.NdcgAtK(baseline, nextCase.Target, k);
+                ceiling += (double)Math.Min(k, nextCase.Target.Count(t => split.Stats.IndexOf(t) >= 0)) / nextCase.Target.Count;
                 courseCases++;
             }
 
@@ -41,7 +42,7 @@ public static class NextLessonEvaluator
         }
 
         return n == 0
-            ? new NextLessonResult(k, 0, 0, 0, 0, 0)
-            : new NextLessonResult(k, recall / n, ndcg / n, baselineRecall / n, baselineNdcg / n, n);
+            ? new NextLessonResult(k, 0, 0, 0, 0, 0, 0)
+            : new NextLessonResult(k, recall / n, ndcg / n, baselineRecall / n, baselineNdcg / n, n, ceiling / n);
     }
 }

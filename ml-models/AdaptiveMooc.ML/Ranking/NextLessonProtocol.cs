@@ -8,9 +8,6 @@ namespace AdaptiveMooc.ML.Ranking;
 /// </summary>
 public static class NextLessonProtocol
 {
-    /// <summary>Earlier active days per learner added as training cases.</summary>
-    public const int TrainingExtraDays = 2;
-
     public static NextLessonSplit Build(RankingCourseData course, int extraDaysPerLearner, int seed)
     {
         ArgumentNullException.ThrowIfNull(course);

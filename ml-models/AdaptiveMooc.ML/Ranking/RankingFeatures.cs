@@ -12,14 +12,15 @@ public static class RankingFeatures
         "userDays", "userClicksLog", "userRecencyDays", "userLastDayClicksLog", "userPreviousDayUsed",
         "userDayShare", "userRecencyRank", "weekLearnerShare", "weekClickShare", "weekRank",
         "previousWeekLearnerShare", "courseLearnerShare", "transitionMax", "transitionSum",
-        "daysSinceFirstUse", "plannedWeekOffset", "gapDays", "activeDaysLog",
+        "daysSinceFirstUse", "plannedWeekOffset", "gapDays", "activeDaysLog", "dayLearnerShare", "previousDayLearnerShare",
+        "userDecayedDays", "userClickShare", "lessonsPerDay", "lastDayLessons", "lastDayRepeatShare",
     ];
 
     /// <summary>Feature names in vector order.</summary>
     public static readonly IReadOnlyList<string> Names = [.. Base, .. LessonKinds.Categories.Select(c => "kind_" + c)];
 
     /// <summary>Features per candidate (a constant so ML.NET schema classes can declare the vector size).</summary>
-    public const int Count = 29;
+    public const int Count = 36;
 
     /// <summary>
     /// Writes the features of every candidate of <paramref name="course"/> (row-major, <see cref="Count"/>
@@ -41,10 +42,14 @@ public static class RankingFeatures
         var weekClicks = course.WeekTotalClicks(week);
         var previousActive = course.WeekActiveLearnerDays(week - 1);
         var rank = course.WeekRank(week);
+        var dayActive = course.DayActiveLearners(day);
+        var previousDayActive = course.DayActiveLearners(day - 1);
         var total = course.TotalLearnerDays;
         var hasHistory = learner.CurrentDay != LearnerRankingState.NoDay;
         var gap = hasHistory ? day - learner.CurrentDay : float.NaN;
         var activeDaysLog = MathF.Log(1 + learner.ActiveDays);
+        var lessonsPerDay = learner.ActiveDays > 0 ? (float)learner.LessonDays / learner.ActiveDays : float.NaN;
+        var (lastDayLessons, repeatShare) = LastDayShape(learner);
 
         for (var r = 0; r < n; r++)
         {
@@ -69,6 +74,13 @@ public static class RankingFeatures
             f[15] = candidate.PlannedWeek is { } planned ? planned - week : float.NaN;
             f[16] = gap;
             f[17] = activeDaysLog;
+            f[18] = Share(course.DayLearners(day, r), dayActive);
+            f[19] = Share(course.DayLearners(day - 1, r), previousDayActive);
+            f[20] = 0;
+            f[21] = 0;
+            f[22] = lessonsPerDay;
+            f[23] = lastDayLessons;
+            f[24] = repeatShare;
             for (var k = 0; k < LessonKinds.Categories.Count; k++)
             {
                 f[Base.Length + k] = 0;
@@ -123,6 +135,8 @@ public static class RankingFeatures
             f[3] = learner.LastDayAt(i) == learner.CurrentDay ? MathF.Log(1 + learner.LastDayClicksAt(i)) : 0;
             f[5] = (float)learner.DaysAt(i) / learner.ActiveDays;
             f[6] = position;
+            f[20] = (float)learner.DecayedDaysAt(i, day);
+            f[21] = learner.TotalClicks > 0 ? (float)learner.ClicksAt(i) / learner.TotalClicks : 0;
         }
 
         for (var i = 0; i < learner.PreviousDayCount; i++)
@@ -155,6 +169,31 @@ public static class RankingFeatures
                 f[13] += p;
             }
         }
+    }
+
+    /// <summary>Lessons of the learner's last active day, and the share of them also used the active day before.</summary>
+    private static (float Lessons, float RepeatShare) LastDayShape(LearnerRankingState learner)
+    {
+        if (learner.CurrentDay == LearnerRankingState.NoDay)
+        {
+            return (float.NaN, float.NaN);
+        }
+
+        int lessons = 0, repeated = 0;
+        foreach (var i in CourseRankingStats.CurrentDayEntries(learner))
+        {
+            lessons++;
+            for (var p = 0; p < learner.PreviousDayCount; p++)
+            {
+                if (string.Equals(learner.PreviousDayLessonAt(p), learner.LessonAt(i), StringComparison.Ordinal))
+                {
+                    repeated++;
+                    break;
+                }
+            }
+        }
+
+        return (lessons, learner.PreviousDay == LearnerRankingState.NoDay || lessons == 0 ? float.NaN : (float)repeated / lessons);
     }
 
     private static float Share(double part, double whole) => whole > 0 ? (float)(part / whole) : 0;

@@ -15,16 +15,16 @@ public static class RankingTrainer
     {
         ArgumentNullException.ThrowIfNull(courses);
         options ??= new RankingTrainerOptions();
-        return Train(TrainingQueries(courses, options.Seed), options);
+        return Train(TrainingQueries(courses, options.ExtraDaysPerLearner, options.Seed), options);
     }
 
     /// <summary>The training queries of <see cref="Train(IEnumerable{RankingCourseData}, RankingTrainerOptions?)"/>, built lazily.</summary>
-    public static IEnumerable<RankingQuery> TrainingQueries(IEnumerable<RankingCourseData> courses, int seed)
+    public static IEnumerable<RankingQuery> TrainingQueries(IEnumerable<RankingCourseData> courses, int extraDaysPerLearner, int seed)
     {
         ArgumentNullException.ThrowIfNull(courses);
         foreach (var course in courses)
         {
-            var split = NextLessonProtocol.Build(course, NextLessonProtocol.TrainingExtraDays, seed);
+            var split = NextLessonProtocol.Build(course, extraDaysPerLearner, seed);
             foreach (var nextCase in split.Cases)
             {
                 yield return split.ToQuery(nextCase);

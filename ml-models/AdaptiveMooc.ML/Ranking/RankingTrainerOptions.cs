@@ -19,6 +19,9 @@ public sealed record RankingTrainerOptions
     /// </summary>
     public int SampledNegativesPerQuery { get; init; } = 30;
 
+    /// <summary>Earlier active days per learner added as training cases beside the held-out last day.</summary>
+    public int ExtraDaysPerLearner { get; init; } = 2;
+
     /// <summary>Candidates of the week's popularity top kept in every training query.</summary>
     public int PopularKeptPerQuery { get; init; } = 30;
 }

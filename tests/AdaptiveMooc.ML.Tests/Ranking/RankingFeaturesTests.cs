@@ -56,6 +56,14 @@ public sealed class RankingFeaturesTests
                 Assert.Equal(mine.Any(r => r.Day == previousDay) ? 1 : 0, f[Feature("userPreviousDayUsed")]);
                 Assert.Equal((float)mine.Select(r => r.Day).Distinct().Count() / activeDays.Count, f[Feature("userDayShare")], 5);
                 Assert.Equal(d - lastDay, f[Feature("gapDays")]);
+                var decayed = mine.Select(r => r.Day).Distinct().Sum(x => Math.Exp(-(d - x) / LearnerRankingState.DecayDays));
+                Assert.Equal((float)decayed, f[Feature("userDecayedDays")], 4);
+                Assert.Equal((float)mine.Sum(r => r.Count) / history.Sum(r => r.Count), f[Feature("userClickShare")], 5);
+                var lessonDays = history.Select(r => (r.Day, r.Lesson)).Distinct().Count();
+                Assert.Equal((float)lessonDays / activeDays.Count, f[Feature("lessonsPerDay")], 5);
+                Assert.Equal(history.Where(r => r.Day == lastDay).Select(r => r.Lesson).Distinct().Count(), f[Feature("lastDayLessons")]);
+                Assert.Equal(DayShare(kept, lesson, d), f[Feature("dayLearnerShare")], 5);
+                Assert.Equal(DayShare(kept, lesson, d - 1), f[Feature("previousDayLearnerShare")], 5);
 
                 var week = CourseDay.WeekOf(d);
                 Assert.Equal(LearnerDayShare(kept, lesson, r => CourseDay.WeekOf(r.Day) == week), f[Feature("weekLearnerShare")], 5);
@@ -97,6 +105,13 @@ public sealed class RankingFeaturesTests
         var days = rows.Where(where).Select(r => (r.Learner, r.Day)).Distinct().Count();
         var withLesson = rows.Where(where).Where(r => r.Lesson == lesson).Select(r => (r.Learner, r.Day)).Distinct().Count();
         return days == 0 ? 0 : (float)withLesson / days;
+    }
+
+    private static float DayShare(List<(string Learner, string Lesson, int Day, int Count)> rows, string lesson, int day)
+    {
+        var active = rows.Where(r => r.Day == day).Select(r => r.Learner).Distinct().Count();
+        var used = rows.Where(r => r.Day == day && r.Lesson == lesson).Select(r => r.Learner).Distinct().Count();
+        return active == 0 ? 0 : (float)used / active;
     }
 
     private static (float Max, float Sum) Transitions(
