@@ -57,7 +57,7 @@ public sealed class RiskModel
     {
         var ml = new MLContext(DefaultSeed);
         var model = ml.Model.Load(ModelPath(directory, name), out _);
-        var info = JsonSerializer.Deserialize<RiskModelInfo>(File.ReadAllText(Path.Combine(directory, name + ".json")))
+        var info = JsonSerializer.Deserialize<RiskModelInfo>(File.ReadAllText(Path.Combine(directory, name + ".json")), ModelJson.Options)
             ?? throw new InvalidDataException($"{name}.json is empty");
         if (info.FeatureNames.Count != RiskFeatures.Count || !info.FeatureNames.SequenceEqual(RiskFeatures.Names))
         {

@@ -59,5 +59,18 @@ public sealed class PacingModelTests
         here[RiskFeatures.DaysSinceLastActive] = 2;
         var context = new PacingContext("AAA", "TMA", 0, 20, 10);
         Assert.True(a.Predict(gone, context).LateOrMissingProbability > a.Predict(here, context).LateOrMissingProbability);
+
+        var directory = Path.Combine(Path.GetTempPath(), "pacing-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            a.Save(directory);
+            var loaded = PacingModel.Load(directory);
+            Assert.Equal(a.Predict(gone, context), loaded.Predict(gone, context));
+            Assert.Equal(a.PriorFor(context), loaded.PriorFor(context));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
