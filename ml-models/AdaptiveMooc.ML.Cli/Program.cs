@@ -5,10 +5,13 @@ var verb = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (verb)
 {
+    case "kt-eval":
+        return await KtEvalCommand.RunAsync(rest);
     case "next-eval":
         return await NextEvalCommand.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
+        Console.Error.WriteLine("  kt-eval --format akt|dkvmn|piech --train F[,F..] --test F [--always-train F]");
         Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..]");
         return 2;
 }
