@@ -7,14 +7,14 @@ using AdaptiveMooc.ML.Ranking;
 namespace AdaptiveMooc.ML.Cli;
 
 /// <summary>
-/// <c>next-eval --oulad DIR --train P[,P..] --test P[,P..] [--seed N] [--iterations N] [--extra-days N]</c>: trains the next-lesson
+/// <c>next-eval --oulad DIR --train P[,P..] --test P[,P..] [--seed N] [--iterations N] [--extra-days N] [--leaves N] [--negatives N]</c>: trains the next-lesson
 /// LambdaRank model on the training presentations, holds out the last active day of every test
 /// registration with at least two active days, and prints Recall@10 / NDCG@10 of the model and of the
 /// week-popularity baseline as one JSON line.
 /// </summary>
 internal static class NextEvalCommand
 {
-    private const string Usage = "usage: next-eval --oulad DIR --train P[,P..] --test P[,P..] [--seed N] [--iterations N] [--extra-days N]";
+    private const string Usage = "usage: next-eval --oulad DIR --train P[,P..] --test P[,P..] [--seed N] [--iterations N] [--extra-days N] [--leaves N] [--negatives N]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -22,6 +22,7 @@ internal static class NextEvalCommand
         var seed = 42;
         var defaults = new RankingTrainerOptions();
         int iterations = defaults.Iterations, extraDays = defaults.ExtraDaysPerLearner;
+        int leaves = defaults.Leaves, negatives = defaults.SampledNegativesPerQuery;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -32,6 +33,8 @@ internal static class NextEvalCommand
                 case "--test" when value is not null: test = value; i++; break;
                 case "--iterations" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out iterations) && iterations > 0: i++; break;
                 case "--extra-days" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out extraDays) && extraDays >= 0: i++; break;
+                case "--leaves" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out leaves) && leaves > 1: i++; break;
+                case "--negatives" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out negatives) && negatives >= 0: i++; break;
                 case "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed): i++; break;
                 default:
                     return Fail($"unknown or incomplete option '{args[i]}'");
@@ -63,7 +66,14 @@ internal static class NextEvalCommand
         Log($"read {trainCourses.Sum(c => c.Events.Count)} training and {testCourses.Sum(c => c.Events.Count)} test click events in {readSeconds:F1}s");
 
         var fit = Stopwatch.StartNew();
-        var options = defaults with { Seed = seed, Iterations = iterations, ExtraDaysPerLearner = extraDays };
+        var options = defaults with
+        {
+            Seed = seed,
+            Iterations = iterations,
+            ExtraDaysPerLearner = extraDays,
+            Leaves = leaves,
+            SampledNegativesPerQuery = negatives,
+        };
         var model = RankingTrainer.Train(trainCourses, options);
         var fitSeconds = fit.Elapsed.TotalSeconds;
         Log($"trained {model.Version} in {fitSeconds:F1}s");
@@ -84,6 +94,8 @@ internal static class NextEvalCommand
             train = trainFilter.ToString(),
             test = testFilter.ToString(),
             model = model.Version,
+            extraDays,
+            negatives,
             seed,
             readSeconds = Math.Round(readSeconds, 2),
             fitSeconds = Math.Round(fitSeconds, 2),

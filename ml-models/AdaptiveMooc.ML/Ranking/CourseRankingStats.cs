@@ -44,16 +44,11 @@ public sealed class CourseRankingStats
 
     public int IndexOf(string lessonId) => _index.TryGetValue(lessonId, out var i) ? i : -1;
 
-    /// <summary>
-    /// Records one event in the course aggregates and then in the learner's state. The aggregates read
-    /// the learner's state as it was before the event, so the two must always be updated together.
-    /// </summary>
+    /// <summary>Applies one event to the learner's state and its contribution to these aggregates.</summary>
     public void Record(LearnerRankingState learner, string lessonId, int day, int count)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        ArgumentNullException.ThrowIfNull(lessonId);
-        Observe(learner, lessonId, learner.EffectiveDay(day), Math.Max(count, 1));
-        learner.Apply(lessonId, day, count);
+        Observe(learner.Apply(lessonId, day, count));
     }
 
     public double WeekClicks(int week, int lesson) => _weeks.TryGetValue(week, out var w) ? w.Clicks[lesson] : 0;
@@ -131,9 +126,15 @@ public sealed class CourseRankingStats
         return order;
     }
 
-    private void Observe(LearnerRankingState learner, string lessonId, int day, int count)
+    /// <summary>
+    /// Adds one event's contribution (see <see cref="RankingObservation"/>); costs O(lessons in the
+    /// observation), at most <see cref="LearnerRankingState.PreviousDayCapacity"/>.
+    /// </summary>
+    public void Observe(RankingObservation observation)
     {
+        ArgumentNullException.ThrowIfNull(observation);
         _version++;
+        var day = observation.Day;
         var week = CourseDay.WeekOf(day);
         if (!_weeks.TryGetValue(week, out var counts))
         {
@@ -147,36 +148,31 @@ public sealed class CourseRankingStats
             _days.Add(day, dayCounts);
         }
 
-        var newDay = day != learner.CurrentDay;
-        if (newDay)
+        if (observation.NewDay)
         {
             counts.ActiveLearnerDays++;
             dayCounts.ActiveLearnerDays++;
             TotalLearnerDays++;
-            if (learner.CurrentDay != LearnerRankingState.NoDay)
+            foreach (var left in observation.LeftDayLessons)
             {
-                foreach (var i in CurrentDayEntries(learner))
+                if (IndexOf(left) is var source and >= 0)
                 {
-                    if (IndexOf(learner.LessonAt(i)) is var source and >= 0)
-                    {
-                        _transitionSources[source]++;
-                    }
+                    _transitionSources[source]++;
                 }
             }
         }
 
-        var lesson = IndexOf(lessonId);
+        var lesson = IndexOf(observation.LessonId);
         if (lesson < 0)
         {
             return;
         }
 
-        counts.Clicks[lesson] += count;
-        counts.TotalClicks += count;
-        _clicks[lesson] += count;
+        counts.Clicks[lesson] += observation.Count;
+        counts.TotalClicks += observation.Count;
+        _clicks[lesson] += observation.Count;
         _firstDay[lesson] = Math.Min(_firstDay[lesson], day);
-        var known = learner.IndexOf(lessonId);
-        if (!newDay && known >= 0 && learner.LastDayAt(known) == day)
+        if (!observation.NewLessonDay)
         {
             return;
         }
@@ -184,38 +180,9 @@ public sealed class CourseRankingStats
         counts.LearnerDays[lesson]++;
         dayCounts.LearnerDays[lesson]++;
         _learnerDays[lesson]++;
-        if (newDay)
+        foreach (var source in observation.TransitionSources)
         {
-            // The day being left becomes the previous active day.
-            foreach (var i in CurrentDayEntries(learner))
-            {
-                AddTransition(learner.LessonAt(i), lesson);
-            }
-        }
-        else
-        {
-            for (var i = 0; i < learner.PreviousDayCount; i++)
-            {
-                AddTransition(learner.PreviousDayLessonAt(i), lesson);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Entries of the learner's current active day, in slot order and capped as
-    /// <see cref="LearnerRankingState"/> caps its previous-day list, so a day counts the same lessons
-    /// whether it is being left now or was left earlier.
-    /// </summary>
-    internal static IEnumerable<int> CurrentDayEntries(LearnerRankingState learner)
-    {
-        var taken = 0;
-        for (var i = 0; i < learner.Count && taken < LearnerRankingState.PreviousDayCapacity; i++)
-        {
-            if (learner.LastDayAt(i) == learner.CurrentDay)
-            {
-                taken++;
-                yield return i;
-            }
+            AddTransition(source, lesson);
         }
     }
 

@@ -74,17 +74,26 @@ public sealed class LearnerRankingState
     /// </summary>
     public int EffectiveDay(int day) => CurrentDay == NoDay || day > CurrentDay ? day : CurrentDay;
 
-    /// <summary>Applies one event of <paramref name="count"/> interactions with a lesson on a course day.</summary>
-    public void Apply(string lessonId, int day, int count)
+    /// <summary>
+    /// Applies one event of <paramref name="count"/> interactions with a lesson on a course day and
+    /// returns what it contributes to the course's <see cref="CourseRankingStats"/>.
+    /// </summary>
+    public RankingObservation Apply(string lessonId, int day, int count)
     {
         ArgumentNullException.ThrowIfNull(lessonId);
         day = EffectiveDay(day);
-        if (day != CurrentDay)
+        var clicks = Math.Max(count, 1);
+        var newDay = day != CurrentDay;
+        IReadOnlyList<string> left = newDay && CurrentDay != NoDay ? CurrentDayLessons() : [];
+        var i = IndexOf(lessonId);
+        var newLessonDay = newDay || i < 0 || _lastDay[i] != day;
+        IReadOnlyList<string> sources = !newLessonDay ? [] : newDay ? left : _previousLessons[..PreviousDayCount];
+
+        if (newDay)
         {
             StartDay(day);
         }
 
-        var i = IndexOf(lessonId);
         if (i < 0)
         {
             i = Allocate(lessonId);
@@ -100,20 +109,36 @@ public sealed class LearnerRankingState
             LessonDays++;
         }
 
-        var clicks = Math.Max(count, 1);
         TotalClicks += clicks;
         _clicks[i] += clicks;
         _lastDayClicks[i] += clicks;
+        return new RankingObservation(lessonId, day, clicks, newDay, left, newLessonDay, sources);
+    }
+
+    /// <summary>
+    /// Slots of the lessons used on <see cref="CurrentDay"/>, in slot order and capped at
+    /// <see cref="PreviousDayCapacity"/>: exactly the lessons that become the previous day's.
+    /// </summary>
+    public IEnumerable<int> CurrentDayEntries()
+    {
+        var taken = 0;
+        for (var i = 0; i < Count && taken < PreviousDayCapacity; i++)
+        {
+            if (_lastDay[i] == CurrentDay)
+            {
+                taken++;
+                yield return i;
+            }
+        }
     }
 
     /// <summary>Applies a learning event about a lesson; <paramref name="courseStart"/> defines course day 0.</summary>
-    public void Apply(LearningEvent learningEvent, DateTimeOffset courseStart)
+    public RankingObservation? Apply(LearningEvent learningEvent, DateTimeOffset courseStart)
     {
         ArgumentNullException.ThrowIfNull(learningEvent);
-        if (learningEvent.LessonId is { } lesson)
-        {
-            Apply(lesson, CourseDay.Of(learningEvent.Timestamp, courseStart), learningEvent.Count);
-        }
+        return learningEvent.LessonId is { } lesson
+            ? Apply(lesson, CourseDay.Of(learningEvent.Timestamp, courseStart), learningEvent.Count)
+            : null;
     }
 
     /// <summary>Index of a remembered lesson, or -1.</summary>
@@ -226,19 +251,18 @@ public sealed class LearnerRankingState
         copy.LessonDays = LessonDays;
     }
 
+    private string[] CurrentDayLessons() => [.. CurrentDayEntries().Select(i => _lessons[i])];
+
     private void StartDay(int day)
     {
         PreviousDayCount = 0;
         if (CurrentDay != NoDay)
         {
-            for (var i = 0; i < Count && PreviousDayCount < PreviousDayCapacity; i++)
+            foreach (var i in CurrentDayEntries())
             {
-                if (_lastDay[i] == CurrentDay)
-                {
-                    _previousLessons[PreviousDayCount] = _lessons[i];
-                    _previousClicks[PreviousDayCount] = _lastDayClicks[i];
-                    PreviousDayCount++;
-                }
+                _previousLessons[PreviousDayCount] = _lessons[i];
+                _previousClicks[PreviousDayCount] = _lastDayClicks[i];
+                PreviousDayCount++;
             }
         }
 

@@ -151,7 +151,7 @@ public static class RankingFeatures
 
     private static void AddTransitions(LearnerRankingState learner, CourseRankingStats course, Span<float> features)
     {
-        foreach (var i in CourseRankingStats.CurrentDayEntries(learner))
+        foreach (var i in learner.CurrentDayEntries())
         {
             var source = course.IndexOf(learner.LessonAt(i));
             if (source < 0 || course.TransitionsFrom(source) is not { } row)
@@ -180,7 +180,7 @@ public static class RankingFeatures
         }
 
         int lessons = 0, repeated = 0;
-        foreach (var i in CourseRankingStats.CurrentDayEntries(learner))
+        foreach (var i in learner.CurrentDayEntries())
         {
             lessons++;
             for (var p = 0; p < learner.PreviousDayCount; p++)
