@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using AdaptiveMooc.ML.Events;
 using AdaptiveMooc.ML.KnowledgeTracing;
 
 namespace AdaptiveMooc.ML.Cli;
@@ -52,8 +53,17 @@ internal static class KtEvalCommand
         if (clash is not null) return Fail($"{clash} is both a training and a test file");
 
         var total = Stopwatch.StartNew();
-        var trainEvents = KtDatasetAdapter.ReadEvents(trainFiles, kind).ToList();
-        var testEvents = KtDatasetAdapter.ReadEvents(testFiles, kind).ToList();
+        List<LearningEvent> trainEvents, testEvents;
+        try
+        {
+            trainEvents = KtDatasetAdapter.ReadEvents(trainFiles, kind).ToList();
+            testEvents = KtDatasetAdapter.ReadEvents(testFiles, kind).ToList();
+        }
+        catch (FormatException error)
+        {
+            Log(error.Message);
+            return Task.FromResult(1);
+        }
         var readSeconds = total.Elapsed.TotalSeconds;
         Log($"read {trainEvents.Count} training and {testEvents.Count} test interactions ({format}) in {readSeconds:F1}s");
 

@@ -17,6 +17,10 @@ public static class KnowledgeTracingTrainer
     public static KtTrainResult Train(IEnumerable<LearningEvent> events, KtTrainerOptions? options = null)
     {
         options ??= new KtTrainerOptions();
+        if (options.HoldoutFraction is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.HoldoutFraction, "HoldoutFraction must be in [0, 1)");
+        }
         var learners = GroupByLearner(events);
         KtMetrics? holdout = null;
         if (options.HoldoutFraction > 0)
