@@ -8,8 +8,11 @@ switch (command, name)
 {
     case ("bench", "predict"):
         return await PredictBench.RunAsync(rest);
+    case ("bench", "ingest"):
+        return await IngestBench.RunAsync(rest);
     default:
-        Console.Error.WriteLine("usage: mooc bench <predict> [options] | mooc import ...");
+        Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import ...");
+        Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
         return 2;
 }
