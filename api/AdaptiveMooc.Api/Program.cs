@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Endpoints;
 using AdaptiveMooc.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,5 +6,6 @@ builder.AddMoocSecurity();
 
 var app = builder.Build();
 app.UseMoocSecurity();
+app.MapAuthEndpoints().MapApiKeyEndpoints().MapTrainerEndpoints().MapAuditEndpoints();
 app.MapGet("/alive", () => TypedResults.Ok("alive")).AllowAnonymous();
 await app.RunAsync();
