@@ -1,8 +1,10 @@
 using AdaptiveMooc.Api.Endpoints;
+using AdaptiveMooc.Api.Infrastructure;
 using AdaptiveMooc.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMoocSecurity();
+builder.AddMoocOrleansClient();
 
 var app = builder.Build();
 app.UseMoocSecurity();
