@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -119,7 +120,16 @@ public static class AuthEndpoints
     public sealed record JwksDocument(IReadOnlyList<JwksKey> Keys);
 
     /// <summary>The public members of a JWK (RFC 7517); private parts are never copied.</summary>
-    public sealed record JwksKey(string Kty, string? Kid, string? Use, string? Alg, string? Crv, string? X, string? Y, string? N, string? E)
+    public sealed record JwksKey(
+        string Kty,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kid,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Use,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Alg,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Crv,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? X,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Y,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? N,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? E)
     {
         public static JwksKey From(Microsoft.IdentityModel.Tokens.JsonWebKey key)
         {

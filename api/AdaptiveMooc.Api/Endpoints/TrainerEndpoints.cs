@@ -1,14 +1,16 @@
 using System.Net.Mail;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
-using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
-/// <summary>Trainer accounts (created by admins) and co-trainers of courses (added by owners).</summary>
+/// <summary>
+/// Trainer accounts, created by admins. Co-trainers are added by course owners through
+/// <c>POST /api/courses/{courseId}/trainers</c> (CourseEndpoints), which may use <see cref="CourseAccess"/>.
+/// </summary>
 public static class TrainerEndpoints
 {
     private const int MaxNameLength = 200;
@@ -19,17 +21,12 @@ public static class TrainerEndpoints
         var trainers = app.MapGroup("/api/trainers").WithTags("Trainers");
         trainers.MapPost("/", Create).WithName("CreateTrainer").RequireAuthorization(MoocPolicies.Admin);
         trainers.MapGet("/{id}", Get).WithName("GetTrainer");
-        app.MapPost("/api/courses/{courseId}/trainers", AddCoTrainer).WithName("AddCoTrainer").WithTags("Trainers");
         return app;
     }
 
     public sealed record CreateTrainerRequest(string? Id, string? Name, string? Email, string? Password);
 
     public sealed record TrainerResponse(string Id, string Name, string Email, DateTimeOffset CreatedAt);
-
-    public sealed record AddCoTrainerRequest(string? TrainerId);
-
-    public sealed record CourseTrainersResponse(string CourseId, string OwnerTrainerId, IReadOnlyList<string> CoTrainerIds);
 
     private static async Task<Results<Created<TrainerResponse>, ProblemHttpResult>> Create(
         CreateTrainerRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http)
@@ -91,48 +88,6 @@ public static class TrainerEndpoints
         }
 
         return TypedResults.Ok(new TrainerResponse(profile.Id, profile.Name, profile.Email, profile.CreatedAt));
-    }
-
-    private static async Task<Results<Ok<CourseTrainersResponse>, ProblemHttpResult>> AddCoTrainer(
-        string courseId, AddCoTrainerRequest? request, IGrainFactory grains, CourseAccess access, HttpContext http)
-    {
-        var caller = http.Caller();
-        if (!caller.IsAdmin && !caller.IsTrainer)
-        {
-            return Problem(StatusCodes.Status403Forbidden, "Only the course owner or an admin adds co-trainers.");
-        }
-
-        switch (await access.CheckAsync(caller, courseId, CoursePermission.AssignTrainers))
-        {
-            case CourseAccessDecision.NotFound:
-                return Problem(StatusCodes.Status404NotFound, $"No course with id '{courseId}'.");
-            case CourseAccessDecision.Forbidden:
-                return Problem(StatusCodes.Status403Forbidden, "Only the course owner or an admin adds co-trainers.");
-        }
-
-        var trainerId = request?.TrainerId;
-        if (!Ids.IsValid(trainerId) || await grains.GetGrain<ITrainerGrain>(trainerId!).GetProfile() is null)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "trainerId must name an existing trainer.");
-        }
-
-        var course = grains.GetGrain<ICourseGrain>(courseId);
-        var result = await course.AddCoTrainer(trainerId!);
-        if (!result.Succeeded)
-        {
-            var status = result.Status switch
-            {
-                CommandStatus.NotFound => StatusCodes.Status404NotFound,
-                CommandStatus.Conflict => StatusCodes.Status409Conflict,
-                CommandStatus.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            return Problem(status, result.Detail ?? "The co-trainer could not be added.");
-        }
-
-        await http.AuditAsync("course.trainer.add", $"course:{courseId}", $"trainer={trainerId}");
-        var snapshot = await course.Get();
-        return TypedResults.Ok(new CourseTrainersResponse(courseId, snapshot!.OwnerTrainerId, snapshot.CoTrainerIds));
     }
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(

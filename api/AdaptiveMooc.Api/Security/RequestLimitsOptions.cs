@@ -6,8 +6,8 @@ public sealed class RequestLimitsOptions
     public const string Section = "Mooc:Limits";
 
     /// <summary>
-    /// Largest request body Kestrel accepts (413 beyond). A course of 2,000 lessons fits; endpoints
-    /// that need more or less say so with <c>WithRequestBodyLimit</c>.
+    /// The outer bound Kestrel enforces for any request body (413 beyond); routes set tighter
+    /// per-request limits below it (api Http/BodyLimits).
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

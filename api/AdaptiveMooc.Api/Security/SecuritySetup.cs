@@ -78,6 +78,8 @@ public static class SecuritySetup
     public static WebApplication UseMoocSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Create the signing key at start-up, not on the first login, so /.well-known/jwks.json is stable.
+        app.Services.GetRequiredService<SigningKeyStore>();
         app.Use(SecurityHeaders.Apply);
         if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
         {
