@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains;
 using AdaptiveMooc.Grains.Security;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
@@ -30,7 +31,8 @@ else
     }
 }
 
-builder.Services.AddMoocSecurityGrains(builder.Configuration);
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
+builder.Services.AddMoocGrainServices(builder.Configuration);
+builder.Services.AddMoocSecurityGrains(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;
