@@ -105,11 +105,11 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
         var id = await fixture.CreateTrainerAsync(Password);
         using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await AssertUnauthorizedAsync(Mint(id, new ECDsaSecurityKey(stranger) { KeyId = "stranger" }, DateTime.UtcNow.AddMinutes(5)));
-        using var ours = OurKey();
-        await AssertUnauthorizedAsync(Mint(id, ours.Key, DateTime.UtcNow.AddMinutes(5), audience: "someone-else"));
+        var ours = OurKey();
+        await AssertUnauthorizedAsync(Mint(id, ours, DateTime.UtcNow.AddMinutes(5), audience: "someone-else"));
 
         // The same claims signed by our key are accepted: the refusals above are about key and audience only.
-        using var request = fixture.Request(HttpMethod.Get, $"/api/trainers/{id}", Credential.Bearer(Mint(id, ours.Key, DateTime.UtcNow.AddMinutes(5))));
+        using var request = fixture.Request(HttpMethod.Get, $"/api/trainers/{id}", Credential.Bearer(Mint(id, ours, DateTime.UtcNow.AddMinutes(5))));
         using var response = await fixture.Main.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -118,8 +118,7 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
     public async Task An_expired_token_is_401_saying_so()
     {
         var id = await fixture.CreateTrainerAsync(Password);
-        using var ours = OurKey();
-        var detail = await AssertUnauthorizedAsync(Mint(id, ours.Key, DateTime.UtcNow.AddSeconds(-5), issuedAt: DateTime.UtcNow.AddMinutes(-20)));
+        var detail = await AssertUnauthorizedAsync(Mint(id, OurKey(), DateTime.UtcNow.AddMinutes(-2), issuedAt: DateTime.UtcNow.AddMinutes(-20)));
         Assert.Contains("expired", detail, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -127,6 +126,15 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
     public async Task A_short_lived_token_stops_working_after_its_lifetime()
     {
         var id = await fixture.CreateTrainerAsync(Password);
+
+        // Warm the limited API's token validation first, so the first use below is not slowed past
+        // the short lifetime by start-up work.
+        using (var warm = fixture.Request(HttpMethod.Get, $"/api/trainers/{id}", Credential.Bearer(Mint(id, OurKey(), DateTime.UtcNow.AddMinutes(5)))))
+        using (var warmResponse = await fixture.Limited.Http.SendAsync(warm))
+        {
+            Assert.Equal(HttpStatusCode.OK, warmResponse.StatusCode);
+        }
+
         var token = await fixture.TokenAsync(fixture.Limited, id, Password);
         Assert.Equal((int)SecurityFixture.LimitedTokenLifetime.TotalSeconds, token.ExpiresIn);
         var expires = new JsonWebToken(token.AccessToken).ValidTo;
@@ -134,7 +142,7 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
         using (var request = fixture.Request(HttpMethod.Get, $"/api/trainers/{id}", Credential.Bearer(token.AccessToken)))
         using (var response = await fixture.Limited.Http.SendAsync(request))
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
 
         var wait = expires - DateTime.UtcNow + TimeSpan.FromSeconds(1);
@@ -208,14 +216,16 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
         return problem.GetProperty("detail").GetString() ?? string.Empty;
     }
 
-    private OwnedKey OurKey()
+    // Not disposed: IdentityModel caches signature providers by key id, and a later test signing with
+    // the same kid would reach a disposed key.
+    private ECDsaSecurityKey OurKey()
     {
         var ecdsa = ECDsa.Create();
         ecdsa.ImportFromPem(File.ReadAllText(fixture.SigningKeyPath));
         var key = new ECDsaSecurityKey(ecdsa);
         var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ECDsa.Create(ecdsa.ExportParameters(false))));
         key.KeyId = Base64UrlEncoder.Encode(jwk.ComputeJwkThumbprint());
-        return new OwnedKey(ecdsa, key);
+        return key;
     }
 
     private static string Mint(string trainerId, SecurityKey key, DateTime expires, string audience = "adaptive-mooc-api", DateTime? issuedAt = null)
@@ -231,10 +241,5 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
             Claims = new Dictionary<string, object> { ["sub"] = trainerId, ["mooc:kind"] = "Trainer" },
         });
-    }
-
-    private sealed record OwnedKey(ECDsa Ecdsa, ECDsaSecurityKey Key) : IDisposable
-    {
-        public void Dispose() => Ecdsa.Dispose();
     }
 }

@@ -10,12 +10,12 @@ namespace AdaptiveMooc.Api.Tests.Security;
 /// <summary>
 /// A real cluster for the security tests: one silo (memory storage) and two API processes sharing its
 /// grains and one signing key. <see cref="Main"/> has the default limits; <see cref="Limited"/> allows
-/// 5 requests a minute per caller and issues 2-second access tokens, for the rate-limit and expiry tests.
+/// 5 requests a minute per caller and issues 5-second access tokens, for the rate-limit and expiry tests.
 /// </summary>
 public sealed class SecurityFixture : IAsyncLifetime
 {
     public const int LimitedPermits = 5;
-    public static readonly TimeSpan LimitedTokenLifetime = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan LimitedTokenLifetime = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string work = Path.Combine(Path.GetTempPath(), "mooc-security-" + Guid.NewGuid().ToString("N"));
