@@ -31,7 +31,7 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
                 await context.ChallengeAsync();
             }
 
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", ChallengeDetail(context));
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", await ChallengeDetailAsync(context));
             return;
         }
 
@@ -44,9 +44,11 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         await fallback.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    private static string ChallengeDetail(HttpContext context)
+    private static async Task<string> ChallengeDetailAsync(HttpContext context)
     {
-        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        // The middleware keeps only successful results; handlers cache theirs per request, so asking
+        // again costs nothing and tells why the credentials were refused.
+        var failure = (await context.AuthenticateAsync()).Failure;
         return failure switch
         {
             null => "Credentials are required: send Authorization: Bearer <token> or X-Api-Key: <key>.",
