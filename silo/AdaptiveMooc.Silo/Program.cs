@@ -1,4 +1,3 @@
-using AdaptiveMooc.Grains;
 using AdaptiveMooc.Grains.Security;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
@@ -32,7 +31,6 @@ else
 }
 
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
-builder.Services.AddMoocGrainServices(builder.Configuration);
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;
