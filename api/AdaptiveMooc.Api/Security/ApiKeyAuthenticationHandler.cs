@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -8,55 +5,43 @@ using Microsoft.Extensions.Options;
 namespace AdaptiveMooc.Api.Security;
 
 /// <summary>
-/// Authenticates <c>X-Api-Key</c> against the admin key file. The key is compared by SHA-256 digest in
-/// constant time so neither its length nor its prefix leaks through timing.
+/// Authenticates <c>X-Api-Key</c>: the admin key (compared by SHA-256 digest in constant time) makes an
+/// Admin caller; a platform key (<c>mk_...</c>) makes an ApiKey caller with the key's scopes.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<AdminKeyOptions> adminKey)
+    AdminKey adminKey,
+    ApiKeyValidator validator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    private readonly Lazy<byte[]?> adminDigest = new(() => ReadDigest(adminKey.Value.Path));
-
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count == 0)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var presented = values.ToString().Trim();
-        var expected = adminDigest.Value;
-        if (expected is null || presented.Length == 0)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
-        }
-
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        if (!CryptographicOperations.FixedTimeEquals(digest, expected))
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
-        }
-
-        var identity = new ClaimsIdentity(
-            [new Claim(MoocClaims.Kind, nameof(CallerKind.Admin)), new Claim(MoocClaims.Subject, "admin")],
-            SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var principal = await AuthenticateKeyAsync(values.ToString().Trim(), adminKey, validator, SchemeName);
+        return principal is null
+            ? AuthenticateResult.Fail("Invalid API key.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private static byte[]? ReadDigest(string path)
+    internal static async Task<System.Security.Claims.ClaimsPrincipal?> AuthenticateKeyAsync(
+        string presented, AdminKey adminKey, ApiKeyValidator validator, string scheme)
     {
-        if (!File.Exists(path))
+        if (adminKey.Matches(presented))
         {
-            return null;
+            return CallerPrincipals.Create(CallerKind.Admin, "admin", null, scheme);
         }
 
-        var key = File.ReadAllText(path).Trim();
-        return key.Length == 0 ? null : SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return await validator.ValidateAsync(presented) is { } key
+            ? CallerPrincipals.Create(CallerKind.ApiKey, key.Id, key.Scopes, scheme)
+            : null;
     }
 }

@@ -1,5 +1,10 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AdaptiveMooc.Api.Security;
 
@@ -8,22 +13,140 @@ public static class SecuritySetup
     public static WebApplicationBuilder AddMoocSecurity(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<AdminKeyOptions>().BindConfiguration(AdminKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<AdminKeyOptions>().BindConfiguration(AdminKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<IPublicKeySource>(sp => sp.GetRequiredService<SigningKeyStore>());
+        services.AddSingleton<AdminKey>();
+        services.AddSingleton<ApiKeyValidator>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<CourseAccess>();
+        services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        var authentication = services.AddAuthentication(MoocAuthentication.SchemeName)
+            .AddPolicyScheme(MoocAuthentication.SchemeName, null, o =>
+                o.ForwardDefaultSelector = context => MoocAuthentication.SelectScheme(context, jwt.Issuer, oidc.Enabled))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyStore, IOptions<JwtOptions>>((o, keys, options) => ConfigureOwnTokens(o, keys, options.Value));
+        if (oidc.Enabled)
+        {
+            authentication.AddJwtBearer(OidcClaimMapper.SchemeName, o => ConfigureOidc(o, oidc));
+        }
 
         // Every endpoint needs an authenticated caller unless it says AllowAnonymous: a route added
         // without a policy is closed, not open.
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(MoocPolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(MoocClaims.Kind, nameof(CallerKind.Admin)))
+            .AddPolicy(MoocPolicies.Account, p => p.RequireAuthenticatedUser()
+                .RequireClaim(MoocClaims.Kind, nameof(CallerKind.Learner), nameof(CallerKind.Trainer), nameof(CallerKind.Admin)));
+
+        services.AddRateLimiter(RateLimiting.Configure);
+
+        var limits = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        });
+
+        var origins = configuration.GetSection(MoocCorsOptions.Section).Get<MoocCorsOptions>()?.AllowedOrigins ?? [];
+        if (origins.Length > 0)
+        {
+            services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+                .WithExposedHeaders("Location", "Retry-After")));
+        }
+
         return builder;
     }
 
     public static WebApplication UseMoocSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Create the signing key at start-up, not on the first login, so /.well-known/jwks.json is stable.
+        app.Services.GetRequiredService<SigningKeyStore>();
+        app.Use(SecurityHeaders.Apply);
+        if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
+        {
+            app.UseCors();
+        }
+
         app.UseAuthentication();
+        // After authentication so the limiter can partition by key or account, before authorization so
+        // rejected credentials still count against the caller's address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
+    }
+
+    private static void ConfigureOwnTokens(JwtBearerOptions o, SigningKeyStore keys, JwtOptions jwt)
+    {
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Issuer,
+            ValidAudience = jwt.Audience,
+            IssuerSigningKeys = keys.ValidationKeys,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+            ClockSkew = jwt.ClockSkew,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            NameClaimType = MoocClaims.Subject,
+            RoleClaimType = MoocClaims.Kind,
+        };
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var kind = context.Principal?.FindFirst(MoocClaims.Kind)?.Value;
+                var id = context.Principal?.FindFirst(MoocClaims.Subject)?.Value;
+                if (kind is not (nameof(CallerKind.Learner) or nameof(CallerKind.Trainer) or nameof(CallerKind.Admin)) || !Ids.IsValid(id))
+                {
+                    context.Fail("The access token names no platform account.");
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    private static void ConfigureOidc(JwtBearerOptions o, OidcOptions oidc)
+    {
+        o.Authority = oidc.Authority;
+        o.Audience = oidc.Audience;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        o.MapInboundClaims = false;
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var principal = OidcClaimMapper.Map(context.Principal!, oidc);
+                if (principal is null)
+                {
+                    context.Fail($"The external token has no usable '{oidc.SubjectClaim}' claim.");
+                }
+                else
+                {
+                    context.Principal = principal;
+                }
+
+                return Task.CompletedTask;
+            },
+        };
     }
 }

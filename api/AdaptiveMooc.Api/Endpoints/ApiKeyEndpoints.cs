@@ -1,0 +1,114 @@
+using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdaptiveMooc.Api.Endpoints;
+
+/// <summary>Platform API keys (admin only): the key text is shown once, at creation.</summary>
+public static class ApiKeyEndpoints
+{
+    private const int MaxNameLength = 100;
+
+    public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/api-keys").WithTags("ApiKeys").RequireAuthorization(MoocPolicies.Admin);
+        group.MapPost("/", Create).WithName("CreateApiKey");
+        group.MapGet("/", List).WithName("ListApiKeys");
+        group.MapGet("/{id}", Get).WithName("GetApiKey");
+        group.MapDelete("/{id}", Revoke).WithName("RevokeApiKey");
+        return app;
+    }
+
+    public sealed record CreateApiKeyRequest(string? Name, string[]? Scopes);
+
+    public sealed record ApiKeyCreated(string Id, string Key, string Name, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt);
+
+    public sealed record ApiKeyResponse(
+        string Id, string Name, IReadOnlyList<string> Scopes, string CreatedBy, DateTimeOffset CreatedAt, bool Revoked, DateTimeOffset? RevokedAt);
+
+    public sealed record ApiKeyList(IReadOnlyList<ApiKeyResponse> Items, string? Next);
+
+    private static async Task<Results<Created<ApiKeyCreated>, ProblemHttpResult>> Create(
+        CreateApiKeyRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http)
+    {
+        var name = request?.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            return Invalid($"name is required (1-{MaxNameLength} characters).");
+        }
+
+        if (request!.Scopes is not { Length: > 0 } scopes)
+        {
+            return Invalid($"scopes must list at least one of: {string.Join(", ", ApiKeyScopes.All)}.");
+        }
+
+        var unknown = scopes.FirstOrDefault(s => s is null || !ApiKeyScopes.All.Contains(s));
+        if (scopes.Any(s => s is null) || unknown is not null)
+        {
+            return Invalid($"scopes: '{unknown}' is not one of {string.Join(", ", ApiKeyScopes.All)}.");
+        }
+
+        var caller = http.Caller();
+        var (id, key) = ApiKeyText.Create();
+        var distinct = scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var now = time.GetUtcNow();
+        var directory = grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key);
+        var summary = new ApiKeySummary(id, name, distinct, caller.Id, now, null);
+        if (!await directory.Add(summary))
+        {
+            return TypedResults.Problem(
+                title: "Conflict", detail: $"At most {IApiKeyDirectoryGrain.MaxKeys} API keys exist; delete unused ones.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await grains.GetGrain<IApiKeyGrain>(id).Create(new NewApiKey(name, distinct, ApiKeyText.Digest(key), caller.Id, now));
+        await http.AuditAsync("apiKey.create", $"apiKey:{id}", $"scopes={string.Join(' ', distinct)}");
+        return TypedResults.Created($"/api/api-keys/{id}", new ApiKeyCreated(id, key, name, distinct, now));
+    }
+
+    private static async Task<Results<Ok<ApiKeyList>, ProblemHttpResult>> List(int? limit, string? after, IGrainFactory grains)
+    {
+        if (!PageCursor.TryLimit(limit, out var take))
+        {
+            return Invalid($"limit must be between 1 and {PageCursor.MaxLimit}.");
+        }
+
+        if (!PageCursor.TryDecode(after, out var afterId) || (afterId is not null && !ApiKeyText.IsId(afterId)))
+        {
+            return Invalid("after is not a cursor this list returned.");
+        }
+
+        var page = await grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).List(take, afterId);
+        var next = page.NextAfterId is null ? null : PageCursor.Encode(page.NextAfterId);
+        return TypedResults.Ok(new ApiKeyList(page.Items.Select(ToResponse).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
+        ApiKeyText.IsId(id) && await grains.GetGrain<IApiKeyGrain>(id).GetSummary() is { } summary
+            ? TypedResults.Ok(ToResponse(summary))
+            : NotFoundKey(id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+        string id, IGrainFactory grains, ApiKeyValidator validator, TimeProvider time, HttpContext http)
+    {
+        var now = time.GetUtcNow();
+        if (!ApiKeyText.IsId(id) || !await grains.GetGrain<IApiKeyGrain>(id).Revoke(now))
+        {
+            return NotFoundKey(id);
+        }
+
+        validator.Forget(id);
+        await grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).MarkRevoked(id, now);
+        await http.AuditAsync("apiKey.revoke", $"apiKey:{id}");
+        return TypedResults.NoContent();
+    }
+
+    private static ApiKeyResponse ToResponse(ApiKeySummary s) =>
+        new(s.Id, s.Name, s.Scopes, s.CreatedBy, s.CreatedAt, s.RevokedAt is not null, s.RevokedAt);
+
+    private static ProblemHttpResult NotFoundKey(string id) =>
+        TypedResults.Problem(title: "Not found", detail: $"No API key with id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(title: "Invalid request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,44 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Security;
+
+namespace AdaptiveMooc.Api.Security;
+
+/// <summary>
+/// Resolves a login name (learner or trainer id, or e-mail) to accounts. Ids of learners and trainers
+/// are separate namespaces, so an id may name one of each; the token endpoint tries both.
+/// </summary>
+public sealed class AccountDirectory(IGrainFactory grains)
+{
+    public async Task<IReadOnlyList<Account>> FindAsync(string username)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        if (username.Contains('@', StringComparison.Ordinal))
+        {
+            var owner = await grains.GetGrain<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(username)).Resolve();
+            return owner switch
+            {
+                { Kind: EmailOwner.Trainer } => await TrainerAsync(owner.Id) is { } t ? [t] : [],
+                { Kind: EmailOwner.Learner } => await LearnerAsync(owner.Id) is { } l ? [l] : [],
+                _ => [],
+            };
+        }
+
+        var id = username.Trim().ToLowerInvariant();
+        if (!Ids.IsValid(id))
+        {
+            return [];
+        }
+
+        var trainer = TrainerAsync(id);
+        var learner = LearnerAsync(id);
+        await Task.WhenAll(trainer, learner);
+        return new[] { await trainer, await learner }.OfType<Account>().ToList();
+    }
+
+    private async Task<Account?> TrainerAsync(string id) =>
+        await grains.GetGrain<ITrainerGrain>(id).GetPasswordHash() is { } hash ? new Account(CallerKind.Trainer, id, hash) : null;
+
+    private async Task<Account?> LearnerAsync(string id) =>
+        await grains.GetGrain<ILearnerGrain>(id).GetPasswordHash() is { } hash ? new Account(CallerKind.Learner, id, hash) : null;
+}

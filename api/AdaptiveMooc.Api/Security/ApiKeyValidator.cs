@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using AdaptiveMooc.Grains.Abstractions.Security;
+using Microsoft.Extensions.Options;
+
+namespace AdaptiveMooc.Api.Security;
+
+/// <summary>
+/// Verifies platform API keys against their grains, caching a success for
+/// <see cref="ApiKeyOptions.CacheDuration"/> so a busy ingest client does not cost a grain call per request.
+/// Failures are never cached.
+/// </summary>
+public sealed class ApiKeyValidator(IGrainFactory grains, IOptions<ApiKeyOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, CachedKey> cache = new(StringComparer.Ordinal);
+
+    /// <summary>The key's id and scopes, or null when the key is unknown, wrong or revoked.</summary>
+    public async Task<(string Id, string[] Scopes)?> ValidateAsync(string key)
+    {
+        if (!ApiKeyText.TryGetId(key, out var id))
+        {
+            return null;
+        }
+
+        var digest = ApiKeyText.Digest(key);
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(id, out var cached) && cached.Until > now && CryptographicOperations.FixedTimeEquals(cached.Digest, digest))
+        {
+            return (id, cached.Scopes);
+        }
+
+        var scopes = await grains.GetGrain<IApiKeyGrain>(id).Authenticate(digest);
+        if (scopes is null)
+        {
+            cache.TryRemove(id, out _);
+            return null;
+        }
+
+        cache[id] = new CachedKey(digest, scopes, now + options.Value.CacheDuration);
+        return (id, scopes);
+    }
+
+    public void Forget(string id) => cache.TryRemove(id, out _);
+
+    private sealed record CachedKey(byte[] Digest, string[] Scopes, DateTimeOffset Until);
+}

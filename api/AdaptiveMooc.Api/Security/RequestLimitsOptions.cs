@@ -1,0 +1,13 @@
+namespace AdaptiveMooc.Api.Security;
+
+/// <summary>Section <c>Mooc:Limits</c>.</summary>
+public sealed class RequestLimitsOptions
+{
+    public const string Section = "Mooc:Limits";
+
+    /// <summary>
+    /// The outer bound Kestrel enforces for any request body (413 beyond); routes set tighter
+    /// per-request limits below it (api Http/BodyLimits).
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+}

@@ -1,0 +1,12 @@
+using AdaptiveMooc.Grains.Abstractions.Security;
+
+namespace AdaptiveMooc.Grains.Security;
+
+/// <summary>The append-only audit log behind <see cref="IAuditGrain"/>.</summary>
+public interface IAuditStore
+{
+    Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, entries with a sequence below <paramref name="beforeSequence"/> when given.</summary>
+    Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken);
+}

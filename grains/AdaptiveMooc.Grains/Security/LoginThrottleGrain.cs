@@ -1,0 +1,62 @@
+using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Security;
+using Microsoft.Extensions.Options;
+
+namespace AdaptiveMooc.Grains.Security;
+
+/// <summary>
+/// Persists its counters so a lockout survives the activation being collected or moved to another silo.
+/// </summary>
+[GrainType("mooc-login-throttle")]
+internal sealed class LoginThrottleGrain(
+    [PersistentState("loginThrottle", StorageNames.Default)] IPersistentState<LoginThrottleState> state,
+    IOptions<LoginThrottleOptions> options,
+    TimeProvider time) : Grain, ILoginThrottleGrain
+{
+    private readonly LoginThrottleOptions policy = options.Value;
+
+    public Task<LoginGate> Check() => Task.FromResult(Gate(time.GetUtcNow()));
+
+    public async Task<LoginGate> RecordFailure()
+    {
+        var now = time.GetUtcNow();
+        var gate = Gate(now);
+        if (!gate.Allowed)
+        {
+            return gate;
+        }
+
+        var s = state.State;
+        if (s.FirstFailureAt is null || now - s.FirstFailureAt.Value > policy.FailureWindow)
+        {
+            s.FirstFailureAt = now;
+            s.Failures = 0;
+        }
+
+        s.Failures++;
+        if (s.Failures >= policy.MaxFailures)
+        {
+            s.LockedUntil = now + policy.LockoutDuration;
+            s.Failures = 0;
+            s.FirstFailureAt = null;
+        }
+
+        await state.WriteStateAsync();
+        return Gate(now);
+    }
+
+    public async Task RecordSuccess()
+    {
+        var s = state.State;
+        if (s.Failures == 0 && s.LockedUntil is null && s.FirstFailureAt is null)
+        {
+            return;
+        }
+
+        state.State = new LoginThrottleState();
+        await state.WriteStateAsync();
+    }
+
+    private LoginGate Gate(DateTimeOffset now) =>
+        state.State.LockedUntil is { } until && until > now ? new LoginGate(false, until - now) : LoginGate.Open;
+}

@@ -1,0 +1,31 @@
+using AdaptiveMooc.Grains.Abstractions.Security;
+
+namespace AdaptiveMooc.Grains.Security;
+
+/// <summary>For <c>--memory</c> runs and tests: lost when the silo stops.</summary>
+public sealed class MemoryAuditStore : IAuditStore
+{
+    private readonly Lock gate = new();
+    private readonly List<AuditRecord> records = [];
+
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            records.Add(new AuditRecord(records.Count + 1, entry));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var end = beforeSequence is { } before ? (int)Math.Clamp(before - 1, 0, records.Count) : records.Count;
+            var start = Math.Max(0, end - limit);
+            IReadOnlyList<AuditRecord> page = records.GetRange(start, end - start).AsEnumerable().Reverse().ToList();
+            return Task.FromResult(page);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using AdaptiveMooc.Grains.Abstractions.Security;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AdaptiveMooc.Grains.Security;
+
+/// <summary>Writes to <c>audit_log</c> (migration 0020_audit.sql), which refuses updates and deletes.</summary>
+public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStore
+{
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO audit_log (at, actor_kind, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)");
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = entry.At.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.ActorKind });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.ActorId });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Action });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Target });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)entry.Detail ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT seq, at, actor_kind, actor_id, action, target, detail FROM audit_log " +
+            "WHERE $1::bigint IS NULL OR seq < $1 ORDER BY seq DESC LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)beforeSequence ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var page = new List<AuditRecord>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entry = new AuditEntry(
+                new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6));
+            page.Add(new AuditRecord(reader.GetInt64(0), entry));
+        }
+
+        return page;
+    }
+}

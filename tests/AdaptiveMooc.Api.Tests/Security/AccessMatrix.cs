@@ -1,0 +1,94 @@
+namespace AdaptiveMooc.Api.Tests.Security;
+
+/// <summary>
+/// Who may call what: one row per "METHOD /route/template" of /openapi/v1.json. AccessMatrixTests fails
+/// for a route without a row, so every route added later must be placed here with its policy.
+/// Extend it with your routes; the presets in <see cref="AccessRule"/> follow CONTRACT.md's roles.
+/// </summary>
+public static class AccessMatrix
+{
+    private const string StatementsWrite = "statements:write";
+    private const string StatementsRead = "statements:read";
+    private const string CoursesWrite = "courses:write";
+
+    public static IReadOnlyDictionary<string, AccessRule> Routes { get; } = new Dictionary<string, AccessRule>(StringComparer.Ordinal)
+    {
+        // Health and description.
+        ["GET /alive"] = AccessRule.Anyone(),
+
+        // Authentication (security).
+        ["POST /api/auth/token"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/auth/refresh"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/auth/logout"] = AccessRule.AnyCaller()
+            .With(Role.KeyWithScope, Expect.Forbidden).With(Role.KeyWithoutScope, Expect.Forbidden) with { Body = _ => new { } },
+        ["GET /.well-known/jwks.json"] = AccessRule.Anyone(),
+
+        // API keys, trainers, audit (security).
+        ["POST /api/api-keys"] = AccessRule.AdminOnly() with { Body = _ => new { } },
+        ["GET /api/api-keys"] = AccessRule.AdminOnly(),
+        ["GET /api/api-keys/{id}"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "apiKeyId" } },
+        ["DELETE /api/api-keys/{id}"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "apiKeyId" } },
+        ["POST /api/trainers"] = AccessRule.AdminOnly() with { Body = _ => new { } },
+        // A trainer account is visible to itself and admins; everyone else cannot tell it exists.
+        ["GET /api/trainers/{id}"] = new AccessRule(new Dictionary<Role, Expect>
+        {
+            [Role.Anonymous] = Expect.Unauthorized,
+            [Role.LearnerSelf] = Expect.NotFound,
+            [Role.OtherLearner] = Expect.NotFound,
+            [Role.CourseTrainer] = Expect.Allowed,
+            [Role.OtherTrainer] = Expect.NotFound,
+            [Role.Admin] = Expect.Allowed,
+            [Role.KeyWithScope] = Expect.NotFound,
+            [Role.KeyWithoutScope] = Expect.NotFound,
+        }) { Parameters = new Dictionary<string, string> { ["id"] = "trainerId" } },
+        ["GET /api/audit"] = AccessRule.AdminOnly(),
+
+        // Courses (backbone).
+        ["POST /api/courses"] = AccessRule.CourseStaff(CoursesWrite).With(Role.OtherTrainer, Expect.Allowed) with
+        {
+            Body = _ => AccessMatrixTests.Course("c-" + Guid.NewGuid().ToString("N")[..12]),
+        },
+        ["GET /api/courses"] = AccessRule.AnyCaller(),
+        ["GET /api/courses/{courseId}"] = AccessRule.AnyCaller(),
+        ["PUT /api/courses/{courseId}"] = AccessRule.CourseStaff(CoursesWrite) with { Body = s => AccessMatrixTests.Course(s["courseId"]) },
+        ["POST /api/courses/{courseId}/publish"] = AccessRule.CourseStaff(CoursesWrite),
+        // Only the owner (CourseTrainer owns the scenario's course) and admins add co-trainers.
+        ["POST /api/courses/{courseId}/trainers"] = AccessRule.CourseStaff() with { Body = s => new { trainerId = s["spareTrainerId"] } },
+
+        // Learners (backbone).
+        ["POST /api/learners"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["GET /api/learners/{learnerId}"] = AccessRule.LearnerData(),
+        ["PUT /api/learners/{learnerId}/availability"] = AccessRule.LearnerData() with
+        {
+            Body = _ => new { timezone = "Europe/London", weeklyAvailability = new[] { new { day = "monday", start = "19:00", end = "21:00" } } },
+        },
+        ["POST /api/learners/{learnerId}/enrollments"] = AccessRule.LearnerData() with { Body = s => new { courseId = s["courseId"] } },
+        ["GET /api/learners/{learnerId}/enrollments"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/enrollments/{courseId}/withdrawal"] = AccessRule.LearnerData() with
+        {
+            Parameters = new Dictionary<string, string> { ["courseId"] = "spareCourseId" },
+            Body = _ => new { },
+        },
+        // The course's trainers also follow their learners' progress.
+        ["GET /api/learners/{learnerId}/courses/{courseId}/progress"] = AccessRule.LearnerData(StatementsRead)
+            .With(Role.CourseTrainer, Expect.Allowed),
+
+        // xAPI (backbone). A learner posts about themselves only; trainers and admins grade.
+        ["POST /xapi/statements"] = AccessRule.AnyCaller()
+            .With(Role.OtherLearner, Expect.Forbidden).With(Role.KeyWithoutScope, Expect.Forbidden) with
+        {
+            Scope = StatementsWrite,
+            Body = s => new
+            {
+                actor = s.Actor(s["learnerId"]),
+                verb = new { id = "http://adlnet.gov/expapi/verbs/experienced" },
+                @object = new { id = $"{s.BaseUrl}/courses/{s["courseId"]}/lessons/l1" },
+            },
+        },
+        ["GET /xapi/statements"] = AccessRule.LearnerData(StatementsRead) with
+        {
+            Query = s => "agent=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(s.Actor(s["learnerId"]))),
+        },
+        ["GET /xapi/about"] = AccessRule.Anyone(),
+    };
+}
