@@ -1,12 +1,13 @@
 using AdaptiveMooc.Grains.Certificates;
+using AdaptiveMooc.Grains.Forums;
 using AdaptiveMooc.Grains.Webinars;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace AdaptiveMooc.Grains.Forums;
+namespace Microsoft.Extensions.DependencyInjection;
 
+// In the DI namespace, as registration extensions conventionally are, so Program.cs needs no using.
 public static class SocialServiceCollectionExtensions
 {
     /// <summary>
@@ -28,6 +29,7 @@ public static class SocialServiceCollectionExtensions
                 }
             });
         services.TryAddSingleton<CertificateSigningKey>();
+        services.TryAddSingleton<ILearningStatementSink, IngestStatementSink>();
         services.TryAddSingleton<IForumStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db
             ? new PostgresForumStore(db)
             : InMemory<MemoryForumStore>(sp, "forum"));
