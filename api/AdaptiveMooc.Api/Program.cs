@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Endpoints;
 using AdaptiveMooc.Api.Infrastructure;
 using AdaptiveMooc.Api.Security;
 
@@ -7,5 +8,6 @@ builder.AddMoocOrleansClient();
 
 var app = builder.Build();
 app.UseMoocSecurity();
+app.MapForumEndpoints().MapWebinarEndpoints().MapCertificateEndpoints();
 app.MapGet("/alive", () => TypedResults.Ok("alive")).AllowAnonymous();
 await app.RunAsync();

@@ -82,6 +82,27 @@ public static class VcJwt
         }
     }
 
+    /// <summary>The <c>kid</c> of the JWS header (unverified: it only says which key to check with).</summary>
+    public static string? ReadKeyId(string jwt)
+    {
+        var dot = jwt?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        if (dot <= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.AsSpan(0, dot)));
+            return header.RootElement.ValueKind == JsonValueKind.Object && header.RootElement.TryGetProperty("kid", out var kid)
+                && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The public JWK of a P-256 key, with its RFC 7638 thumbprint as <c>kid</c>.</summary>
     public static PublicJwk PublicJwkOf(ECDsa key)
     {

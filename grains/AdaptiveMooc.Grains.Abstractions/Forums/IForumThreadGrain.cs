@@ -21,6 +21,10 @@ public interface IForumThreadGrain : IGrainWithStringKey
     [Alias("GetPosts")]
     Task<ForumPostPage> GetPostsAsync(long afterSequence, int limit, bool includeHidden);
 
+    [ReadOnly]
+    [Alias("GetPost")]
+    Task<ForumPostView?> GetPostAsync(Guid postId);
+
     /// <summary>Sequence of a post of this thread, for resuming live updates from a post id; null when unknown.</summary>
     [ReadOnly]
     [Alias("FindSequence")]

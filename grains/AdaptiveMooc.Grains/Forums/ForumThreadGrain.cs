@@ -90,6 +90,9 @@ internal sealed class ForumThreadGrain(
         return new ForumPostPage(rows, null);
     }
 
+    public async Task<ForumPostView?> GetPostAsync(Guid postId) =>
+        state.State.Exists ? await store.FindPostAsync(threadId, postId) : null;
+
     public async Task<long?> FindSequenceAsync(Guid postId)
     {
         var post = state.State.Exists ? await store.FindPostAsync(threadId, postId) : null;
