@@ -1,13 +1,16 @@
 using AdaptiveMooc.Api.Endpoints;
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Infrastructure;
 using AdaptiveMooc.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMoocSecurity();
 builder.AddMoocOrleansClient();
+builder.AddMoocSecurity();
+builder.AddMoocApi();
 
 var app = builder.Build();
+app.UseMoocApi();
 app.UseMoocSecurity();
+app.MapMoocApi();
 app.MapForumEndpoints().MapWebinarEndpoints().MapCertificateEndpoints();
-app.MapGet("/alive", () => TypedResults.Ok("alive")).AllowAnonymous();
 await app.RunAsync();

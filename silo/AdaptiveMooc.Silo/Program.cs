@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,5 +33,6 @@ else
 }
 
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
+builder.Services.AddMoocGrainServices(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

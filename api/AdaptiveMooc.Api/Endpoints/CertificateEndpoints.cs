@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Courses;
@@ -61,8 +62,7 @@ public static class CertificateEndpoints
         var access = await SocialAccess.CheckAsync(grains, caller, certificate.CourseId);
         if (!access.CanModerate)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"Only the trainers of course '{certificate.CourseId}' and admins may revoke its certificates.");
+            return SocialProblems.Forbidden($"Only the trainers of course '{certificate.CourseId}' and admins may revoke its certificates.");
         }
 
         if (!SocialProblems.TryText(request?.Reason, "reason", 1_000, out var reason, out var problem))
@@ -87,7 +87,7 @@ public static class CertificateEndpoints
         {
             return caller.IsLearner || caller.IsTrainer
                 ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
-                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the learner and admins may list a learner's certificates.");
+                : SocialProblems.Forbidden("Only the learner and admins may list a learner's certificates.");
         }
 
         if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
@@ -126,7 +126,7 @@ public static class CertificateEndpoints
         }
 
         var next = start + page.Count < references.Count ? page[^1].Id.ToString("D") : null;
-        return TypedResults.Ok(new ForumEndpoints.Page<CertificateResponse>(items, next));
+        return TypedResults.Ok(new Page<CertificateResponse>(items, next));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Forums;
 using Microsoft.AspNetCore.Mvc;
@@ -60,8 +61,6 @@ public static class ForumEndpoints
 
     public sealed record ReportResponse(
         Guid Id, Guid ThreadId, Guid PostId, string ReporterId, string Reason, DateTimeOffset CreatedAt, bool Resolved);
-
-    public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
     private static async Task<IResult> ListThreads(
         string courseId, HttpContext context, IGrainFactory grains,
@@ -288,8 +287,7 @@ public static class ForumEndpoints
         return result.Outcome switch
         {
             ForumOutcome.Ok => TypedResults.Ok(ToResponse(result.Value!)),
-            ForumOutcome.NotAllowed => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Only the thread's author or the course's trainers may accept an answer."),
+            ForumOutcome.NotAllowed => SocialProblems.Forbidden("Only the thread's author or the course's trainers may accept an answer."),
             ForumOutcome.PostNotFound => SocialProblems.BadRequest("postId", $"postId {postId} is not a reply in thread {threadId}."),
             _ => SocialProblems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."),
         };

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -42,12 +43,9 @@ internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, C
 
     /// <summary>The answer for a caller who may not use the course: 404 when hidden from them, else 403.</summary>
     public IResult Denied(string courseId) => Found
-        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: $"Only learners enrolled in course '{courseId}', its trainers and admins may do this.")
-        : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-            detail: $"Course '{courseId}' does not exist.");
+        ? SocialProblems.Forbidden($"Only learners enrolled in course '{courseId}', its trainers and admins may do this.")
+        : SocialProblems.NotFound($"Course '{courseId}' does not exist.");
 
     public static IResult NotModerator(string courseId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: $"Only the trainers of course '{courseId}' and admins may do this.");
+        SocialProblems.Forbidden($"Only the trainers of course '{courseId}' and admins may do this.");
 }

@@ -1,28 +1,27 @@
 using System.Text.RegularExpressions;
+using AdaptiveMooc.Api.Http;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
-/// <summary>ProblemDetails answers and edge checks shared by the forum, webinar and certificate endpoints.</summary>
+/// <summary>Edge checks shared by the forum, webinar and certificate endpoints; answers are the API's <see cref="Problems"/>.</summary>
 internal static partial class SocialProblems
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
+    public const int MaxLimit = Paging.MaxLimit;
 
-    public static IResult BadRequest(string field, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
-            detail: detail, extensions: new Dictionary<string, object?> { ["field"] = field });
+    public static IResult BadRequest(string field, string detail) => Problems.BadRequest(detail, field);
 
-    public static IResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+    public static IResult NotFound(string detail) => Problems.NotFound(detail);
 
-    public static IResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+    public static IResult Conflict(string detail) => Problems.Conflict(detail);
+
+    public static IResult Forbidden(string detail) => Problems.Forbidden(detail);
 
     /// <summary>Checks <c>limit</c>: absent means 50, else 1-500.</summary>
     public static bool TryLimit(int? limit, out int value, out IResult? problem)
     {
-        value = limit ?? DefaultLimit;
-        problem = value is < 1 or > MaxLimit ? BadRequest("limit", $"limit must be between 1 and {MaxLimit}.") : null;
+        value = limit ?? Paging.DefaultLimit;
+        var message = Paging.CheckLimit(limit);
+        problem = message is null ? null : BadRequest("limit", message);
         return problem is null;
     }
 

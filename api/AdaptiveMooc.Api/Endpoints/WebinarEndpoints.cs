@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Webinars;
@@ -61,14 +62,14 @@ public static class WebinarEndpoints
             items.Add(ToResponse(webinar, access.CanModerate || await IsRegisteredAsync(grains, caller, webinar)));
         }
 
-        return TypedResults.Ok(new ForumEndpoints.Page<WebinarResponse>(items, page.Next));
+        return TypedResults.Ok(new Page<WebinarResponse>(items, page.Next));
     }
 
     private static async Task<IResult> Schedule(string courseId, ScheduleRequest? request, HttpContext context, IGrainFactory grains)
     {
         var caller = context.Caller();
         var access = await SocialAccess.CheckAsync(grains, caller, courseId);
-        var canSchedule = access.CanModerate || (access.Found && caller.HasScope("courses:write"));
+        var canSchedule = access.CanModerate || (access.Found && caller.HasScope(Scopes.CoursesWrite));
         if (!canSchedule)
         {
             return access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
@@ -178,7 +179,7 @@ public static class WebinarEndpoints
     {
         var caller = context.Caller();
         var access = await SocialAccess.CheckAsync(grains, caller, courseId);
-        var allowed = access.CanModerate || (access.Found && caller.HasScope("statements:write"));
+        var allowed = access.CanModerate || (access.Found && caller.HasScope(Scopes.StatementsWrite));
         if (!allowed)
         {
             return access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
@@ -208,7 +209,7 @@ public static class WebinarEndpoints
             // Another learner's data: its existence is private.
             return caller.IsLearner || caller.IsTrainer
                 ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
-                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the learner and admins may list a learner's webinars.");
+                : SocialProblems.Forbidden("Only the learner and admins may list a learner's webinars.");
         }
 
         if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
@@ -227,7 +228,7 @@ public static class WebinarEndpoints
         }
 
         var page = await grains.GetGrain<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, from, after, size);
-        return TypedResults.Ok(new ForumEndpoints.Page<WebinarResponse>([.. page.Items.Select(w => ToResponse(w, showJoinUrl: true))], page.Next));
+        return TypedResults.Ok(new Page<WebinarResponse>([.. page.Items.Select(w => ToResponse(w, showJoinUrl: true))], page.Next));
     }
 
     private static async Task<bool> IsEnrolledAsync(IGrainFactory grains, string learnerId, string courseId) =>

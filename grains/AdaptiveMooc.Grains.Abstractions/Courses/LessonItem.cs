@@ -5,4 +5,4 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 [Alias("mooc.LessonItem")]
 public sealed record LessonItem(
     [property: Id(0)] string Id,
-    [property: Id(1)] IReadOnlyList<string>? Skills);
+    [property: Id(1)] IReadOnlyList<string>? Skills = null);

@@ -1,4 +1,3 @@
-
 namespace AdaptiveMooc.Grains.Abstractions.Statements;
 
 /// <summary>
