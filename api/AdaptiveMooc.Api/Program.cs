@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMoocOrleansClient();
 builder.AddMoocSecurity();
 builder.AddMoocApi();
+builder.Services.AddCertificateKeys();
 
 var app = builder.Build();
 app.UseMoocApi();

@@ -24,7 +24,19 @@ public static class CertificateEndpoints
         certificates.MapPost("/{certificateId}/revocation", Revoke).WithName("RevokeCertificate");
         app.MapGet("/api/learners/{learnerId}/certificates", ListForLearner).WithTags("Certificates").WithName("ListLearnerCertificates");
         app.MapPost("/api/learners/{learnerId}/courses/{courseId}/certificate", Evaluate).WithTags("Certificates").WithName("EvaluateCertificate");
+
+        // Published here until the security branch's JWKS endpoint (which takes IPublicKeySource
+        // contributions) is on main; then this route goes and CertificateKeyCache becomes a key source.
+        app.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithTags("Certificates").WithName("GetCertificateJwks");
         return app;
+    }
+
+    /// <summary>The key cache that verification and the JWKS document read.</summary>
+    public static IServiceCollection AddCertificateKeys(this IServiceCollection services)
+    {
+        services.AddSingleton<CertificateKeyCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<CertificateKeyCache>());
+        return services;
     }
 
     public sealed record RevocationRequest(string? Reason);
@@ -42,15 +54,19 @@ public static class CertificateEndpoints
         bool Eligible, bool NewlyIssued, IReadOnlyList<string> MissingLessons, double MeanScore, double PassThreshold,
         CertificateResponse? Certificate);
 
-    private static async Task<IResult> Get(string certificateId, IGrainFactory grains)
+    public sealed record JwksDocument(IReadOnlyList<PublicJwk> Keys);
+
+    private static async Task<IResult> Jwks(CertificateKeyCache keys) => TypedResults.Ok(new JwksDocument(await keys.GetAsync()));
+
+    private static async Task<IResult> Get(string certificateId, IGrainFactory grains, CertificateKeyCache keys)
     {
         var certificate = await FindAsync(grains, certificateId);
         return certificate is null
             ? SocialProblems.NotFound($"Certificate '{certificateId}' does not exist.")
-            : TypedResults.Ok(await ToResponseAsync(grains, certificate));
+            : TypedResults.Ok(await ToResponseAsync(keys, certificate));
     }
 
-    private static async Task<IResult> Revoke(string certificateId, RevocationRequest? request, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Revoke(string certificateId, RevocationRequest? request, HttpContext context, IGrainFactory grains, CertificateKeyCache keys)
     {
         var certificate = await FindAsync(grains, certificateId);
         if (certificate is null)
@@ -77,10 +93,10 @@ public static class CertificateEndpoints
             return SocialProblems.Conflict($"Certificate {certificate.Id} is already revoked.");
         }
 
-        return TypedResults.Ok(await ToResponseAsync(grains, (await grain.GetAsync())!));
+        return TypedResults.Ok(await ToResponseAsync(keys, (await grain.GetAsync())!));
     }
 
-    private static async Task<IResult> ListForLearner(string learnerId, HttpContext context, IGrainFactory grains, int? limit, string? after)
+    private static async Task<IResult> ListForLearner(string learnerId, HttpContext context, IGrainFactory grains, CertificateKeyCache keys, int? limit, string? after)
     {
         var caller = context.Caller();
         if (!caller.IsAdmin && !caller.IsLearnerSelf(learnerId))
@@ -121,7 +137,7 @@ public static class CertificateEndpoints
             var certificate = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
             if (certificate is not null)
             {
-                items.Add(await ToResponseAsync(grains, certificate));
+                items.Add(await ToResponseAsync(keys, certificate));
             }
         }
 
@@ -134,7 +150,7 @@ public static class CertificateEndpoints
     /// issues the certificate when it is met. Progress gives the completed lessons; the best scaled score
     /// per quiz or assignment comes from the learner's statements (a <c>passed</c> without a score counts 1).
     /// </summary>
-    private static async Task<IResult> Evaluate(string learnerId, string courseId, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Evaluate(string learnerId, string courseId, HttpContext context, IGrainFactory grains, CertificateKeyCache keys)
     {
         var caller = context.Caller();
         if (!SocialProblems.IsId(learnerId) || !SocialProblems.IsId(courseId))
@@ -168,7 +184,7 @@ public static class CertificateEndpoints
         var scores = await BestScoresAsync(grains, learnerId, courseId, requirements.GradedLessonIds.ToHashSet(StringComparer.Ordinal));
         var snapshot = new CertificateProgress(learnerId, progress.CompletedLessons, scores, DateTimeOffset.UtcNow);
         var evaluation = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
-        var certificate = evaluation.Certificate is null ? null : await ToResponseAsync(grains, evaluation.Certificate);
+        var certificate = evaluation.Certificate is null ? null : await ToResponseAsync(keys, evaluation.Certificate);
         var response = new EvaluationResponse(
             evaluation.Eligible, evaluation.NewlyIssued, evaluation.MissingLessonIds, evaluation.MeanScore, requirements.PassThreshold, certificate);
         return evaluation.NewlyIssued
@@ -230,10 +246,9 @@ public static class CertificateEndpoints
             : await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
     }
 
-    private static async Task<CertificateResponse> ToResponseAsync(IGrainFactory grains, CertificateView certificate)
+    private static async Task<CertificateResponse> ToResponseAsync(CertificateKeyCache keyCache, CertificateView certificate)
     {
-        var keys = await grains.GetGrain<ICertificateKeysGrain>(0).GetPublicKeysAsync();
-        var payload = VcJwt.Verify(certificate.Jwt, keys);
+        var payload = VcJwt.Verify(certificate.Jwt, await keyCache.GetAsync());
         var signatureValid = payload is not null && SignedIdMatches(payload, certificate.Id);
         var status = !signatureValid ? "invalid-signature" : certificate.Revoked ? "revoked" : "valid";
         var keyId = VcJwt.ReadKeyId(certificate.Jwt);

@@ -238,7 +238,17 @@ public sealed class SocialEndToEndTests(PlatformFixture fixture)
         Assert.Equal(learnerId, verified.GetProperty("learnerId").GetString());
         Assert.Contains("OpenBadgeCredential", verified.GetProperty("credential").GetProperty("type").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal($"urn:uuid:{id}", verified.GetProperty("credential").GetProperty("id").GetString());
-        Assert.Equal(3, verified.GetProperty("jwt").GetString()!.Split('.').Length);
+        var jwt = verified.GetProperty("jwt").GetString()!;
+        var jwks = await ReadAsync(await anonymous.GetAsync(new Uri("/.well-known/jwks.json", UriKind.Relative)), HttpStatusCode.OK);
+        var published = jwks.GetProperty("keys").EnumerateArray()
+            .Select(k => new AdaptiveMooc.Grains.Abstractions.Certificates.PublicJwk(
+                k.GetProperty("kty").GetString()!, k.GetProperty("crv").GetString()!, k.GetProperty("x").GetString()!,
+                k.GetProperty("y").GetString()!, k.GetProperty("kid").GetString()!, k.GetProperty("alg").GetString()!, k.GetProperty("use").GetString()!))
+            .ToList();
+        Assert.NotNull(AdaptiveMooc.Grains.Abstractions.Certificates.VcJwt.Verify(jwt, published));
+        var flipAt = jwt.IndexOf('.', StringComparison.Ordinal) + 3;
+        var tampered = jwt[..flipAt] + (jwt[flipAt] == 'A' ? 'B' : 'A') + jwt[(flipAt + 1)..];
+        Assert.Null(AdaptiveMooc.Grains.Abstractions.Certificates.VcJwt.Verify(tampered, published));
 
         var mine = await ReadAsync(await client.GetAsync(new Uri($"/api/learners/{learnerId}/certificates", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Equal(id, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
