@@ -7,10 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMoocOrleansClient();
 builder.AddMoocSecurity();
 builder.AddMoocApi();
+builder.Services.AddCertificateKeys();
 
 var app = builder.Build();
 app.UseMoocApi();
 app.UseMoocSecurity();
 app.MapMoocApi();
 app.MapAuthEndpoints().MapApiKeyEndpoints().MapTrainerEndpoints().MapAuditEndpoints();
+app.MapForumEndpoints().MapWebinarEndpoints().MapCertificateEndpoints();
 await app.RunAsync();

@@ -1,12 +1,14 @@
 using AdaptiveMooc.Grains.Security;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 // --migrate-only applies the database migrations and exits (./mooc up runs it before starting silos).
 const string MigrateOnly = "--migrate-only";
 var builder = Host.CreateApplicationBuilder([.. args.Where(a => a != MigrateOnly)]);
 var settings = MoocSiloSettings.Read(builder.Configuration);
+builder.Services.AddSocialGrains();
 
 if (settings.InMemory)
 {

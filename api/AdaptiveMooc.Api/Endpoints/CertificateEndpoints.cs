@@ -1,0 +1,269 @@
+using System.Text.Json;
+using AdaptiveMooc.Api.Http;
+using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+
+namespace AdaptiveMooc.Api.Endpoints;
+
+/// <summary>
+/// Certificates: public verification (signature checked against the published key, revocation shown),
+/// revocation by the course's trainers, a learner's list, and an explicit evaluation of the course rule.
+/// </summary>
+public static class CertificateEndpoints
+{
+    private const int MaxStatementPages = 200;
+
+    public static IEndpointRouteBuilder MapCertificateEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var certificates = app.MapGroup("/api/certificates").WithTags("Certificates");
+        certificates.MapGet("/{certificateId}", Get).AllowAnonymous().WithName("VerifyCertificate");
+        certificates.MapPost("/{certificateId}/revocation", Revoke).WithName("RevokeCertificate");
+        app.MapGet("/api/learners/{learnerId}/certificates", ListForLearner).WithTags("Certificates").WithName("ListLearnerCertificates");
+        app.MapPost("/api/learners/{learnerId}/courses/{courseId}/certificate", Evaluate).WithTags("Certificates").WithName("EvaluateCertificate");
+
+        // Published here until the security branch's JWKS endpoint (which takes IPublicKeySource
+        // contributions) is on main; then this route goes and CertificateKeyCache becomes a key source.
+        app.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithTags("Certificates").WithName("GetCertificateJwks");
+        return app;
+    }
+
+    /// <summary>The key cache that verification and the JWKS document read.</summary>
+    public static IServiceCollection AddCertificateKeys(this IServiceCollection services)
+    {
+        services.AddSingleton<CertificateKeyCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<CertificateKeyCache>());
+        return services;
+    }
+
+    public sealed record RevocationRequest(string? Reason);
+
+    /// <summary><c>valid</c>: the signature verifies with the published key and the certificate is not revoked.</summary>
+    public sealed record CertificateResponse(
+        Guid Id, string LearnerId, string CourseId, string Kind, DateTimeOffset IssuedAt, bool Revoked,
+        string? RevocationReason, DateTimeOffset? RevokedAt, JsonElement Credential, string Jwt, bool Valid,
+        VerificationResponse Verification);
+
+    /// <summary><c>status</c>: <c>valid</c>, <c>revoked</c> or <c>invalid-signature</c>.</summary>
+    public sealed record VerificationResponse(string Status, bool SignatureValid, string? KeyId, string JwksUrl, DateTimeOffset CheckedAt);
+
+    public sealed record EvaluationResponse(
+        bool Eligible, bool NewlyIssued, IReadOnlyList<string> MissingLessons, double MeanScore, double PassThreshold,
+        CertificateResponse? Certificate);
+
+    public sealed record JwksDocument(IReadOnlyList<PublicJwk> Keys);
+
+    private static async Task<IResult> Jwks(CertificateKeyCache keys) => TypedResults.Ok(new JwksDocument(await keys.GetAsync()));
+
+    private static async Task<IResult> Get(string certificateId, IGrainFactory grains, CertificateKeyCache keys)
+    {
+        var certificate = await FindAsync(grains, certificateId);
+        return certificate is null
+            ? SocialProblems.NotFound($"Certificate '{certificateId}' does not exist.")
+            : TypedResults.Ok(await ToResponseAsync(keys, certificate));
+    }
+
+    private static async Task<IResult> Revoke(string certificateId, RevocationRequest? request, HttpContext context, IGrainFactory grains, CertificateKeyCache keys)
+    {
+        var certificate = await FindAsync(grains, certificateId);
+        if (certificate is null)
+        {
+            return SocialProblems.NotFound($"Certificate '{certificateId}' does not exist.");
+        }
+
+        var caller = context.Caller();
+        var access = await SocialAccess.CheckAsync(grains, caller, certificate.CourseId);
+        if (!access.CanModerate)
+        {
+            return SocialProblems.Forbidden($"Only the trainers of course '{certificate.CourseId}' and admins may revoke its certificates.");
+        }
+
+        if (!SocialProblems.TryText(request?.Reason, "reason", 1_000, out var reason, out var problem))
+        {
+            return problem!;
+        }
+
+        var grain = grains.GetGrain<ICertificateGrain>(CertificateKeys.For(certificate.LearnerId, certificate.CourseId));
+        var outcome = await grain.RevokeAsync(reason, caller.Id);
+        if (outcome == RevocationOutcome.AlreadyRevoked)
+        {
+            return SocialProblems.Conflict($"Certificate {certificate.Id} is already revoked.");
+        }
+
+        return TypedResults.Ok(await ToResponseAsync(keys, (await grain.GetAsync())!));
+    }
+
+    private static async Task<IResult> ListForLearner(string learnerId, HttpContext context, IGrainFactory grains, CertificateKeyCache keys, int? limit, string? after)
+    {
+        var caller = context.Caller();
+        if (!caller.IsAdmin && !caller.IsLearnerSelf(learnerId))
+        {
+            return caller.IsLearner || caller.IsTrainer
+                ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
+                : SocialProblems.Forbidden("Only the learner and admins may list a learner's certificates.");
+        }
+
+        if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
+        {
+            return SocialProblems.NotFound($"Learner '{learnerId}' does not exist.");
+        }
+
+        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        {
+            return problem!;
+        }
+
+        Guid? afterId = null;
+        if (after is not null)
+        {
+            if (!Guid.TryParse(after, out var parsed))
+            {
+                return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+            }
+
+            afterId = parsed;
+        }
+
+        // One entry per course completed: small enough to page in memory, in the order they were issued.
+        var references = await grains.GetGrain<ILearnerCertificatesGrain>(learnerId).ListAsync();
+        var start = afterId is { } id ? references.ToList().FindIndex(r => r.Id == id) + 1 : 0;
+        var page = references.Skip(start).Take(size).ToList();
+        var items = new List<CertificateResponse>(page.Count);
+        foreach (var reference in page)
+        {
+            var certificate = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
+            if (certificate is not null)
+            {
+                items.Add(await ToResponseAsync(keys, certificate));
+            }
+        }
+
+        var next = start + page.Count < references.Count ? page[^1].Id.ToString("D") : null;
+        return TypedResults.Ok(new Page<CertificateResponse>(items, next));
+    }
+
+    /// <summary>
+    /// Checks the course rule now for one learner (the learner themself, the course's trainers, admins) and
+    /// issues the certificate when it is met. Progress gives the completed lessons; the best scaled score
+    /// per quiz or assignment comes from the learner's statements (a <c>passed</c> without a score counts 1).
+    /// </summary>
+    private static async Task<IResult> Evaluate(string learnerId, string courseId, HttpContext context, IGrainFactory grains, CertificateKeyCache keys)
+    {
+        var caller = context.Caller();
+        if (!SocialProblems.IsId(learnerId) || !SocialProblems.IsId(courseId))
+        {
+            return SocialProblems.NotFound($"Learner '{learnerId}' or course '{courseId}' does not exist.");
+        }
+
+        var access = await SocialAccess.CheckAsync(grains, caller, courseId);
+        if (!caller.IsLearnerSelf(learnerId) && !access.CanModerate)
+        {
+            return caller.IsLearner
+                ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
+                : access.Found ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
+        }
+
+        var course = access.Course ?? await grains.GetGrain<ICourseGrain>(courseId).Get();
+        if (course is null)
+        {
+            return SocialProblems.NotFound($"Course '{courseId}' does not exist.");
+        }
+
+        var learner = grains.GetGrain<ILearnerGrain>(learnerId);
+        var enrolled = (await learner.GetEnrolments()).Any(e => e.CourseId == courseId);
+        var progress = enrolled ? await learner.GetProgress(courseId) : null;
+        if (progress is null)
+        {
+            return SocialProblems.NotFound($"Learner '{learnerId}' is not enrolled in course '{courseId}'.");
+        }
+
+        var requirements = CertificateRequirementsFactory.From(course.Definition);
+        var scores = await BestScoresAsync(grains, learnerId, courseId, requirements.GradedLessonIds.ToHashSet(StringComparer.Ordinal));
+        var snapshot = new CertificateProgress(learnerId, progress.CompletedLessons, scores, DateTimeOffset.UtcNow);
+        var evaluation = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
+        var certificate = evaluation.Certificate is null ? null : await ToResponseAsync(keys, evaluation.Certificate);
+        var response = new EvaluationResponse(
+            evaluation.Eligible, evaluation.NewlyIssued, evaluation.MissingLessonIds, evaluation.MeanScore, requirements.PassThreshold, certificate);
+        return evaluation.NewlyIssued
+            ? TypedResults.Created($"/api/certificates/{certificate!.Id:D}", response)
+            : TypedResults.Ok(response);
+    }
+
+    private static async Task<Dictionary<string, double>> BestScoresAsync(
+        IGrainFactory grains, string learnerId, string courseId, HashSet<string> gradedLessons)
+    {
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (gradedLessons.Count == 0)
+        {
+            return best;
+        }
+
+        var query = grains.GetGrain<IStatementQueryGrain>(0);
+        long? after = null;
+        for (var pageNumber = 0; pageNumber < MaxStatementPages; pageNumber++)
+        {
+            var page = await query.Query(new StatementQuery(learnerId, null, null, null, null, 500, after, Ascending: true));
+            foreach (var stored in page.Statements)
+            {
+                var s = stored.Statement;
+                if (s.CourseId != courseId || s.LessonId is not { } lessonId || s.ItemId is not null || !gradedLessons.Contains(lessonId))
+                {
+                    continue;
+                }
+
+                var score = s.ScoreScaled ?? (s.Verb == XapiVerbs.Passed ? 1.0 : (double?)null);
+                if (score is { } value && value > best.GetValueOrDefault(lessonId, double.MinValue))
+                {
+                    best[lessonId] = value;
+                }
+            }
+
+            if (page.NextSequence is not { } next)
+            {
+                break;
+            }
+
+            after = next;
+        }
+
+        return best;
+    }
+
+    private static async Task<CertificateView?> FindAsync(IGrainFactory grains, string certificateId)
+    {
+        var text = certificateId.StartsWith("urn:uuid:", StringComparison.OrdinalIgnoreCase) ? certificateId[9..] : certificateId;
+        if (!Guid.TryParse(text, out var id))
+        {
+            return null;
+        }
+
+        var reference = await grains.GetGrain<ICertificateLookupGrain>(id).GetAsync();
+        return reference is null
+            ? null
+            : await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
+    }
+
+    private static async Task<CertificateResponse> ToResponseAsync(CertificateKeyCache keyCache, CertificateView certificate)
+    {
+        var payload = VcJwt.Verify(certificate.Jwt, await keyCache.GetAsync());
+        var signatureValid = payload is not null && SignedIdMatches(payload, certificate.Id);
+        var status = !signatureValid ? "invalid-signature" : certificate.Revoked ? "revoked" : "valid";
+        var keyId = VcJwt.ReadKeyId(certificate.Jwt);
+
+        using var credential = JsonDocument.Parse(certificate.CredentialJson);
+        return new CertificateResponse(
+            certificate.Id, certificate.LearnerId, certificate.CourseId, certificate.Kind, certificate.IssuedAt, certificate.Revoked,
+            certificate.RevocationReason, certificate.RevokedAt, credential.RootElement.Clone(), certificate.Jwt,
+            status == "valid", new VerificationResponse(status, signatureValid, keyId, "/.well-known/jwks.json", DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>The signed claims must name this certificate: a valid JWT of another certificate does not vouch for this one.</summary>
+    private static bool SignedIdMatches(string payload, Guid id)
+    {
+        using var claims = JsonDocument.Parse(payload);
+        return claims.RootElement.TryGetProperty("jti", out var jti) && jti.GetString() == $"urn:uuid:{id:D}";
+    }
+}

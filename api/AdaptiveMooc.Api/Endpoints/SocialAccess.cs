@@ -1,0 +1,51 @@
+using AdaptiveMooc.Api.Http;
+using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+
+namespace AdaptiveMooc.Api.Endpoints;
+
+/// <summary>
+/// Who may use and moderate a course's forum and webinars (CONTRACT.md roles): learners enrolled in it
+/// (active enrolment), its owner and co-trainers, admins. Moderation is for its trainers and admins only.
+/// A course a learner cannot read (missing or unpublished) is a 404.
+/// </summary>
+internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, CourseSnapshot? Course)
+{
+    public static async Task<SocialAccess> CheckAsync(IGrainFactory grains, Caller caller, string courseId)
+    {
+        var course = await grains.GetGrain<ICourseGrain>(courseId).Get();
+        if (course is null)
+        {
+            return new SocialAccess(false, false, false, null);
+        }
+
+        var moderates = caller.IsAdmin || (caller.IsTrainer && course.IsTaughtBy(caller.Id));
+        if (moderates)
+        {
+            return new SocialAccess(true, true, true, course);
+        }
+
+        if (caller.IsLearner)
+        {
+            if (!course.Published)
+            {
+                return new SocialAccess(false, false, false, null);
+            }
+
+            var enrolments = await grains.GetGrain<ILearnerGrain>(caller.Id).GetEnrolments();
+            var enrolled = enrolments.Any(e => e.CourseId == courseId && e.Active);
+            return new SocialAccess(true, enrolled, false, course);
+        }
+
+        return new SocialAccess(true, false, false, course);
+    }
+
+    /// <summary>The answer for a caller who may not use the course: 404 when hidden from them, else 403.</summary>
+    public IResult Denied(string courseId) => Found
+        ? SocialProblems.Forbidden($"Only learners enrolled in course '{courseId}', its trainers and admins may do this.")
+        : SocialProblems.NotFound($"Course '{courseId}' does not exist.");
+
+    public static IResult NotModerator(string courseId) =>
+        SocialProblems.Forbidden($"Only the trainers of course '{courseId}' and admins may do this.");
+}

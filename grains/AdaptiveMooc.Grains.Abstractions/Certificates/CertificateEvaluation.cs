@@ -1,0 +1,12 @@
+namespace AdaptiveMooc.Grains.Abstractions.Certificates;
+
+/// <summary>The result of checking the course rule: the certificate when it is (or already was) earned,
+/// otherwise what is still missing.</summary>
+[GenerateSerializer]
+[Alias("mooc.certificate.evaluation")]
+public sealed record CertificateEvaluation(
+    [property: Id(0)] bool Eligible,
+    [property: Id(1)] CertificateView? Certificate,
+    [property: Id(2)] IReadOnlyList<string> MissingLessonIds,
+    [property: Id(3)] double MeanScore,
+    [property: Id(4)] bool NewlyIssued);

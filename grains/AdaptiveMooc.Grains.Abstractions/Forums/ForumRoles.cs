@@ -1,0 +1,9 @@
+namespace AdaptiveMooc.Grains.Abstractions.Forums;
+
+/// <summary>Roles of post authors, as shown beside a post.</summary>
+public static class ForumRoles
+{
+    public const string Learner = "learner";
+    public const string Trainer = "trainer";
+    public const string Admin = "admin";
+}

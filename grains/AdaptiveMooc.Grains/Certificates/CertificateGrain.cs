@@ -1,0 +1,106 @@
+using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Certificates;
+using Microsoft.Extensions.Options;
+
+namespace AdaptiveMooc.Grains.Certificates;
+
+/// <summary>
+/// The certificate of one (learner, course). The key is deterministic and calls run one at a time, so
+/// however often or concurrently the rule is evaluated, the first evaluation that meets it writes the
+/// certificate to durable state before answering and every later one (after a restart too) returns it.
+/// </summary>
+[GrainType("certificate")]
+internal sealed class CertificateGrain(
+    [PersistentState("certificate", StorageNames.Default)] IPersistentState<CertificateState> state,
+    CertificateSigningKey signingKey,
+    IOptions<CertificateOptions> options,
+    TimeProvider clock) : Grain, ICertificateGrain
+{
+    private string learnerId = string.Empty;
+    private string courseId = string.Empty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        learnerId = key[..slash];
+        courseId = key[(slash + 1)..];
+        return Task.CompletedTask;
+    }
+
+    public async Task<CertificateEvaluation> EvaluateAsync(CertificateProgress progress, CertificateRequirements requirements)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(requirements);
+        if (progress.LearnerId != learnerId || requirements.CourseId != courseId)
+        {
+            throw new ArgumentException($"Evaluation for {progress.LearnerId}/{requirements.CourseId} sent to certificate {learnerId}/{courseId}.");
+        }
+
+        var (missing, meanScore) = CertificateCheck.Evaluate(progress, requirements);
+        if (state.State.Issued)
+        {
+            await EnsureIndexedAsync();
+            return new CertificateEvaluation(true, View(), missing, meanScore, false);
+        }
+
+        if (missing.Count > 0 || meanScore < requirements.PassThreshold)
+        {
+            return new CertificateEvaluation(false, null, missing, meanScore, false);
+        }
+
+        var id = Guid.NewGuid();
+        var issuedAt = clock.GetUtcNow();
+        var kind = CertificateCheck.KindFor(requirements);
+        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt);
+        state.State.Issued = true;
+        state.State.Id = id;
+        state.State.Kind = kind;
+        state.State.IssuedAt = issuedAt;
+        state.State.CredentialJson = credential.ToJsonString(OpenBadgeCredential.JsonOptions);
+        state.State.Jwt = signingKey.Sign(OpenBadgeCredential.ClaimSet(credential, issuedAt));
+        await state.WriteStateAsync();
+        await EnsureIndexedAsync();
+        return new CertificateEvaluation(true, View(), missing, meanScore, true);
+    }
+
+    public Task<CertificateView?> GetAsync() => Task.FromResult(state.State.Issued ? View() : null);
+
+    public async Task<RevocationOutcome> RevokeAsync(string reason, string revokedBy)
+    {
+        if (!state.State.Issued)
+        {
+            return RevocationOutcome.NotFound;
+        }
+
+        if (state.State.Revoked)
+        {
+            return RevocationOutcome.AlreadyRevoked;
+        }
+
+        state.State.Revoked = true;
+        state.State.RevocationReason = reason;
+        state.State.RevokedAt = clock.GetUtcNow();
+        state.State.RevokedBy = revokedBy;
+        await state.WriteStateAsync();
+        return RevocationOutcome.Revoked;
+    }
+
+    private async Task EnsureIndexedAsync()
+    {
+        if (state.State.Indexed)
+        {
+            return;
+        }
+
+        var reference = new CertificateRef(state.State.Id, learnerId, courseId);
+        await GrainFactory.GetGrain<ICertificateLookupGrain>(state.State.Id).SetAsync(reference);
+        await GrainFactory.GetGrain<ILearnerCertificatesGrain>(learnerId).AddAsync(reference);
+        state.State.Indexed = true;
+        await state.WriteStateAsync();
+    }
+
+    private CertificateView View() => new(
+        state.State.Id, learnerId, courseId, state.State.Kind, state.State.IssuedAt, state.State.Revoked,
+        state.State.RevocationReason, state.State.RevokedAt, state.State.CredentialJson, state.State.Jwt);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AdaptiveMooc.Grains.Certificates;
+
+/// <summary>
+/// Builds the Open Badges 3.0 <c>OpenBadgeCredential</c> of a certificate, and its VC-JWT claim set: the
+/// credential's own members plus the registered claims OB 3.0 maps them to (iss, jti, sub, nbf).
+/// </summary>
+internal static class OpenBadgeCredential
+{
+    public static JsonObject Build(
+        CertificateOptions options, Guid id, string learnerId, string courseId, string courseTitle, string kind, DateTimeOffset issuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var baseUrl = options.PublicBaseUrl.TrimEnd('/');
+        var achievementType = kind switch
+        {
+            "diploma" => "Diploma",
+            "certificate" => "Certificate",
+            _ => "CertificateOfCompletion",
+        };
+        var title = kind switch
+        {
+            "diploma" => "Diploma",
+            "certificate" => "Certificate",
+            _ => "Statement of accomplishment",
+        };
+        return new JsonObject
+        {
+            ["@context"] = new JsonArray(
+                "https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
+            ["id"] = $"urn:uuid:{id:D}",
+            ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
+            ["name"] = $"{title}: {courseTitle}",
+            ["issuer"] = new JsonObject
+            {
+                ["id"] = baseUrl,
+                ["type"] = new JsonArray("Profile"),
+                ["name"] = options.IssuerName,
+                ["url"] = baseUrl,
+            },
+            ["validFrom"] = issuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["credentialSubject"] = new JsonObject
+            {
+                ["id"] = $"{baseUrl}/api/learners/{learnerId}",
+                ["type"] = new JsonArray("AchievementSubject"),
+                ["achievement"] = new JsonObject
+                {
+                    ["id"] = $"{baseUrl}/api/courses/{courseId}#{kind}",
+                    ["type"] = new JsonArray("Achievement"),
+                    ["achievementType"] = achievementType,
+                    ["name"] = $"{title}: {courseTitle}",
+                    ["description"] = $"Awarded for completing the course \"{courseTitle}\".",
+                    ["criteria"] = new JsonObject
+                    {
+                        ["narrative"] = "Every required lesson completed, and the mean best score over the course's quizzes and assignments at or above the course's pass threshold.",
+                    },
+                },
+            },
+        };
+    }
+
+    /// <summary>The JWT claim set: the credential plus iss, jti, sub and nbf taken from it.</summary>
+    public static string ClaimSet(JsonObject credential, DateTimeOffset issuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var claims = (JsonObject)credential.DeepClone();
+        claims["iss"] = credential["issuer"]!["id"]!.GetValue<string>();
+        claims["jti"] = credential["id"]!.GetValue<string>();
+        claims["sub"] = credential["credentialSubject"]!["id"]!.GetValue<string>();
+        claims["nbf"] = issuedAt.ToUnixTimeSeconds();
+        claims["iat"] = issuedAt.ToUnixTimeSeconds();
+        return claims.ToJsonString(JsonOptions);
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+}

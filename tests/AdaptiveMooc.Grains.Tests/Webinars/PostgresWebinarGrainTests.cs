@@ -1,0 +1,35 @@
+using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Forums;
+using AdaptiveMooc.Grains.Tests.Forums;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace AdaptiveMooc.Grains.Tests.Webinars;
+
+/// <summary>The capacity test again with registrations in PostgreSQL, as a silo runs them.</summary>
+public sealed class PostgresWebinarGrainTests(SocialTestDatabase database) : IClassFixture<SocialTestDatabase>
+{
+    [Fact]
+    public async Task Capacity_is_exact_under_concurrency_on_postgres()
+    {
+        var builder = new InProcessTestClusterBuilder();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(database.DataSource);
+            silo.Services.AddSingleton<ILearningStatementSink>(new RecordingStatementSink());
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.Services.AddSocialGrains();
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            await WebinarGrainTests.Hundred_registrations_for_thirty_seats(cluster.Client);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+}
