@@ -1,3 +1,284 @@
-# Sourced by ./mooc for `up` and `down`.
-cmd_up() { echo "mooc up: not built yet" >&2; exit 1; }
-cmd_down() { echo "mooc down: not built yet" >&2; exit 1; }
+# Sourced by ./mooc for `up` and `down` (ROOT, CONFIG and scripts/pg.sh are already loaded).
+# docs/OPERATIONS.md describes what runs where; the defaults below are the ones CONTRACT.md fixes.
+
+UP_DATA="$ROOT/.data"
+UP_RUN="$UP_DATA/run"
+UP_LOGS="$UP_DATA/logs"
+UP_SECRETS="$UP_DATA/secrets"
+UP_PG_DATA="$UP_DATA/pg"
+UP_PG_PORT="${MOOC_PG_PORT:-55432}"
+UP_API_PORT="${MOOC_API_PORT:-5080}"
+UP_SILO_PORT="${MOOC_SILO_PORT:-11111}"
+UP_GATEWAY_PORT="${MOOC_GATEWAY_PORT:-30000}"
+UP_DB_NAME="mooc"
+UP_SILO_DLL="$ROOT/silo/AdaptiveMooc.Silo/bin/$CONFIG/net10.0/AdaptiveMooc.Silo.dll"
+UP_API_DLL="$ROOT/api/AdaptiveMooc.Api/bin/$CONFIG/net10.0/AdaptiveMooc.Api.dll"
+UP_READY_TIMEOUT="${MOOC_READY_TIMEOUT:-180}"
+
+up_say() { echo "mooc: $*" >&2; }
+up_die() { echo "mooc: $*" >&2; exit 1; }
+# A start-up that fails part-way stops what it already started.
+up_fail() { echo "mooc: $*" >&2; up_stop_all; exit 1; }
+
+up_loud_memory_warning() {
+  cat >&2 <<'WARN'
+################################################################################
+#  --memory: NO POSTGRESQL. Grain state, reminders and membership live in the  #
+#  silo process only. NOTHING IS DURABLE: everything is lost when it stops.    #
+#  For a quick look only; run ./mooc up without --memory for real use.         #
+################################################################################
+WARN
+}
+
+# A process we started and that is still ours (guards against pid reuse after a reboot).
+up_alive() {
+  local pid="$1"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'AdaptiveMooc'
+}
+
+up_running_pids() {
+  local f
+  for f in "$UP_RUN"/*.pid; do
+    [ -e "$f" ] || continue
+    up_alive "$(cat "$f")" && echo "$f"
+  done
+}
+
+# up_stop_pidfile FILE: SIGTERM (graceful: silos leave the cluster), SIGKILL after 30 s.
+up_stop_pidfile() {
+  local f="$1" pid i
+  pid="$(cat "$f" 2>/dev/null || true)"
+  if up_alive "$pid"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 60); do
+      up_alive "$pid" || break
+      sleep 0.5
+    done
+    if up_alive "$pid"; then
+      up_say "$(basename "$f" .pid) did not stop in 30 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$f"
+}
+
+up_stop_all() {
+  local f
+  [ -e "$UP_RUN/api.pid" ] && up_stop_pidfile "$UP_RUN/api.pid"
+  for f in $(ls -r "$UP_RUN"/silo-*.pid 2>/dev/null); do up_stop_pidfile "$f"; done
+  if [ -e "$UP_RUN/postgres" ]; then
+    pg_stop "$(cat "$UP_RUN/postgres")"
+    rm -f "$UP_RUN/postgres"
+  fi
+  rm -f "$UP_RUN/mode"
+}
+
+up_random_secret() { head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | cut -c1-40; }
+
+up_admin_key() {
+  local key="$UP_SECRETS/admin.key"
+  if [ ! -s "$key" ]; then
+    (umask 077; up_random_secret >"$key")
+    up_say "created the admin API key in $key (mode 0600; send it as X-Api-Key)"
+  fi
+  chmod 600 "$key"
+}
+
+up_psql() { pg_as_postgres "$PG_BIN/psql" -h "$UP_PG_DATA" -p "$UP_PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# The private server answers TCP on 127.0.0.1 only, and only with the password in .data/secrets/pg.password
+# (scram-sha-256). Its unix socket lives inside .data/pg (mode 0700), reachable by its owner alone.
+up_secure_postgres() {
+  local pwfile="$UP_SECRETS/pg.password" hba="$UP_PG_DATA/pg_hba.conf"
+  if [ ! -s "$pwfile" ]; then
+    (umask 077; up_random_secret >"$pwfile")
+  fi
+  chmod 600 "$pwfile"
+  if ! grep -q '^# mooc: password auth' "$hba"; then
+    printf "SET password_encryption = 'scram-sha-256';\nALTER ROLE postgres PASSWORD '%s';\n" "$(cat "$pwfile")" | up_psql >/dev/null
+    cat >"$hba" <<'HBA'
+# mooc: password auth (written by ./mooc up)
+local all all                 trust
+host  all all 127.0.0.1/32    scram-sha-256
+HBA
+    pg_as_postgres "$PG_BIN/pg_ctl" -D "$UP_PG_DATA" reload >/dev/null
+  fi
+  if [ "$(up_psql -c "SELECT 1 FROM pg_database WHERE datname = '$UP_DB_NAME'")" != "1" ]; then
+    up_psql -c "CREATE DATABASE $UP_DB_NAME" >/dev/null
+  fi
+  UP_DB="Host=127.0.0.1;Port=$UP_PG_PORT;Username=postgres;Password=$(cat "$pwfile");Database=$UP_DB_NAME"
+}
+
+up_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# up_start NAME LOG VAR=VALUE... -- COMMAND...: one child process, its pid in .data/run/NAME.pid.
+up_start() {
+  local name="$1" log="$2"; shift 2
+  local envs=()
+  while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+  shift
+  if [ "$UP_DETACH" = 1 ]; then
+    # A new session: the children outlive this shell and its terminal.
+    setsid env "${envs[@]}" "$@" </dev/null >"$log" 2>&1 &
+  else
+    env "${envs[@]}" "$@" </dev/null >"$log" 2>&1 &
+  fi
+  echo $! >"$UP_RUN/$name.pid"
+}
+
+up_wait_port() {
+  local name="$1" port="$2" log="$3" waited=0
+  while up_port_free "$port"; do
+    up_alive "$(cat "$UP_RUN/$name.pid")" || { tail -n 40 "$log" >&2; up_fail "$name exited during start-up (log: $log)"; }
+    [ "$waited" -lt "$UP_READY_TIMEOUT" ] || { tail -n 40 "$log" >&2; up_fail "$name did not open port $port in ${UP_READY_TIMEOUT}s (log: $log)"; }
+    sleep 1; waited=$((waited + 1))
+  done
+}
+
+up_http_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || true; }
+
+# Ready when /health answers 200. While it answers 503 (or nothing) the cluster is still starting; an
+# API without /health yet (401/404) is ready when /alive answers 200.
+up_wait_ready() {
+  local base="$1" waited=0 status
+  while :; do
+    up_alive "$(cat "$UP_RUN/api.pid")" || { tail -n 40 "$UP_LOGS/api.log" >&2; up_fail "the API exited during start-up (log: $UP_LOGS/api.log)"; }
+    status="$(up_http_status "$base/health")"
+    [ "$status" = 200 ] && return 0
+    if [ "$status" != 503 ] && [ "$status" != 000 ] && [ -n "$status" ] && [ "$(up_http_status "$base/alive")" = 200 ]; then
+      return 0
+    fi
+    [ "$waited" -lt "$UP_READY_TIMEOUT" ] || { tail -n 40 "$UP_LOGS/api.log" >&2; up_fail "$base/health not ready in ${UP_READY_TIMEOUT}s (last status $status)"; }
+    sleep 1; waited=$((waited + 1))
+  done
+}
+
+# Hook for the demo data (courses, learners, statements) of a first run. Not written yet: it loads
+# nothing today and returns success. Whoever fills it in loads the data through the public API at
+# $1 with the admin key in the file $2, and must make it safe to run again (MOOC_DB may point at a
+# database that already holds it).
+mooc_load_demo_data() {
+  local base_url="$1" admin_key_file="$2"
+  : "$base_url" "$admin_key_file"
+  return 0
+}
+
+cmd_up() {
+  UP_DETACH=0
+  local silos=1 memory=0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --detach) UP_DETACH=1 ;;
+      --memory) memory=1 ;;
+      --silos) shift; silos="${1:-}" ;;
+      --silos=*) silos="${1#--silos=}" ;;
+      *) up_die "up: unknown option '$1' (see ./mooc --help)" ;;
+    esac
+    shift
+  done
+  [[ "$silos" =~ ^[1-9][0-9]*$ ]] || up_die "up: --silos needs a positive number"
+  [ "$memory" = 0 ] || [ "$silos" = 1 ] || up_die "up: --memory runs one silo (memory state cannot be shared); drop --silos"
+  command -v curl >/dev/null || up_die "up needs curl (apt-get install -y curl)"
+
+  mkdir -p "$UP_RUN" "$UP_LOGS" "$UP_SECRETS"
+  chmod 700 "$UP_SECRETS"
+  if [ -n "$(up_running_pids)" ]; then
+    up_die "already running ($(up_running_pids | xargs -n1 basename | tr '\n' ' ')); ./mooc down first"
+  fi
+  rm -f "$UP_RUN"/*.pid "$UP_RUN/postgres"
+
+  local port i
+  for port in "$UP_API_PORT" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
+    up_port_free "$port" || up_die "port $port is in use (set MOOC_API_PORT, MOOC_SILO_PORT or MOOC_GATEWAY_PORT to move)"
+  done
+
+  up_say "building ($CONFIG)"
+  dotnet build "$ROOT/silo/AdaptiveMooc.Silo" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/api/AdaptiveMooc.Api" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+  up_admin_key
+
+  local storage=postgres where
+  UP_DB=""
+  if [ "$memory" = 1 ]; then
+    storage=memory
+    up_loud_memory_warning
+    where="memory (not durable)"
+  elif [ -n "${MOOC_DB:-}" ]; then
+    UP_DB="$MOOC_DB"
+    where="MOOC_DB (an existing server)"
+  else
+    pg_start "$UP_PG_DATA" "$UP_PG_PORT"
+    echo "$UP_PG_DATA" >"$UP_RUN/postgres"
+    up_secure_postgres
+    where="$UP_PG_DATA on 127.0.0.1:$UP_PG_PORT, database $UP_DB_NAME (password in $UP_SECRETS/pg.password)"
+  fi
+  echo "$storage" >"$UP_RUN/mode"
+
+  if [ "$UP_DETACH" = 0 ]; then
+    trap 'echo >&2; up_say "stopping"; up_stop_all; exit 130' INT TERM
+  fi
+
+  local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_DB")
+  if [ "$storage" = postgres ]; then
+    up_say "applying migrations"
+    env "${common[@]}" dotnet "$UP_SILO_DLL" --migrate-only >"$UP_LOGS/migrate.log" 2>&1 \
+      || { cat "$UP_LOGS/migrate.log" >&2; up_fail "migrations failed (log: $UP_LOGS/migrate.log)"; }
+    tail -n 1 "$UP_LOGS/migrate.log" >&2
+  fi
+
+  for i in $(seq 0 $((silos - 1))); do
+    up_say "starting silo $i (silo port $((UP_SILO_PORT + i)), gateway $((UP_GATEWAY_PORT + i)))"
+    up_start "silo-$i" "$UP_LOGS/silo-$i.log" "${common[@]}" \
+      "Mooc__SiloPort=$((UP_SILO_PORT + i))" "Mooc__GatewayPort=$((UP_GATEWAY_PORT + i))" \
+      -- dotnet "$UP_SILO_DLL"
+  done
+  for i in $(seq 0 $((silos - 1))); do
+    up_wait_port "silo-$i" $((UP_GATEWAY_PORT + i)) "$UP_LOGS/silo-$i.log"
+  done
+
+  local base="http://127.0.0.1:$UP_API_PORT"
+  up_say "starting the API on $base"
+  up_start api "$UP_LOGS/api.log" "${common[@]}" \
+    "Mooc__GatewayPort=$UP_GATEWAY_PORT" "ASPNETCORE_URLS=$base" "Mooc__PublicBaseUrl=$base" \
+    "Mooc__AdminKey__Path=$UP_SECRETS/admin.key" \
+    -- dotnet "$UP_API_DLL"
+  up_wait_ready "$base"
+
+  local marker="$UP_DATA/demo-data.loaded"
+  if [ "$storage" = memory ] || [ ! -e "$marker" ]; then
+    mooc_load_demo_data "$base" "$UP_SECRETS/admin.key" || up_fail "loading the demo data failed"
+    [ "$storage" = memory ] || touch "$marker"
+  fi
+
+  cat >&2 <<EOF
+
+  AdaptiveMooc is up ($silos silo(s), storage: $where)
+    API            $base
+    health         $base/health   (alive: $base/alive)
+    API docs       $base/docs      (OpenAPI: $base/openapi/v1.json)
+    admin API key  $UP_SECRETS/admin.key   e.g. curl -H "X-Api-Key: \$(cat $UP_SECRETS/admin.key)" $base/api/courses
+    logs           $UP_LOGS/
+    pids           $UP_RUN/
+EOF
+  if [ "$UP_DETACH" = 1 ]; then
+    up_say "detached; ./mooc down stops everything"
+    return 0
+  fi
+  up_say "running in the foreground; Ctrl-C stops everything"
+  local status=0
+  wait -n || status=$?
+  up_say "a process exited (status $status); stopping the rest (logs in $UP_LOGS/)"
+  up_stop_all
+  exit 1
+}
+
+cmd_down() {
+  [ $# -eq 0 ] || up_die "down takes no options"
+  if [ -z "$(up_running_pids)" ] && [ ! -e "$UP_RUN/postgres" ]; then
+    up_say "nothing is running"
+    rm -f "$UP_RUN"/*.pid
+    return 0
+  fi
+  up_stop_all
+  up_say "stopped"
+}

@@ -1,7 +1,9 @@
+using AdaptiveMooc.Api.Infrastructure;
 using AdaptiveMooc.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMoocSecurity();
+builder.AddMoocOrleansClient();
 
 var app = builder.Build();
 app.UseMoocSecurity();

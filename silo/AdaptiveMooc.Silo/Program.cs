@@ -1,3 +1,34 @@
-var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.UseLocalhostClustering().AddMemoryGrainStorage("Default"));
+using AdaptiveMooc.Silo;
+using AdaptiveMooc.Silo.Migrations;
+using Npgsql;
+
+// --migrate-only applies the database migrations and exits (./mooc up runs it before starting silos).
+const string MigrateOnly = "--migrate-only";
+var builder = Host.CreateApplicationBuilder([.. args.Where(a => a != MigrateOnly)]);
+var settings = MoocSiloSettings.Read(builder.Configuration);
+
+if (settings.InMemory)
+{
+    Console.Error.WriteLine(MoocSiloSettings.NotDurableWarning);
+    if (args.Contains(MigrateOnly))
+    {
+        Console.Error.WriteLine("silo: --migrate-only needs Mooc:Storage=postgres.");
+        return 2;
+    }
+}
+else
+{
+    await using var dataSource = NpgsqlDataSource.Create(settings.ConnectionString!);
+    var applied = await new MigrationRunner(dataSource).ApplyAsync();
+    Console.Error.WriteLine(applied.Count == 0
+        ? $"silo: database schema up to date ({MigrationRunner.Embedded.Count} migrations)."
+        : $"silo: applied migrations {string.Join(", ", applied)}.");
+    if (args.Contains(MigrateOnly))
+    {
+        return 0;
+    }
+}
+
+builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
 await builder.Build().RunAsync();
+return 0;
