@@ -1,11 +1,14 @@
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Infrastructure;
 using AdaptiveMooc.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMoocSecurity();
 builder.AddMoocOrleansClient();
+builder.AddMoocSecurity();
+builder.AddMoocApi();
 
 var app = builder.Build();
+app.UseMoocApi();
 app.UseMoocSecurity();
-app.MapGet("/alive", () => TypedResults.Ok("alive")).AllowAnonymous();
+app.MapMoocApi();
 await app.RunAsync();

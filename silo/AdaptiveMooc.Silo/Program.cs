@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
 using Npgsql;
@@ -30,5 +31,6 @@ else
 }
 
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
+builder.Services.AddMoocGrainServices(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

@@ -1,0 +1,23 @@
+using AdaptiveMooc.Grains.Abstractions.Courses;
+
+namespace AdaptiveMooc.Api.Contracts;
+
+/// <summary>
+/// Body of <c>POST</c> and <c>PUT /api/courses</c>: the course definition of CONTRACT.md plus, for
+/// admins and API keys creating a course for a trainer, <c>ownerTrainerId</c>.
+/// </summary>
+public sealed record CourseBody(
+    string? Id,
+    string Title,
+    string Field,
+    string? Description,
+    string? Language,
+    Pricing Pricing,
+    CertificateRule? Certificate,
+    DateOnly? StartDate,
+    IReadOnlyList<ModuleDefinition>? Modules,
+    string? OwnerTrainerId = null)
+{
+    public CourseDefinition ToDefinition(string id) =>
+        new(id, Title, Field, Description, Language, Pricing, Certificate, StartDate, Modules);
+}

@@ -1,0 +1,3 @@
+namespace AdaptiveMooc.Api.Contracts;
+
+public sealed record WithdrawalBody(DateTimeOffset? At, string? Reason);

@@ -1,0 +1,194 @@
+using AdaptiveMooc.Api.Contracts;
+using AdaptiveMooc.Api.Http;
+using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdaptiveMooc.Api.Endpoints;
+
+public static class CourseEndpoints
+{
+    public static IEndpointRouteBuilder MapCourseEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var group = routes.MapGroup("/api/courses").WithTags("Courses");
+        group.MapPost("/", Create).WithName("CreateCourse");
+        group.MapGet("/", List).WithName("ListCourses");
+        group.MapGet("/{courseId}", Get).WithName("GetCourse");
+        group.MapPut("/{courseId}", Update).WithName("UpdateCourse");
+        group.MapPost("/{courseId}/publish", Publish).WithName("PublishCourse");
+        group.MapPost("/{courseId}/trainers", AddTrainer).WithName("AddCoTrainer");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CourseResponse>, ProblemHttpResult>> Create(
+        CourseBody body, HttpContext context, IClusterClient cluster)
+    {
+        var caller = context.Caller();
+        string owner;
+        if (caller.IsTrainer)
+        {
+            if (body.OwnerTrainerId is { } other && other != caller.Id)
+            {
+                return Problems.Forbidden("A trainer creates courses they own; ownerTrainerId must be omitted or be your own id.");
+            }
+
+            owner = caller.Id;
+        }
+        else if (caller.IsAdmin || caller.HasScope(Scopes.CoursesWrite))
+        {
+            owner = body.OwnerTrainerId ?? (caller.IsAdmin ? "admin" : string.Empty);
+            if (!Ids.IsValid(owner))
+            {
+                return Problems.BadRequest("ownerTrainerId must be 1-64 characters of [a-z0-9-] (required for API keys).", "ownerTrainerId");
+            }
+        }
+        else
+        {
+            return Problems.Forbidden("Only trainers and admins create courses.");
+        }
+
+        if (body.Id is null)
+        {
+            return Problems.BadRequest("id is required.", "id");
+        }
+
+        var definition = body.ToDefinition(body.Id);
+        if (CourseValidator.Validate(definition) is { } problem)
+        {
+            return Problems.From(problem);
+        }
+
+        var grain = cluster.GetGrain<ICourseGrain>(definition.Id);
+        var result = await grain.Create(definition, owner);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+
+        var snapshot = await grain.Get();
+        return TypedResults.Created($"/api/courses/{definition.Id}", CourseResponse.From(snapshot!));
+    }
+
+    private static async Task<Results<Ok<Page<CourseSummary>>, ProblemHttpResult>> List(
+        HttpContext context, IClusterClient cluster, string? field, string? pricing, string? q, int? limit, string? after)
+    {
+        if (Paging.CheckLimit(limit) is { } limitProblem)
+        {
+            return Problems.BadRequest(limitProblem, "limit");
+        }
+
+        if (pricing is not (null or Pricing.Free or Pricing.Paid))
+        {
+            return Problems.BadRequest("pricing must be free or paid.", "pricing");
+        }
+
+        if (q is { Length: > 200 } || field is { Length: > 100 })
+        {
+            return Problems.BadRequest("q holds at most 200 and field at most 100 characters.", q is { Length: > 200 } ? "q" : "field");
+        }
+
+        if (!Paging.TryDecode(after, out var position))
+        {
+            return Problems.BadRequest("after is not a cursor this API returned.", "after");
+        }
+
+        var caller = context.Caller();
+        var query = new CatalogueQuery(
+            field, pricing, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), position, limit ?? Paging.DefaultLimit,
+            caller.IsTrainer ? caller.Id : null,
+            caller.IsAdmin || caller.HasScope(Scopes.CoursesWrite));
+        var page = await cluster.GetGrain<ICourseCatalogueGrain>(ICourseCatalogueGrain.Key).List(query);
+        return TypedResults.Ok(new Page<CourseSummary>(page.Items, page.Next is null ? null : Paging.Encode(page.Next)));
+    }
+
+    private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Get(
+        string courseId, HttpContext context, IClusterClient cluster)
+    {
+        var snapshot = Ids.IsValid(courseId) ? await cluster.GetGrain<ICourseGrain>(courseId).Get() : null;
+        if (snapshot is null || (!snapshot.Published && !MayManage(context.Caller(), snapshot)))
+        {
+            return Problems.NotFound($"Course '{courseId}' does not exist.");
+        }
+
+        return TypedResults.Ok(CourseResponse.From(snapshot));
+    }
+
+    private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Update(
+        string courseId, CourseBody body, HttpContext context, IClusterClient cluster)
+    {
+        if (body.Id is { } id && id != courseId)
+        {
+            return Problems.BadRequest($"The body's id '{id}' differs from the route's '{courseId}'.", "id");
+        }
+
+        var grain = cluster.GetGrain<ICourseGrain>(courseId);
+        if (await Managed(grain, context.Caller(), courseId) is { } denied)
+        {
+            return denied;
+        }
+
+        var definition = body.ToDefinition(courseId);
+        if (CourseValidator.Validate(definition) is { } problem)
+        {
+            return Problems.From(problem);
+        }
+
+        var result = await grain.Update(definition);
+        return result.Succeeded ? TypedResults.Ok(CourseResponse.From((await grain.Get())!)) : Problems.From(result);
+    }
+
+    private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Publish(
+        string courseId, HttpContext context, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<ICourseGrain>(courseId);
+        if (await Managed(grain, context.Caller(), courseId) is { } denied)
+        {
+            return denied;
+        }
+
+        var result = await grain.Publish();
+        return result.Succeeded ? TypedResults.Ok(CourseResponse.From((await grain.Get())!)) : Problems.From(result);
+    }
+
+    private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> AddTrainer(
+        string courseId, AddTrainerBody body, HttpContext context, IClusterClient cluster)
+    {
+        var caller = context.Caller();
+        var grain = cluster.GetGrain<ICourseGrain>(courseId);
+        var snapshot = Ids.IsValid(courseId) ? await grain.Get() : null;
+        if (snapshot is null || (!snapshot.Published && !MayManage(caller, snapshot)))
+        {
+            return Problems.NotFound($"Course '{courseId}' does not exist.");
+        }
+
+        if (!caller.IsAdmin && !(caller.IsTrainer && caller.Id == snapshot.OwnerTrainerId))
+        {
+            return Problems.Forbidden("Only the course's owner or an admin adds co-trainers.");
+        }
+
+        if (!Ids.IsValid(body.TrainerId))
+        {
+            return Problems.BadRequest("trainerId must be 1-64 characters of [a-z0-9-].", "trainerId");
+        }
+
+        var result = await grain.AddCoTrainer(body.TrainerId);
+        return result.Succeeded ? TypedResults.Ok(CourseResponse.From((await grain.Get())!)) : Problems.From(result);
+    }
+
+    /// <summary>Admins, API keys with courses:write, and the course's owner and co-trainers.</summary>
+    internal static bool MayManage(Caller caller, CourseSnapshot course) =>
+        caller.IsAdmin || caller.HasScope(Scopes.CoursesWrite) || (caller.IsTrainer && course.IsTaughtBy(caller.Id));
+
+    private static async Task<ProblemHttpResult?> Managed(ICourseGrain grain, Caller caller, string courseId)
+    {
+        var snapshot = Ids.IsValid(courseId) ? await grain.Get() : null;
+        if (snapshot is null || (!snapshot.Published && !MayManage(caller, snapshot)))
+        {
+            return Problems.NotFound($"Course '{courseId}' does not exist.");
+        }
+
+        return MayManage(caller, snapshot) ? null : Problems.Forbidden($"Only admins and the trainers of '{courseId}' change it.");
+    }
+}

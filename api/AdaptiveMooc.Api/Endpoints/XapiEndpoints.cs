@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdaptiveMooc.Api.Contracts;
+using AdaptiveMooc.Api.Http;
+using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Api.Xapi;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AdaptiveMooc.Api.Endpoints;
+
+public static class XapiEndpoints
+{
+    public const string VersionHeader = "X-Experience-API-Version";
+    public const string Version = "1.0.3";
+
+    public static IEndpointRouteBuilder MapXapiEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var group = routes.MapGroup("/xapi").WithTags("xAPI").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            http.Response.Headers[VersionHeader] = Version;
+            if (!http.Request.Path.StartsWithSegments("/xapi/about", StringComparison.OrdinalIgnoreCase)
+                && (http.Request.Headers[VersionHeader].ToString() is not { Length: > 0 } version || !version.StartsWith("1.0", StringComparison.Ordinal)))
+            {
+                return Problems.BadRequest($"The {VersionHeader} header is required (1.0.x, e.g. {Version}).", VersionHeader);
+            }
+
+            return await next(context);
+        });
+        group.MapPost("/statements", Post).WithName("PostStatements");
+        group.MapGet("/statements", Get).WithName("GetStatements");
+        group.MapGet("/about", About).WithName("XapiAbout").AllowAnonymous();
+        return routes;
+    }
+
+    private static Ok<AboutResponse> About() => TypedResults.Ok(new AboutResponse([Version]));
+
+    private static async Task<Results<Ok<IReadOnlyList<Guid>>, ProblemHttpResult>> Post(
+        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock)
+    {
+        var caller = context.Caller();
+        if (!(caller.IsAdmin || caller.IsTrainer || caller.IsLearner || caller.HasScope(Scopes.StatementsWrite)))
+        {
+            return Problems.Forbidden($"Posting statements needs the {Scopes.StatementsWrite} scope.");
+        }
+
+        IReadOnlyList<ParsedStatement> parsed;
+        try
+        {
+            parsed = new StatementParser(options.Value.Base, clock.GetUtcNow()).Parse(body);
+        }
+        catch (StatementParseException problem)
+        {
+            return Problems.BadRequest(problem.Message, problem.Field);
+        }
+
+        // One request, one answer per id: a repeated id must repeat the same statement.
+        var unique = new List<StatementRecord>(parsed.Count);
+        var firstById = new Dictionary<Guid, ParsedStatement>();
+        foreach (var statement in parsed)
+        {
+            if (firstById.TryGetValue(statement.Record.Id, out var first))
+            {
+                if (first.Record.ContentHash != statement.Record.ContentHash)
+                {
+                    return Problems.Conflict($"[{statement.Index}].id repeats [{first.Index}].id with other content; nothing was stored.", $"[{statement.Index}].id");
+                }
+
+                continue;
+            }
+
+            firstById[statement.Record.Id] = statement;
+            unique.Add(statement.Record);
+        }
+
+        if (await Authorize(caller, parsed, cluster) is { } denied)
+        {
+            return denied;
+        }
+
+        var learners = parsed.DistinctBy(s => s.Record.LearnerId).ToList();
+        var profiles = await Task.WhenAll(learners.Select(s => cluster.GetGrain<ILearnerGrain>(s.Record.LearnerId).GetProfile()));
+        for (var i = 0; i < learners.Count; i++)
+        {
+            if (profiles[i] is null)
+            {
+                var field = parsed.Count == 1 && body.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{learners[i].Index}].actor.account.name";
+                return Problems.BadRequest($"Learner '{learners[i].Record.LearnerId}' is not registered; nothing was stored.", field);
+            }
+        }
+
+        var result = await cluster.GetGrain<IStatementIngestGrain>(0).Ingest(unique);
+        if (result.Status == IngestStatus.Conflict)
+        {
+            return Problems.Conflict($"Statement {result.ConflictingId} was stored before with other content; nothing of this request was stored.", "id");
+        }
+
+        return TypedResults.Ok<IReadOnlyList<Guid>>([.. parsed.Select(s => s.Record.Id)]);
+    }
+
+    /// <summary>
+    /// Learners post only about themselves and never grade themselves: a passed/failed verb or a score
+    /// on a quiz or assignment (or a quiz item) needs an API key, a trainer or an admin.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> Authorize(Caller caller, IReadOnlyList<ParsedStatement> statements, IClusterClient cluster)
+    {
+        if (!caller.IsLearner)
+        {
+            return null;
+        }
+
+        foreach (var statement in statements)
+        {
+            if (statement.Record.LearnerId != caller.Id)
+            {
+                return Problems.Forbidden($"[{statement.Index}]: a learner posts statements about themselves only.");
+            }
+        }
+
+        foreach (var statement in statements.Where(s => s.IsGradedClaim && s.Record.CourseId is not null && s.Record.LessonId is not null))
+        {
+            var course = await cluster.GetGrain<ICourseGrain>(statement.Record.CourseId!).Get();
+            var lesson = course?.Definition.AllLessons().FirstOrDefault(l => l.Id == statement.Record.LessonId);
+            if (lesson is not null && (statement.Record.ItemId is not null || LessonKinds.IsGraded(lesson.Kind)))
+            {
+                return Problems.Forbidden(
+                    $"[{statement.Index}]: graded results (passed, failed, result.score) on a quiz or assignment come from graders (API keys, trainers, admins), not from the learner's own token.");
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<Results<Ok<StatementResult>, ProblemHttpResult>> Get(
+        HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options,
+        string? agent, string? activity, string? verb, string? since, string? until, int? limit, string? after, bool? ascending)
+    {
+        var caller = context.Caller();
+        if (Paging.CheckLimit(limit) is { } limitProblem)
+        {
+            return Problems.BadRequest(limitProblem, "limit");
+        }
+
+        string? learnerId = null;
+        if (agent is not null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(agent);
+                learnerId = new StatementParser(options.Value.Base, DateTimeOffset.UtcNow).ParseActor(document.RootElement, "agent");
+            }
+            catch (JsonException)
+            {
+                return Problems.BadRequest("agent must be a JSON agent object (URL-encoded).", "agent");
+            }
+            catch (StatementParseException problem)
+            {
+                return Problems.BadRequest(problem.Message, problem.Field);
+            }
+        }
+
+        if (caller.IsLearner)
+        {
+            if (learnerId is not null && learnerId != caller.Id)
+            {
+                return Problems.NotFound($"Learner '{learnerId}' does not exist.");
+            }
+
+            learnerId = caller.Id;
+        }
+        else if (!caller.HasScope(Scopes.StatementsRead))
+        {
+            return Problems.Forbidden($"Reading statements needs the {Scopes.StatementsRead} scope.");
+        }
+
+        DateTimeOffset? sinceInstant = null, untilInstant = null;
+        if (since is not null)
+        {
+            if (!StatementParser.TryParseInstant(since, out var s))
+            {
+                return Problems.BadRequest("since must be an ISO 8601 instant with an offset.", "since");
+            }
+
+            sinceInstant = s;
+        }
+
+        if (until is not null)
+        {
+            if (!StatementParser.TryParseInstant(until, out var u))
+            {
+                return Problems.BadRequest("until must be an ISO 8601 instant with an offset.", "until");
+            }
+
+            untilInstant = u;
+        }
+
+        if (activity is { Length: > 2048 } || verb is { Length: > 2048 })
+        {
+            return Problems.BadRequest("activity and verb are IRIs of at most 2048 characters.", activity is { Length: > 2048 } ? "activity" : "verb");
+        }
+
+        long? afterSequence = null;
+        if (after is not null)
+        {
+            if (!Paging.TryDecode(after, out var position) || !long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            {
+                return Problems.BadRequest("after is not a cursor this API returned.", "after");
+            }
+
+            afterSequence = sequence;
+        }
+
+        var take = limit ?? Paging.DefaultLimit;
+        var query = new StatementQuery(learnerId, activity, verb, sinceInstant, untilInstant, take, afterSequence, ascending ?? false);
+        var page = await cluster.GetGrain<IStatementQueryGrain>(0).Query(query);
+        var statements = page.Statements.Select(ToJson).ToList();
+        var more = page.NextSequence is { } next ? MoreUrl(context.Request, Paging.Encode(next.ToString(CultureInfo.InvariantCulture))) : string.Empty;
+        return TypedResults.Ok(new StatementResult(statements, more));
+    }
+
+    private static JsonObject ToJson(StoredStatement stored)
+    {
+        var json = JsonNode.Parse(stored.Statement.Json)!.AsObject();
+        json["stored"] = stored.Stored.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        json["version"] = Version;
+        return json;
+    }
+
+    private static string MoreUrl(HttpRequest request, string cursor)
+    {
+        var query = request.Query
+            .Where(kv => !string.Equals(kv.Key, "after", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)))
+            .Append(new KeyValuePair<string, string?>("after", cursor));
+        return "/xapi/statements" + QueryString.Create(query).ToUriComponent();
+    }
+}

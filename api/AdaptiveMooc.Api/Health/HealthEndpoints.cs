@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AdaptiveMooc.Api.Health;
+
+/// <summary>
+/// <c>/alive</c>: the process runs. <c>/health</c>: every registered check (cluster, database, and
+/// whatever other features add with <c>AddHealthChecks().AddCheck(...)</c>, e.g. models) — 200 when
+/// all are healthy, 503 otherwise, with a JSON body naming each check.
+/// </summary>
+public static class HealthEndpoints
+{
+    public static IServiceCollection AddMoocHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster")
+            .AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapGet("/alive", () => TypedResults.Ok(new { status = "alive" })).WithName("Alive").WithTags("Health").AllowAnonymous();
+        routes.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithName("Health").AllowAnonymous();
+        return routes;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString().ToLowerInvariant(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+}

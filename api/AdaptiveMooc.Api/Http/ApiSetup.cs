@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using AdaptiveMooc.Api.Endpoints;
+using AdaptiveMooc.Api.Health;
+using AdaptiveMooc.Api.Xapi;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+namespace AdaptiveMooc.Api.Http;
+
+/// <summary>The HTTP surface of the backbone: JSON, errors, limits, OpenAPI, docs and the routes.</summary>
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddMoocApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        services.AddOptions<XapiOptions>().Configure<IConfiguration>((o, c) =>
+            o.PublicBaseUrl = c["Mooc:PublicBaseUrl"] ?? XapiOptions.DefaultBaseUrl);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher<LearnerProfile>, PasswordHasher<LearnerProfile>>();
+        services.AddMoocHealthChecks();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Error handling and body limits; call before authentication so 401/403 get ProblemDetails too.</summary>
+    public static WebApplication UseMoocApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMoocBodyLimits();
+        return app;
+    }
+
+    public static WebApplication MapMoocApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithOpenApiRoutePattern("/openapi/v1.json")).AllowAnonymous();
+        app.MapCourseEndpoints();
+        app.MapLearnerEndpoints();
+        app.MapXapiEndpoints();
+        return app;
+    }
+}

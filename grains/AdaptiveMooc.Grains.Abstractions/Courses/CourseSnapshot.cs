@@ -1,0 +1,18 @@
+namespace AdaptiveMooc.Grains.Abstractions.Courses;
+
+/// <summary>What a course grain holds: its definition, who teaches it and whether learners may enrol.</summary>
+[GenerateSerializer]
+[Alias("mooc.CourseSnapshot")]
+public sealed record CourseSnapshot(
+    [property: Id(0)] CourseDefinition Definition,
+    [property: Id(1)] string OwnerTrainerId,
+    [property: Id(2)] IReadOnlyList<string> CoTrainerIds,
+    [property: Id(3)] bool Published,
+    [property: Id(4)] DateTimeOffset? PublishedAt,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] DateTimeOffset UpdatedAt,
+    [property: Id(7)] int Version)
+{
+    public bool IsTaughtBy(string trainerId) =>
+        string.Equals(OwnerTrainerId, trainerId, StringComparison.Ordinal) || CoTrainerIds.Contains(trainerId, StringComparer.Ordinal);
+}

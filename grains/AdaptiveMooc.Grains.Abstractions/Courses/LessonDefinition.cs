@@ -1,0 +1,16 @@
+namespace AdaptiveMooc.Grains.Abstractions.Courses;
+
+/// <summary>One lesson of a course (required unless it says otherwise). <see cref="DueDay"/> counts from the course start date, or from enrolment without one.</summary>
+[GenerateSerializer]
+[Alias("mooc.LessonDefinition")]
+public sealed record LessonDefinition(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] int Minutes,
+    [property: Id(4)] IReadOnlyList<string>? Skills = null,
+    [property: Id(5)] IReadOnlyList<string>? Prerequisites = null,
+    [property: Id(6)] bool Required = true,
+    [property: Id(7)] string? ContentUrl = null,
+    [property: Id(8)] int? DueDay = null,
+    [property: Id(9)] IReadOnlyList<LessonItem>? Items = null);

@@ -1,0 +1,54 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using Orleans.Concurrency;
+
+namespace AdaptiveMooc.Grains.Abstractions.Learners;
+
+/// <summary>
+/// One learner, keyed by learner id: profile, availability, enrolments and compact per-course progress.
+/// Its state never holds statements: they live in the append-only statement store, and the grain keeps
+/// the sequence of the last one it applied so it can catch up after a crash.
+/// </summary>
+[Alias("mooc.ILearnerGrain")]
+public interface ILearnerGrain : IGrainWithStringKey
+{
+    /// <summary>Created, or Conflict (field <c>id</c> or <c>email</c>). Claims the e-mail in <see cref="IEmailIndexGrain"/>.</summary>
+    [Alias("Register")]
+    Task<CommandResult> Register(LearnerRegistration registration);
+
+    [ReadOnly]
+    [Alias("GetProfile")]
+    Task<LearnerProfile?> GetProfile();
+
+    /// <summary>For the token endpoint; null when the learner does not exist.</summary>
+    [ReadOnly]
+    [Alias("GetPasswordHash")]
+    Task<string?> GetPasswordHash();
+
+    [Alias("UpdateAvailability")]
+    Task<CommandResult> UpdateAvailability(string? timeZone, IReadOnlyList<AvailabilityWindow> weeklyAvailability);
+
+    /// <summary>Created; NotFound (no course); Conflict (unpublished, already enrolled, purchase used); Invalid (paid without purchaseId).</summary>
+    [Alias("Enroll")]
+    Task<CommandResult> Enroll(EnrolmentRequest request);
+
+    [ReadOnly]
+    [Alias("GetEnrolments")]
+    Task<IReadOnlyList<Enrolment>> GetEnrolments();
+
+    [Alias("Withdraw")]
+    Task<CommandResult> Withdraw(string courseId, DateTimeOffset at, string? reason);
+
+    /// <summary>Null when the learner has no enrolment in and no statement about the course.</summary>
+    [Alias("GetProgress")]
+    Task<CourseProgress?> GetProgress(string courseId);
+
+    /// <summary>
+    /// Called by <see cref="IStatementIngestGrain"/> after the statements are durable. <paramref name="previousSequence"/>
+    /// is the sequence of this learner's latest statement before the batch (0 for none): when the grain has
+    /// applied less than that it reads the gap from the store first. Statements already applied are skipped,
+    /// so a replay changes nothing.
+    /// </summary>
+    [Alias("ApplyStatements")]
+    Task ApplyStatements(long previousSequence, IReadOnlyList<StoredStatement> statements);
+}

@@ -1,0 +1,16 @@
+using Orleans.Concurrency;
+
+namespace AdaptiveMooc.Grains.Abstractions.Statements;
+
+/// <summary>Reads the statement store (use key 0). <see cref="Ping"/> tells <c>/health</c> whether the store answers.</summary>
+[Alias("mooc.IStatementQueryGrain")]
+public interface IStatementQueryGrain : IGrainWithIntegerKey
+{
+    [ReadOnly]
+    [Alias("Query")]
+    Task<StatementPage> Query(StatementQuery query);
+
+    [ReadOnly]
+    [Alias("Ping")]
+    Task<bool> Ping();
+}

@@ -1,0 +1,26 @@
+namespace AdaptiveMooc.Grains.Abstractions.Statements;
+
+/// <summary>
+/// One validated xAPI statement on its way into the store. <see cref="Json"/> is the canonical statement
+/// as sent (without <c>stored</c>, <c>authority</c> and <c>version</c>); <see cref="ContentHash"/> is its
+/// SHA-256 (hex) and decides whether a repeated id is the same statement. The remaining fields are what
+/// progress needs, extracted once at the edge so a replay never re-parses JSON. <see cref="CourseId"/> and
+/// <see cref="LessonId"/> are null for activities the platform does not know.
+/// </summary>
+[GenerateSerializer]
+[Alias("mooc.StatementRecord")]
+public sealed record StatementRecord(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string LearnerId,
+    [property: Id(2)] string Verb,
+    [property: Id(3)] string ActivityId,
+    [property: Id(4)] DateTimeOffset Timestamp,
+    [property: Id(5)] string Json,
+    [property: Id(6)] string ContentHash,
+    [property: Id(7)] string? CourseId,
+    [property: Id(8)] string? LessonId,
+    [property: Id(9)] string? ItemId,
+    [property: Id(10)] bool? Success,
+    [property: Id(11)] bool? Completion,
+    [property: Id(12)] double? ScoreScaled,
+    [property: Id(13)] TimeSpan? Duration);

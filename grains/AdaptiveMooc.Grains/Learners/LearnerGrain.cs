@@ -1,0 +1,338 @@
+using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Statements;
+
+namespace AdaptiveMooc.Grains.Learners;
+
+/// <summary>
+/// Profile, enrolments and progress of one learner. Progress is a fold of the statement log: the
+/// grain keeps the aggregates and <see cref="LearnerState.LastAppliedSequence"/>, reads the log after
+/// that sequence on activation (and whenever a batch shows it missed one), and so applies every
+/// acknowledged statement exactly once even if a silo dies between commit and apply. Because the log
+/// can always rebuild what was not yet written, progress is persisted in the background (every
+/// <see cref="FlushEvery"/> statements or <see cref="FlushDelay"/>) rather than once per statement;
+/// profile and enrolment changes are written before they are acknowledged.
+/// </summary>
+[GrainType("learner")]
+internal sealed class LearnerGrain(
+    [PersistentState("learner", StorageNames.Default)] IPersistentState<LearnerState> state,
+    IStatementStore store,
+    TimeProvider clock) : Grain, ILearnerGrain
+{
+    private const int FlushEvery = 100;
+    private const int CatchUpPage = 1000;
+    private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CourseCacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, CachedCourse> courses = new(StringComparer.Ordinal);
+    private int unflushed;
+    private IGrainTimer? flushTimer;
+
+    private string LearnerId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => CatchUp(cancellationToken);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (unflushed > 0)
+        {
+            await Flush();
+        }
+    }
+
+    public async Task<CommandResult> Register(LearnerRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (state.State.Registered)
+        {
+            return CommandResult.Conflict($"Learner '{LearnerId}' already exists.", "id");
+        }
+
+        if (registration.Id != LearnerId)
+        {
+            return CommandResult.Invalid("id", "The registration's id is not this learner's id.");
+        }
+
+        var email = GrainFactory.GetGrain<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(registration.Email));
+        if (!await email.Claim(EmailOwner.Learner, LearnerId))
+        {
+            return CommandResult.Conflict("That e-mail address is already registered.", "email");
+        }
+
+        state.State.Registered = true;
+        state.State.Name = registration.Name;
+        state.State.Email = registration.Email.Trim();
+        state.State.PasswordHash = registration.PasswordHash;
+        state.State.TimeZone = registration.TimeZone;
+        state.State.WeeklyAvailability = [.. registration.WeeklyAvailability];
+        state.State.RegisteredAt = clock.GetUtcNow();
+        try
+        {
+            await Write();
+        }
+        catch
+        {
+            state.State.Registered = false;
+            await email.Release(EmailOwner.Learner, LearnerId);
+            throw;
+        }
+
+        return CommandResult.Created;
+    }
+
+    public Task<LearnerProfile?> GetProfile()
+    {
+        var s = state.State;
+        return Task.FromResult(s.Registered
+            ? new LearnerProfile(LearnerId, s.Name, s.Email, s.TimeZone, [.. s.WeeklyAvailability], s.RegisteredAt)
+            : null);
+    }
+
+    public Task<string?> GetPasswordHash() => Task.FromResult(state.State.Registered ? state.State.PasswordHash : null);
+
+    public async Task<CommandResult> UpdateAvailability(string? timeZone, IReadOnlyList<AvailabilityWindow> weeklyAvailability)
+    {
+        ArgumentNullException.ThrowIfNull(weeklyAvailability);
+        if (!state.State.Registered)
+        {
+            return CommandResult.NotFound($"Learner '{LearnerId}' does not exist.");
+        }
+
+        if (AvailabilityValidator.Validate(timeZone, weeklyAvailability) is { } problem)
+        {
+            return problem;
+        }
+
+        state.State.TimeZone = timeZone ?? state.State.TimeZone;
+        state.State.WeeklyAvailability = [.. weeklyAvailability];
+        await Write();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> Enroll(EnrolmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!state.State.Registered)
+        {
+            return CommandResult.NotFound($"Learner '{LearnerId}' does not exist.");
+        }
+
+        var course = await GrainFactory.GetGrain<ICourseGrain>(request.CourseId).Get();
+        if (course is null)
+        {
+            return CommandResult.NotFound($"Course '{request.CourseId}' does not exist.");
+        }
+
+        if (!course.Published)
+        {
+            return CommandResult.Conflict($"Course '{request.CourseId}' is not published yet.", "courseId");
+        }
+
+        if (state.State.Enrolments.TryGetValue(request.CourseId, out var existing) && existing.Active)
+        {
+            return CommandResult.Conflict($"Learner '{LearnerId}' is already enrolled in '{request.CourseId}'.", "courseId");
+        }
+
+        if (course.Definition.Pricing.IsPaid)
+        {
+            if (string.IsNullOrWhiteSpace(request.PurchaseId))
+            {
+                return CommandResult.Invalid("purchaseId", $"Course '{request.CourseId}' is paid: purchaseId is required.");
+            }
+
+            if (!await GrainFactory.GetGrain<IPurchaseGrain>(request.PurchaseId).Claim(LearnerId, request.CourseId))
+            {
+                return CommandResult.Conflict($"Purchase '{request.PurchaseId}' was already used for another enrolment.", "purchaseId");
+            }
+        }
+
+        state.State.Enrolments[request.CourseId] = new Enrolment(
+            request.CourseId, request.EnrolledAt, request.TargetDate, request.PurchaseId, null, null);
+        await Write();
+        return CommandResult.Created;
+    }
+
+    public Task<IReadOnlyList<Enrolment>> GetEnrolments() =>
+        Task.FromResult<IReadOnlyList<Enrolment>>([.. state.State.Enrolments.Values.OrderBy(e => e.EnrolledAt)]);
+
+    public async Task<CommandResult> Withdraw(string courseId, DateTimeOffset at, string? reason)
+    {
+        if (!state.State.Enrolments.TryGetValue(courseId, out var enrolment))
+        {
+            return CommandResult.NotFound($"Learner '{LearnerId}' is not enrolled in '{courseId}'.");
+        }
+
+        if (!enrolment.Active)
+        {
+            return CommandResult.Conflict($"Learner '{LearnerId}' already withdrew from '{courseId}'.");
+        }
+
+        if (at < enrolment.EnrolledAt)
+        {
+            return CommandResult.Invalid("at", "A withdrawal cannot precede the enrolment.");
+        }
+
+        state.State.Enrolments[courseId] = enrolment with { WithdrawnAt = at, WithdrawalReason = reason };
+        await Write();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CourseProgress?> GetProgress(string courseId)
+    {
+        var hasProgress = state.State.Progress.TryGetValue(courseId, out var progress);
+        if (!hasProgress && !state.State.Enrolments.ContainsKey(courseId))
+        {
+            return null;
+        }
+
+        var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
+        return ProgressRules.ToProgress(courseId, progress ?? new CourseProgressState(), course?.Definition);
+    }
+
+    public async Task ApplyStatements(long previousSequence, IReadOnlyList<StoredStatement> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        if (previousSequence > state.State.LastAppliedSequence)
+        {
+            // Something committed before this batch never reached us (a crash between commit and
+            // apply, or a concurrent request still on its way): read it from the log first.
+            await CatchUp(CancellationToken.None);
+        }
+
+        var applied = 0;
+        foreach (var statement in statements.OrderBy(s => s.Sequence))
+        {
+            if (statement.Sequence <= state.State.LastAppliedSequence)
+            {
+                continue;
+            }
+
+            await ApplyOne(statement);
+            applied++;
+        }
+
+        await AfterApplied(applied);
+    }
+
+    private async Task CatchUp(CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        while (true)
+        {
+            var page = await store.ReadLearnerAsync(LearnerId, state.State.LastAppliedSequence, CatchUpPage, cancellationToken);
+            foreach (var statement in page)
+            {
+                await ApplyOne(statement);
+                applied++;
+            }
+
+            if (page.Count < CatchUpPage)
+            {
+                break;
+            }
+        }
+
+        await AfterApplied(applied);
+    }
+
+    private async Task ApplyOne(StoredStatement stored)
+    {
+        var statement = stored.Statement;
+        state.State.LastAppliedSequence = stored.Sequence;
+        if (statement.CourseId is not { } courseId)
+        {
+            return;
+        }
+
+        var course = await Course(courseId, statement.LessonId);
+        if (course is null)
+        {
+            return;
+        }
+
+        if (statement.LessonId is null)
+        {
+            ProgressRules.ApplyCourseActivity(ProgressOf(courseId), statement.Timestamp, statement.Duration);
+            return;
+        }
+
+        if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
+        {
+            ProgressRules.Apply(ProgressOf(courseId), learningEvent, statement.Completion == true);
+        }
+    }
+
+    private CourseProgressState ProgressOf(string courseId)
+    {
+        if (!state.State.Progress.TryGetValue(courseId, out var progress))
+        {
+            state.State.Progress[courseId] = progress = new CourseProgressState();
+        }
+
+        return progress;
+    }
+
+    /// <summary>The course's lessons, cached per activation; refetched when stale or when a lesson is unknown (the course may have grown).</summary>
+    private async Task<CachedCourse?> Course(string courseId, string? lessonId)
+    {
+        var now = clock.GetUtcNow();
+        if (courses.TryGetValue(courseId, out var cached)
+            && now - cached.FetchedAt < CourseCacheLifetime
+            && (lessonId is null || cached.Lessons.ContainsKey(lessonId)))
+        {
+            return cached;
+        }
+
+        var snapshot = await GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
+        if (snapshot is null)
+        {
+            courses.Remove(courseId);
+            return null;
+        }
+
+        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), now);
+        courses[courseId] = cached;
+        return cached;
+    }
+
+    private async Task AfterApplied(int applied)
+    {
+        if (applied == 0)
+        {
+            return;
+        }
+
+        unflushed += applied;
+        if (unflushed >= FlushEvery)
+        {
+            await Flush();
+        }
+        else
+        {
+            flushTimer ??= this.RegisterGrainTimer(OnFlushTimer, new GrainTimerCreationOptions(FlushDelay, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    private async Task OnFlushTimer(CancellationToken cancellationToken)
+    {
+        flushTimer?.Dispose();
+        flushTimer = null;
+        if (unflushed > 0)
+        {
+            await Flush();
+        }
+    }
+
+    private Task Flush() => Write();
+
+    private async Task Write()
+    {
+        await state.WriteStateAsync();
+        unflushed = 0;
+    }
+
+    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, DateTimeOffset FetchedAt);
+}

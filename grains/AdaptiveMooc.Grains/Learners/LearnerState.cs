@@ -1,0 +1,29 @@
+using AdaptiveMooc.Grains.Abstractions.Learners;
+
+namespace AdaptiveMooc.Grains.Learners;
+
+[GenerateSerializer]
+[Alias("mooc.LearnerState")]
+internal sealed class LearnerState
+{
+    [Id(0)] public bool Registered { get; set; }
+
+    [Id(1)] public string Name { get; set; } = string.Empty;
+
+    [Id(2)] public string Email { get; set; } = string.Empty;
+
+    [Id(3)] public string PasswordHash { get; set; } = string.Empty;
+
+    [Id(4)] public string TimeZone { get; set; } = "UTC";
+
+    [Id(5)] public List<AvailabilityWindow> WeeklyAvailability { get; set; } = [];
+
+    [Id(6)] public DateTimeOffset RegisteredAt { get; set; }
+
+    [Id(7)] public Dictionary<string, Enrolment> Enrolments { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(8)] public Dictionary<string, CourseProgressState> Progress { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sequence of the last statement folded into <see cref="Progress"/>; the store holds everything after it.</summary>
+    [Id(9)] public long LastAppliedSequence { get; set; }
+}

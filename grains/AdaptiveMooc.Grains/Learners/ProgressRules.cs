@@ -1,0 +1,132 @@
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.ML.Events;
+
+namespace AdaptiveMooc.Grains.Learners;
+
+/// <summary>
+/// The progress definitions of CONTRACT.md, as pure functions so grain and tests share them. Every
+/// rule is order-independent (set union, sum, max, counts), so statements replayed in any order, or
+/// with timestamps out of order, give the same progress.
+/// </summary>
+internal static class ProgressRules
+{
+    public static LearningVerb VerbOf(string verbIri) =>
+        verbIri.StartsWith(XapiVerbs.Prefix, StringComparison.Ordinal)
+        && Enum.TryParse<LearningVerb>(verbIri[XapiVerbs.Prefix.Length..], ignoreCase: true, out var verb)
+        && verb != LearningVerb.Other
+            ? verb
+            : LearningVerb.Other;
+
+    /// <summary>The learning event of a statement about a known lesson or item; null for anything the course does not hold.</summary>
+    public static LearningEvent? ToLearningEvent(StatementRecord statement, string courseId, IReadOnlyDictionary<string, LessonDefinition> lessons)
+    {
+        if (statement.LessonId is null || !lessons.TryGetValue(statement.LessonId, out var lesson))
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> skills = lesson.Skills ?? [];
+        if (statement.ItemId is { } itemId)
+        {
+            var item = lesson.Items?.FirstOrDefault(i => i.Id == itemId);
+            if (item is null)
+            {
+                return null;
+            }
+
+            skills = item.Skills is { Count: > 0 } itemSkills ? itemSkills : skills;
+        }
+
+        return new LearningEvent(
+            statement.LearnerId, courseId, lesson.Id, statement.ItemId, VerbOf(statement.Verb), statement.Timestamp,
+            statement.Success, statement.ScoreScaled, statement.Duration, skills);
+    }
+
+    public static void Apply(CourseProgressState progress, LearningEvent learningEvent, bool completion)
+    {
+        progress.StatementCount++;
+        if (progress.LastActivity is null || learningEvent.Timestamp > progress.LastActivity)
+        {
+            progress.LastActivity = learningEvent.Timestamp;
+        }
+
+        if (learningEvent.Duration is { } duration && duration > TimeSpan.Zero)
+        {
+            progress.MillisecondsSpent += (long)duration.TotalMilliseconds;
+        }
+
+        if (learningEvent.LessonId is not { } lessonId)
+        {
+            return;
+        }
+
+        progress.Started.Add(lessonId);
+        var completes = learningEvent.ItemId is null
+            && (learningEvent.Verb is LearningVerb.Completed or LearningVerb.Passed || completion);
+        if (completes)
+        {
+            progress.Completed.Add(lessonId);
+        }
+
+        if (Outcome(learningEvent) is { } correct)
+        {
+            foreach (var skill in learningEvent.Skills)
+            {
+                progress.SkillAttempts[skill] = progress.SkillAttempts.GetValueOrDefault(skill) + 1;
+                progress.SkillCorrect[skill] = progress.SkillCorrect.GetValueOrDefault(skill) + (correct ? 1 : 0);
+            }
+        }
+    }
+
+    /// <summary>Course-level activities (webinars, forum posts) count as activity but start no lesson.</summary>
+    public static void ApplyCourseActivity(CourseProgressState progress, DateTimeOffset timestamp, TimeSpan? duration)
+    {
+        progress.StatementCount++;
+        if (progress.LastActivity is null || timestamp > progress.LastActivity)
+        {
+            progress.LastActivity = timestamp;
+        }
+
+        if (duration is { } d && d > TimeSpan.Zero)
+        {
+            progress.MillisecondsSpent += (long)d.TotalMilliseconds;
+        }
+    }
+
+    public static CourseProgress ToProgress(string courseId, CourseProgressState progress, CourseDefinition? course)
+    {
+        var lessons = course?.AllLessons().ToList() ?? [];
+        var required = lessons.Where(l => l.Required).Select(l => l.Id).ToList();
+
+        // A course without required lessons counts all of them, so percentComplete still means something.
+        var counted = required.Count > 0 ? required : lessons.Select(l => l.Id).ToList();
+        var done = counted.Count(progress.Completed.Contains);
+        var percent = counted.Count == 0 ? 0 : Math.Round(100.0 * done / counted.Count, 2);
+        var order = lessons.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var mastery = progress.SkillAttempts.ToDictionary(
+            kv => kv.Key,
+            kv => Math.Round((progress.SkillCorrect.GetValueOrDefault(kv.Key) + 1.0) / (kv.Value + 2.0), 4),
+            StringComparer.Ordinal);
+        return new CourseProgress(
+            courseId,
+            [.. progress.Completed.OrderBy(id => order.GetValueOrDefault(id, int.MaxValue)).ThenBy(id => id, StringComparer.Ordinal)],
+            percent,
+            Math.Round(progress.MillisecondsSpent / 60_000.0, 2),
+            mastery,
+            progress.LastActivity,
+            [.. progress.Started.OrderBy(id => order.GetValueOrDefault(id, int.MaxValue)).ThenBy(id => id, StringComparer.Ordinal)],
+            counted.Count > 0 && done == counted.Count,
+            progress.StatementCount);
+    }
+
+    private static bool? Outcome(LearningEvent e) => e.Verb switch
+    {
+        LearningVerb.Passed => e.Success ?? true,
+        LearningVerb.Failed => e.Success ?? false,
+        _ when e.Success is { } success => success,
+        _ when e.ScoreScaled is { } score => score >= 0.5,
+        _ => null,
+    };
+}

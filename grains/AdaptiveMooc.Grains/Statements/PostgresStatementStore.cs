@@ -1,0 +1,244 @@
+using System.Text;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AdaptiveMooc.Grains.Statements;
+
+/// <summary>The statement log in PostgreSQL (table <c>xapi_statements</c>, migration 0010).</summary>
+internal sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IStatementStore
+{
+    // Advisory-lock namespace of the statement log, so its per-learner locks never meet another feature's.
+    private const int LockNamespace = 1010;
+
+    private const string Columns =
+        "seq, stored, id, learner_id, verb, activity_id, ts, content_hash, statement::text, course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms";
+
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<StatementRecord> statements, DateTimeOffset stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var unique = statements.DistinctBy(s => s.Id).ToList();
+        var learners = unique.Select(s => s.LearnerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One round trip: lock the learners (sorted, so two requests never deadlock), read each one's
+        // latest sequence, insert. The lock makes a learner's sequences commit in increasing order.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var lockCommand = new NpgsqlBatchCommand(
+            "SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l");
+        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LockNamespace });
+        lockCommand.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = learners });
+        batch.BatchCommands.Add(lockCommand);
+
+        var previousCommand = new NpgsqlBatchCommand(
+            "SELECT l, coalesce((SELECT max(s.seq) FROM xapi_statements s WHERE s.learner_id = l), 0) FROM unnest($1::text[]) AS l");
+        previousCommand.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = learners });
+        batch.BatchCommands.Add(previousCommand);
+
+        var insertCommand = new NpgsqlBatchCommand(
+            """
+            INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement,
+                                         course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms)
+            SELECT u.id, u.learner_id, u.verb, u.activity_id, u.ts, $6, u.content_hash, u.statement::jsonb,
+                   u.course_id, u.lesson_id, u.item_id, u.success, u.completion, u.score_scaled, u.duration_ms
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::text[], $8::text[],
+                        $9::text[], $10::text[], $11::text[], $12::boolean[], $13::boolean[], $14::float8[], $15::int8[])
+                 AS u(id, learner_id, verb, activity_id, ts, content_hash, statement,
+                      course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id, seq
+            """);
+        var p = insertCommand.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = unique.Select(s => s.Id).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = unique.Select(s => s.LearnerId).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = unique.Select(s => s.Verb).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = unique.Select(s => s.ActivityId).ToArray() });
+        p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = unique.Select(s => s.Timestamp.ToUniversalTime()).ToArray() });
+        p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = stored.ToUniversalTime() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = unique.Select(s => s.ContentHash).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = unique.Select(s => s.Json).ToArray() });
+        p.Add(new NpgsqlParameter { Value = unique.Select(s => (object?)s.CourseId ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter { Value = unique.Select(s => (object?)s.LessonId ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter { Value = unique.Select(s => (object?)s.ItemId ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter<bool?[]> { TypedValue = unique.Select(s => s.Success).ToArray() });
+        p.Add(new NpgsqlParameter<bool?[]> { TypedValue = unique.Select(s => s.Completion).ToArray() });
+        p.Add(new NpgsqlParameter<double?[]> { TypedValue = unique.Select(s => s.ScoreScaled).ToArray() });
+        p.Add(new NpgsqlParameter<long?[]> { TypedValue = unique.Select(s => s.Duration is { } d ? (long?)d.TotalMilliseconds : null).ToArray() });
+        batch.BatchCommands.Add(insertCommand);
+
+        var previous = new Dictionary<string, long>(StringComparer.Ordinal);
+        var inserted = new Dictionary<Guid, long>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Lock rows: nothing to read.
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                previous[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted[reader.GetGuid(0)] = reader.GetInt64(1);
+            }
+        }
+
+        if (inserted.Count < unique.Count)
+        {
+            var conflict = await FindConflictAsync(connection, transaction, unique.Where(s => !inserted.ContainsKey(s.Id)).ToList(), cancellationToken);
+            if (conflict is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new AppendResult(IngestStatus.Conflict, conflict, []);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        var batches = unique
+            .Where(s => inserted.ContainsKey(s.Id))
+            .GroupBy(s => s.LearnerId, StringComparer.Ordinal)
+            .Select(g => new LearnerBatch(
+                g.Key,
+                previous.GetValueOrDefault(g.Key),
+                g.Select(s => new StoredStatement(inserted[s.Id], stored, s)).OrderBy(s => s.Sequence).ToList()))
+            .ToList();
+        return new AppendResult(IngestStatus.Stored, null, batches);
+    }
+
+    public async Task<IReadOnlyList<StoredStatement>> ReadLearnerAsync(string learnerId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM xapi_statements WHERE learner_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = learnerId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<StatementPage> QueryAsync(StatementQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder($"SELECT {Columns} FROM xapi_statements WHERE true");
+        var parameters = new List<NpgsqlParameter>();
+        void Filter(string condition, NpgsqlParameter parameter)
+        {
+            parameters.Add(parameter);
+            sql.Append(" AND ").Append(condition.Replace("@", "$" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        if (query.LearnerId is { } learner)
+        {
+            Filter("learner_id = @", new NpgsqlParameter<string> { TypedValue = learner });
+        }
+
+        if (query.ActivityId is { } activity)
+        {
+            Filter("activity_id = @", new NpgsqlParameter<string> { TypedValue = activity });
+        }
+
+        if (query.Verb is { } verb)
+        {
+            Filter("verb = @", new NpgsqlParameter<string> { TypedValue = verb });
+        }
+
+        if (query.Since is { } since)
+        {
+            Filter("stored > @", new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
+        }
+
+        if (query.Until is { } until)
+        {
+            Filter("stored <= @", new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });
+        }
+
+        if (query.AfterSequence is { } after)
+        {
+            Filter(query.Ascending ? "seq > @" : "seq < @", new NpgsqlParameter<long> { TypedValue = after });
+        }
+
+        sql.Append(query.Ascending ? " ORDER BY seq" : " ORDER BY seq DESC");
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
+        sql.Append(" LIMIT $").Append(parameters.Count);
+
+        await using var command = dataSource.CreateCommand(sql.ToString());
+        command.Parameters.AddRange(parameters.ToArray());
+        var rows = (List<StoredStatement>)await ReadAllAsync(command, cancellationToken);
+        var more = rows.Count > query.Limit;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return new StatementPage(rows, more ? rows[^1].Sequence : null);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM xapi_statements WHERE false");
+        await command.ExecuteScalarAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<Guid?> FindConflictAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<StatementRecord> candidates, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT id, content_hash FROM xapi_statements WHERE id = ANY($1)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = candidates.Select(s => s.Id).ToArray() });
+        var existing = new Dictionary<Guid, string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                existing[reader.GetGuid(0)] = reader.GetString(1);
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            // A row missing here was inserted by nobody and skipped by ON CONFLICT: impossible unless
+            // a concurrent transaction rolled back between the two reads; treat it as a conflict so the
+            // client retries instead of believing it stored.
+            if (!existing.TryGetValue(candidate.Id, out var hash) || hash != candidate.ContentHash)
+            {
+                return candidate.Id;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<IReadOnlyList<StoredStatement>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredStatement>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var record = new StatementRecord(
+                Id: reader.GetGuid(2),
+                LearnerId: reader.GetString(3),
+                Verb: reader.GetString(4),
+                ActivityId: reader.GetString(5),
+                Timestamp: reader.GetFieldValue<DateTimeOffset>(6),
+                Json: reader.GetString(8),
+                ContentHash: reader.GetString(7),
+                CourseId: reader.IsDBNull(9) ? null : reader.GetString(9),
+                LessonId: reader.IsDBNull(10) ? null : reader.GetString(10),
+                ItemId: reader.IsDBNull(11) ? null : reader.GetString(11),
+                Success: reader.IsDBNull(12) ? null : reader.GetBoolean(12),
+                Completion: reader.IsDBNull(13) ? null : reader.GetBoolean(13),
+                ScoreScaled: reader.IsDBNull(14) ? null : reader.GetDouble(14),
+                Duration: reader.IsDBNull(15) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(15)));
+            rows.Add(new StoredStatement(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), record));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,48 @@
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace AdaptiveMooc.Grains.Statements;
+
+[StatelessWorker]
+[GrainType("statement-ingest")]
+internal sealed partial class StatementIngestGrain(IStatementStore store, TimeProvider clock, ILogger<StatementIngestGrain> logger)
+    : Grain, IStatementIngestGrain
+{
+    public async Task<IngestResult> Ingest(IReadOnlyList<StatementRecord> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var ids = statements.Select(s => s.Id).ToList();
+        if (statements.Count == 0)
+        {
+            return new IngestResult(IngestStatus.Stored, ids, 0, null);
+        }
+
+        var appended = await store.AppendAsync(statements, clock.GetUtcNow(), CancellationToken.None);
+        if (appended.Status == IngestStatus.Conflict)
+        {
+            return new IngestResult(IngestStatus.Conflict, [], 0, appended.ConflictingId);
+        }
+
+        // Durable from here on. Applying is awaited so a progress read right after the 2xx sees the
+        // statements; if it fails, the learner grain still catches up from the store on its next call
+        // or activation, so the statements are acknowledged either way.
+        var applies = appended.NewByLearner.Select(async batch =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ILearnerGrain>(batch.LearnerId).ApplyStatements(batch.PreviousSequence, batch.Statements);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogApplyFailed(logger, exception, batch.LearnerId);
+            }
+        });
+        await Task.WhenAll(applies);
+        return new IngestResult(IngestStatus.Stored, ids, appended.NewByLearner.Sum(b => b.Statements.Count), null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Statements for learner {LearnerId} are stored but not yet applied; the learner grain will catch up from the store.")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string learnerId);
+}

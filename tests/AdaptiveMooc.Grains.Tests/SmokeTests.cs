@@ -1,8 +1,0 @@
-namespace AdaptiveMooc.Grains.Tests;
-
-public sealed class ProjectLoads
-{
-    [Fact]
-    public void Assembly_is_named_after_its_folder() =>
-        Assert.Equal("AdaptiveMooc.Grains.Tests", typeof(ProjectLoads).Assembly.GetName().Name);
-}
