@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Endpoints;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Infrastructure;
 using AdaptiveMooc.Api.Security;
@@ -11,4 +12,6 @@ var app = builder.Build();
 app.UseMoocApi();
 app.UseMoocSecurity();
 app.MapMoocApi();
+app.MapRecommendationEndpoints();
+app.MapPlanEndpoints();
 await app.RunAsync();
