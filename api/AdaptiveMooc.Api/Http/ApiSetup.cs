@@ -16,7 +16,7 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= DefaultDetail(c.ProblemDetails.Status));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
@@ -32,6 +32,19 @@ public static class ApiSetup
         services.AddOpenApi();
         return builder;
     }
+
+    private static string DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Authenticate with 'Authorization: Bearer <token>' or 'X-Api-Key: <key>' (xAPI routes also accept HTTP Basic).",
+        StatusCodes.Status403Forbidden => "This caller is not allowed to do this.",
+        StatusCodes.Status404NotFound => "No such resource or route.",
+        StatusCodes.Status405MethodNotAllowed => "This route does not accept that HTTP method.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "The body must be JSON (Content-Type: application/json).",
+        StatusCodes.Status429TooManyRequests => "Too many requests; retry later.",
+        StatusCodes.Status500InternalServerError => "An unexpected error occurred; it was logged.",
+        _ => "The request failed.",
+    };
 
     /// <summary>Error handling and body limits; call before authentication so 401/403 get ProblemDetails too.</summary>
     public static WebApplication UseMoocApi(this WebApplication app)

@@ -44,8 +44,10 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
     private static string Describe(JsonException json)
     {
         var where = json.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-        var inner = json.InnerException?.Message;
         var message = json.Message.Split(" Path:", 2)[0];
-        return inner is null ? $"Malformed JSON{where}: {message}" : $"Malformed JSON{where}: {message} {inner}";
+        var inner = json.InnerException?.Message;
+        return inner is null || message.Contains(inner, StringComparison.Ordinal)
+            ? $"Malformed JSON{where}: {message}"
+            : $"Malformed JSON{where}: {message} {inner}";
     }
 }

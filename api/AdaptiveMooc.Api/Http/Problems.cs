@@ -36,9 +36,10 @@ internal static class Problems
         };
     }
 
+    // The detail always names the field, so a client reading only `detail` knows what to fix.
     private static ProblemHttpResult Problem(int status, string title, string detail, string? field = null) =>
         TypedResults.Problem(
-            detail: detail,
+            detail: field is null || detail.Contains(field, StringComparison.Ordinal) ? detail : $"{field}: {detail}",
             statusCode: status,
             title: title,
             extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });

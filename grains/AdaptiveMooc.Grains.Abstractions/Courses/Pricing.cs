@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary><c>kind</c>: <c>free</c> or <c>paid</c> (then with <c>price</c> and an ISO 4217 <c>currency</c>).</summary>
@@ -11,5 +13,6 @@ public sealed record Pricing(
     public const string Free = "free";
     public const string Paid = "paid";
 
+    [JsonIgnore]
     public bool IsPaid => Kind == Paid;
 }
