@@ -3,7 +3,6 @@ using Orleans.Configuration;
 namespace AdaptiveMooc.Api.Infrastructure;
 
 /// <summary>
-<<<<<<< HEAD
 /// The API is a stateless Orleans client. It reads the same keys as the silo: with
 /// <c>Mooc:Storage=postgres</c> (default) it finds the gateways in the ADO.NET membership table through
 /// <c>ConnectionStrings:mooc</c>, so any number of silos and API instances meet through PostgreSQL;
@@ -14,19 +13,10 @@ public static class OrleansClientSetup
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMinutes(2);
 
-=======
-/// The API is an Orleans client: ADO.NET clustering on PostgreSQL (<c>ConnectionStrings:mooc</c>), or
-/// the localhost gateway (<c>Mooc:GatewayPort</c>) with <c>Mooc:Storage=memory</c>.
-/// (Placeholder until the storage branch lands its own version of this file.)
-/// </summary>
-public static class OrleansClientSetup
-{
->>>>>>> backbone
     public static WebApplicationBuilder AddMoocOrleansClient(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
-<<<<<<< HEAD
         var storage = configuration["Mooc:Storage"] ?? "postgres";
         var clusterId = configuration["Mooc:ClusterId"] ?? "adaptivemooc";
         var serviceId = configuration["Mooc:ServiceId"] ?? "adaptivemooc";
@@ -74,31 +64,6 @@ public static class OrleansClientSetup
                 await Task.Delay(RetryDelay, cancellationToken);
                 return true;
             });
-=======
-        var clusterId = configuration["Mooc:ClusterId"] ?? "adaptivemooc";
-        var serviceId = configuration["Mooc:ServiceId"] ?? "adaptivemooc";
-        var memory = string.Equals(configuration["Mooc:Storage"], "memory", StringComparison.OrdinalIgnoreCase);
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = clusterId;
-                o.ServiceId = serviceId;
-            });
-            if (memory)
-            {
-                client.UseLocalhostClustering(configuration.GetValue("Mooc:GatewayPort", 30000), serviceId, clusterId);
-            }
-            else
-            {
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = configuration.GetConnectionString("mooc")
-                        ?? throw new InvalidOperationException("ConnectionStrings:mooc is required unless Mooc:Storage=memory.");
-                });
-            }
->>>>>>> backbone
         });
         return builder;
     }
