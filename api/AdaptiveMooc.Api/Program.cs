@@ -14,4 +14,5 @@ app.UseMoocSecurity();
 app.MapMoocApi();
 app.MapRecommendationEndpoints();
 app.MapPlanEndpoints();
+app.MapNotificationEndpoints();
 await app.RunAsync();

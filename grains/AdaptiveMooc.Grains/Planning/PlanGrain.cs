@@ -2,7 +2,9 @@ using System.Globalization;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Notifications;
 using AdaptiveMooc.Grains.Abstractions.Planning;
+using AdaptiveMooc.Grains.Notifications;
 
 namespace AdaptiveMooc.Grains.Planning;
 
@@ -11,24 +13,31 @@ namespace AdaptiveMooc.Grains.Planning;
 /// change (new statements move the progress version; availability, time zone, target date or the course
 /// change) or one of its sessions has ended (done or missed: either way the rest must move). So the
 /// same request twice gives the same plan, and a missed evening is re-planned at the next request.
+/// While a plan has sessions ahead, a reminder wakes the grain every <see cref="WatchPeriod"/> to
+/// notify the learner before each session and when they drift (missed sessions, inactivity).
 /// </summary>
 [GrainType("plan")]
 internal sealed class PlanGrain(
     [PersistentState("plan", StorageNames.Default)] IPersistentState<PlanState> state,
-    TimeProvider clock) : Grain, IPlanGrain
+    TimeProvider clock) : Grain, IPlanGrain, IRemindable
 {
+    public const string WatchReminder = "plan-watch";
+    public static readonly TimeSpan WatchPeriod = TimeSpan.FromMinutes(15);
+
+    private string LearnerId => Split().LearnerId;
+
+    private string CourseId => Split().CourseId;
+
     public async Task<LearningPlan?> GetPlan(int weeks)
     {
         weeks = Math.Clamp(weeks, 1, IPlanGrain.MaxWeeks);
-        var key = this.GetPrimaryKeyString();
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0)
+        if (string.IsNullOrEmpty(LearnerId) || string.IsNullOrEmpty(CourseId))
         {
             return null;
         }
 
-        var learnerId = key[..slash];
-        var courseId = key[(slash + 1)..];
+        var learnerId = LearnerId;
+        var courseId = CourseId;
         var learner = GrainFactory.GetGrain<ILearnerGrain>(learnerId);
         var profileTask = learner.GetProfile();
         var progressTask = learner.GetProgress(courseId);
@@ -63,7 +72,54 @@ internal sealed class PlanGrain(
         state.State.Plan = result;
         state.State.InputsKey = inputsKey;
         await state.WriteStateAsync();
+        if (result.Sessions.Count > 0)
+        {
+            // Reminders are durable (they survive silo restarts); re-registering only moves its schedule.
+            await this.RegisterOrUpdateReminder(WatchReminder, WatchPeriod, WatchPeriod);
+        }
+
         return result;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!string.Equals(reminderName, WatchReminder, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (state.State.Plan is not { } plan || plan.Sessions.All(s => s.End <= now && s.End < now - WatchPeriod * 2))
+        {
+            await this.UnregisterReminder(await this.GetReminder(WatchReminder) ?? throw new InvalidOperationException("The reminder that fired is gone."));
+            return;
+        }
+
+        var learner = GrainFactory.GetGrain<ILearnerGrain>(LearnerId);
+        var profileTask = learner.GetProfile();
+        var progressTask = learner.GetProgress(CourseId);
+        var enrolmentsTask = learner.GetEnrolments();
+        await Task.WhenAll(profileTask, progressTask, enrolmentsTask);
+        var lastActivity = progressTask.Result?.LastActivity;
+        var inbox = GrainFactory.GetGrain<INotificationInboxGrain>(LearnerId);
+        foreach (var notification in PlanNotifications.Due(CourseId, plan, lastActivity, profileTask.Result, enrolmentsTask.Result, now))
+        {
+            await inbox.Add(notification);
+        }
+
+        if (DriftDetector.MissedSessions(plan.Sessions.Select(s => (s.Start, s.End)), lastActivity, now).Count > 0)
+        {
+            // A missed session moves the rest of the plan: the next request recomputes it.
+            state.State.InputsKey = null;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private (string LearnerId, string CourseId) Split()
+    {
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash <= 0 ? (string.Empty, string.Empty) : (key[..slash], key[(slash + 1)..]);
     }
 
     private static string InputsKey(LearnerProfile profile, Enrolment? enrolment, CourseProgress progress, CourseSnapshot course, int weeks)

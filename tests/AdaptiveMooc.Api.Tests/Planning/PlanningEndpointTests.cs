@@ -112,4 +112,21 @@ public sealed class PlanningEndpointTests(PlatformFixture fixture)
         using var anonymous = fixture.Platform.Client(admin: false);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"/api/learners/{learnerId}/courses/c/{route}", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task Notifications_inbox_pages_and_validates()
+    {
+        using var client = fixture.Platform.Client();
+        var (learnerId, courseId) = await Payloads.EnrolledLearner(client);
+        (await client.GetAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/plan", UriKind.Relative))).EnsureSuccessStatusCode();
+
+        var inbox = await client.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/notifications");
+
+        Assert.Equal(JsonValueKind.Array, inbox.GetProperty("items").ValueKind);
+        Assert.Equal(JsonValueKind.Null, inbox.GetProperty("next").ValueKind);
+        await Problem.AssertAsync(await client.GetAsync(new Uri($"/api/learners/{learnerId}/notifications?limit=0", UriKind.Relative)), HttpStatusCode.BadRequest, "limit");
+        await Problem.AssertAsync(await client.GetAsync(new Uri($"/api/learners/{learnerId}/notifications?after=bm90LWEtY3Vyc29y", UriKind.Relative)), HttpStatusCode.BadRequest, "after");
+        using var anonymous = fixture.Platform.Client(admin: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"/api/learners/{learnerId}/notifications", UriKind.Relative))).StatusCode);
+    }
 }

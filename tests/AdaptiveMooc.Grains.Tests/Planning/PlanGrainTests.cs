@@ -5,8 +5,8 @@ using AdaptiveMooc.Grains.Abstractions.Statements;
 
 namespace AdaptiveMooc.Grains.Tests.Planning;
 
-[Collection(ClusterCollection.Name)]
-public sealed class PlanGrainTests(ClusterFixture fixture)
+[Collection(PlanningClusterCollection.Name)]
+public sealed class PlanGrainTests(PlanningClusterFixture fixture)
 {
     [Fact]
     public async Task Plan_places_required_lessons_in_order_into_the_learners_windows_and_is_stable()
