@@ -215,7 +215,7 @@ cmd_up() {
   echo "$storage" >"$UP_RUN/mode"
 
   if [ "$UP_DETACH" = 0 ]; then
-    trap 'echo >&2; up_say "stopping"; up_stop_all; exit 130' INT TERM
+    trap 'echo >&2; up_say "stopping"; up_stop_all; exit 130' INT TERM HUP
   fi
 
   local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_DB")

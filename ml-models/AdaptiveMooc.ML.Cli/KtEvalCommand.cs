@@ -84,7 +84,8 @@ internal static class KtEvalCommand
     private static IEnumerable<string> Split(string files) =>
         files.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static double Round(double value) => Math.Round(value, 6);
+    // NaN (e.g. AUC of a test set with one class) is not valid JSON: it is written as null.
+    private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 6);
 
     private static void Log(string message) => Console.Error.WriteLine($"kt-eval: {message}");
 

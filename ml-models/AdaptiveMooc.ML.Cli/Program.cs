@@ -7,8 +7,20 @@ switch (verb)
 {
     case "kt-eval":
         return await KtEvalCommand.RunAsync(rest);
+    case "risk-eval":
+        return await RiskEvalCommand.RunAsync(rest);
+    case "pacing-eval":
+        return await PacingEvalCommand.RunAsync(rest);
+    case "next-eval":
+        return await NextEvalCommand.RunAsync(rest);
+    case "train":
+        return await TrainCommand.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
         Console.Error.WriteLine("  kt-eval --format akt|dkvmn|piech --train F[,F..] --test F [--always-train F]");
+        Console.Error.WriteLine("  risk-eval --oulad DIR --train P[,P..] --test P[,P..] --cutoff DAY --target withdrawn|at-risk");
+        Console.Error.WriteLine("  pacing-eval --oulad DIR --train P[,P..] --test P[,P..]");
+        Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..]");
+        Console.Error.WriteLine("  train --oulad DIR [--out DIR] | train --from-db CONNECTION [--out DIR]");
         return 2;
 }

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains;
 using AdaptiveMooc.Grains.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,8 +63,8 @@ public static class MoocSiloBuilderExtensions
 
         silo.AddMemoryStreams(StorageNames.Streams);
 
-        // Wired at merge by the coordinator once grains/AdaptiveMooc.Grains defines it:
-        // silo.Services.AddMoocGrainServices(configuration);
+        // The grains' own services (statement store, ...): here, so tests that reuse this method run them too.
+        silo.Services.AddMoocGrainServices(configuration);
         return silo;
     }
 }

@@ -1,4 +1,3 @@
-using AdaptiveMooc.Grains;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
 using Npgsql;
@@ -31,6 +30,5 @@ else
 }
 
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
-builder.Services.AddMoocGrainServices(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

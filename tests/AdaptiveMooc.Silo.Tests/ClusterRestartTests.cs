@@ -49,6 +49,8 @@ public sealed class ClusterRestartTests
         Assert.True(
             await Eventually.HoldsAsync(async () => await restarted.GetTicksAsync() > ticksBefore, TimeSpan.FromMinutes(2)),
             "the reminder never fired on the restarted cluster");
+        await restarted.StopTickingAsync();
+        Assert.False(await restarted.IsTickingAsync());
     }
 
     [Fact]

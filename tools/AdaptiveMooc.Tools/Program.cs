@@ -1,2 +1,15 @@
-Console.Error.WriteLine("usage: mooc <import|bench> ...");
-return 2;
+using AdaptiveMooc.Tools.Bench;
+
+// `mooc bench <name>` and `mooc import ...`: one case per command, each in its own class.
+var command = args.Length > 0 ? args[0] : "";
+var name = args.Length > 1 ? args[1] : "";
+var rest = args.Skip(2).ToArray();
+switch (command, name)
+{
+    case ("bench", "predict"):
+        return await PredictBench.RunAsync(rest);
+    default:
+        Console.Error.WriteLine("usage: mooc bench <predict> [options] | mooc import ...");
+        Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
+        return 2;
+}

@@ -16,6 +16,12 @@ public sealed record KtTrainerOptions
 
     public int MinimumExamplesPerLeaf { get; init; } = 100;
 
+    /// <summary>Share of training rows each tree sees (bagging; 1 = all).</summary>
+    public double RowSubsample { get; init; } = 0.5;
+
+    /// <summary>Share of features each tree may split on.</summary>
+    public double FeatureSubsample { get; init; } = 0.8;
+
     /// <summary>
     /// For <see cref="KnowledgeTracingTrainer.Train"/>: share of learners held out to measure the
     /// model before it is refitted on everyone (0 = no measurement).

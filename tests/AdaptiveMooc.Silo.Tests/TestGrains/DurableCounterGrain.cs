@@ -21,6 +21,14 @@ internal sealed class DurableCounterGrain(
     public Task StartTickingAsync() =>
         this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
+    public async Task StopTickingAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
     public async Task<bool> IsTickingAsync() => await this.GetReminder(ReminderName) is not null;
 
     public Task<int> GetTicksAsync() => Task.FromResult(state.State.Ticks);

@@ -13,6 +13,9 @@ public interface IDurableCounterGrain : IGrainWithStringKey
     [Alias("StartTicking")]
     Task StartTickingAsync();
 
+    [Alias("StopTicking")]
+    Task StopTickingAsync();
+
     [Alias("IsTicking")]
     Task<bool> IsTickingAsync();
 

@@ -1,0 +1,127 @@
+using AdaptiveMooc.ML.Pacing;
+
+namespace AdaptiveMooc.ML.Risk;
+
+/// <summary>
+/// The learner feature vector shared by the risk and pacing models: raw features from a learner's
+/// <see cref="EngagementState"/> and <see cref="LearnerPacingState"/> at a course day, followed by
+/// percentiles within the cohort (the course's other enrolled learners at the same day), because
+/// click volumes differ about tenfold between courses. Missing values are NaN (trees route them).
+/// </summary>
+public static class RiskFeatures
+{
+    public const int Day = 0;
+    public const int EnrolledDay = 1;
+    public const int LogClicks = 2;
+    public const int ActiveDays = 3;
+    public const int ActiveWeeks = 4;
+    public const int DaysSinceLastActive = 5;
+    public const int LogFastClicks = 6;
+    public const int LogSlowClicks = 7;
+    public const int Trend = 8;
+    public const int DaysSinceFirstActive = 9;
+    public const int Submitted = 10;
+    public const int DueBefore = 11;
+    public const int Missed = 12;
+    public const int MeanScore = 13;
+    public const int MinScore = 14;
+    public const int LastScore = 15;
+    public const int FailedCount = 16;
+    public const int MarkSoFar = 17;
+    public const int MeanLateness = 18;
+    public const int LateCount = 19;
+    public const int LastLateness = 20;
+    public const int ActiveDayRate = 21;
+
+    /// <summary>Raw features end here; the cohort percentiles follow.</summary>
+    public const int RawCount = 22;
+
+    public const int ClicksPercentile = 22;
+    public const int ActiveDaysPercentile = 23;
+    public const int FastClicksPercentile = 24;
+    public const int MarkPercentile = 25;
+    public const int SlowClicksPercentile = 26;
+    public const int RecencyPercentile = 27;
+    public const int TrendPercentile = 28;
+    public const int MeanScorePercentile = 29;
+    public const int EnrolledDayPercentile = 30;
+    public const int ActiveWeeksPercentile = 31;
+
+    public const int Count = 32;
+
+    /// <summary>Raw feature index each cohort percentile ranks.</summary>
+    internal static readonly int[] CohortSources =
+        [LogClicks, ActiveDays, LogFastClicks, MarkSoFar, LogSlowClicks, DaysSinceLastActive, Trend, MeanScore, EnrolledDay, ActiveWeeks];
+
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "day", "enrolledDay", "logClicks", "activeDays", "activeWeeks", "daysSinceLastActive",
+        "logClicks7dHalfLife", "logClicks28dHalfLife", "activityTrend", "daysSinceFirstActive",
+        "submitted", "dueBefore", "missed", "meanScore", "minScore", "lastScore", "failedCount",
+        "markSoFar", "meanLatenessDays", "lateCount", "lastLatenessDays", "activeDayRate",
+        "clicksPercentile", "activeDaysPercentile", "recentClicksPercentile", "markPercentile",
+        "longTermClicksPercentile", "recencyPercentile", "trendPercentile", "meanScorePercentile",
+        "enrolledDayPercentile", "activeWeeksPercentile",
+    ];
+
+    /// <summary>Raw features at the start of <paramref name="day"/> (the states must hold only events before it).</summary>
+    public static float[] Raw(EngagementState engagement, LearnerPacingState pacing, CourseSchedule schedule, int day)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        ArgumentNullException.ThrowIfNull(pacing);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var f = new float[RawCount];
+        var fast = Math.Log(1 + engagement.FastClicksAt(day));
+        var slow = Math.Log(1 + engagement.SlowClicksAt(day));
+        var due = schedule.CountDueBefore(day);
+        double dueWeight = 0;
+        foreach (var a in schedule.Assessments)
+        {
+            if (a.DueDay is { } d && d < day && CourseSchedule.IsCoursework(a))
+            {
+                dueWeight += a.Weight;
+            }
+        }
+
+        // Days the learner could have been active: from enrolment (at most 30 days before the start).
+        var window = day - Math.Max(engagement.EnrolledDay ?? 0, -30);
+        f[Day] = day;
+        f[EnrolledDay] = engagement.EnrolledDay is { } e ? e : float.NaN;
+        f[LogClicks] = (float)Math.Log(1 + engagement.TotalClicks);
+        f[ActiveDays] = engagement.ActiveDays;
+        f[ActiveWeeks] = engagement.ActiveWeeks;
+        f[DaysSinceLastActive] = engagement.LastActiveDay is { } last ? day - last : float.NaN;
+        f[LogFastClicks] = (float)fast;
+        f[LogSlowClicks] = (float)slow;
+        f[Trend] = (float)(fast - slow);
+        f[DaysSinceFirstActive] = engagement.FirstActiveDay is { } first ? day - first : float.NaN;
+        f[Submitted] = engagement.Submitted;
+        f[DueBefore] = due;
+        f[Missed] = Math.Max(0, due - engagement.Submitted);
+        f[MeanScore] = engagement.Scored == 0 ? float.NaN : (float)(engagement.ScoreSum / engagement.Scored);
+        f[MinScore] = (float)engagement.MinScore;
+        f[LastScore] = (float)engagement.LastScore;
+        f[FailedCount] = engagement.FailedCount;
+        f[MarkSoFar] = dueWeight > 0 ? (float)(engagement.WeightedScoreSum / dueWeight) : float.NaN;
+        f[MeanLateness] = (float)pacing.MeanLateness;
+        f[LateCount] = pacing.LateCount;
+        f[LastLateness] = (float)pacing.LastLateness;
+        f[ActiveDayRate] = window > 0 ? (float)engagement.ActiveDays / window : float.NaN;
+        return f;
+    }
+
+    /// <summary>The full vector: <paramref name="raw"/> followed by its percentiles in <paramref name="cohort"/>.</summary>
+    public static float[] Complete(float[] raw, CohortStats cohort)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(cohort);
+        var f = new float[Count];
+        Array.Copy(raw, f, RawCount);
+        for (var i = 0; i < CohortSources.Length; i++)
+        {
+            f[RawCount + i] = cohort.Percentile(i, raw[CohortSources[i]]);
+        }
+
+        return f;
+    }
+}
