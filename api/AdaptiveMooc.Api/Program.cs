@@ -15,4 +15,7 @@ app.UseMoocSecurity();
 app.MapMoocApi();
 app.MapAuthEndpoints().MapApiKeyEndpoints().MapTrainerEndpoints().MapAuditEndpoints();
 app.MapForumEndpoints().MapWebinarEndpoints().MapCertificateEndpoints();
+app.MapRecommendationEndpoints();
+app.MapPlanEndpoints();
+app.MapNotificationEndpoints();
 await app.RunAsync();

@@ -1,0 +1,44 @@
+using System.Globalization;
+using AdaptiveMooc.Api.Http;
+using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Recommendations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdaptiveMooc.Api.Endpoints;
+
+public static class RecommendationEndpoints
+{
+    public const int DefaultLimit = 5;
+
+    public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var group = routes.MapGroup("/api/learners").WithTags("Recommendations");
+        group.MapGet("/{learnerId}/courses/{courseId}/recommendations", Recommend).WithName("GetRecommendations");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<LessonRecommendations>, ProblemHttpResult>> Recommend(
+        string learnerId, string courseId, string? limit, HttpContext context, IClusterClient cluster)
+    {
+        if (LearnerAccess.Check(context.Caller(), learnerId, Scopes.RecommendationsRead) is { } denied)
+        {
+            return denied;
+        }
+
+        var count = DefaultLimit;
+        if (limit is not null
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > IRecommendationGrain.MaxLimit))
+        {
+            return Problems.BadRequest($"limit must be an integer from 1 to {IRecommendationGrain.MaxLimit}.", "limit");
+        }
+
+        var recommendations = Ids.IsValid(learnerId) && Ids.IsValid(courseId)
+            ? await cluster.GetGrain<IRecommendationGrain>(0).Recommend(learnerId, courseId, count)
+            : null;
+        return recommendations is null
+            ? Problems.NotFound($"Learner '{learnerId}' has no enrolment in or activity about course '{courseId}'.")
+            : TypedResults.Ok(recommendations);
+    }
+}

@@ -1,0 +1,68 @@
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Recommendations;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+
+namespace AdaptiveMooc.Grains.Tests.Recommendations;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RecommendationGrainTests(ClusterFixture fixture)
+{
+    private IRecommendationGrain Grain => fixture.Client.GetGrain<IRecommendationGrain>(0);
+
+    [Fact]
+    public async Task A_new_learner_gets_course_order_with_cold_start_reasons()
+    {
+        var (learnerId, courseId) = await Enrolled();
+
+        var result = (await Grain.Recommend(learnerId, courseId, 5))!;
+
+        Assert.Equal("prior-1", result.ModelVersion);
+        Assert.Equal(["l1", "l3"], result.Items.Select(i => i.LessonId));
+        Assert.All(result.Items, i => Assert.Contains("cold-start", i.Reasons));
+        Assert.Equal("prerequisites-met", result.Items[0].Reasons[0]);
+        Assert.Contains("course-order", result.Items[0].Reasons);
+    }
+
+    [Fact]
+    public async Task After_finishing_a_prerequisite_its_follower_becomes_a_candidate_and_weak_skills_show()
+    {
+        var (learnerId, courseId) = await Enrolled();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await fixture.Client.GetGrain<IStatementIngestGrain>(0).Ingest(
+        [
+            TestData.Statement(learnerId, courseId, "l1", "completed", at),
+            TestData.Statement(learnerId, courseId, "l2", "answered", at.AddMinutes(1), itemId: "q1", success: false),
+            TestData.Statement(learnerId, courseId, "l2", "answered", at.AddMinutes(2), itemId: "q1", success: false),
+        ]);
+
+        var result = (await Grain.Recommend(learnerId, courseId, 5))!;
+
+        Assert.Equal(["l2", "l3"], result.Items.Select(i => i.LessonId).Order(StringComparer.Ordinal));
+        Assert.All(result.Items, i => Assert.DoesNotContain("cold-start", i.Reasons));
+        Assert.Contains("weak-skill:npv", result.Items.Single(i => i.LessonId == "l2").Reasons);
+        Assert.Equal("l2", result.Items[0].LessonId);
+    }
+
+    [Fact]
+    public async Task Limit_is_respected_and_unknown_pairs_answer_null()
+    {
+        var (learnerId, courseId) = await Enrolled();
+
+        Assert.Single((await Grain.Recommend(learnerId, courseId, 1))!.Items);
+        Assert.Null(await Grain.Recommend(learnerId, "no-such-course", 5));
+    }
+
+    private async Task<(string LearnerId, string CourseId)> Enrolled()
+    {
+        var courseId = TestData.NewId("course");
+        var course = fixture.Client.GetGrain<ICourseGrain>(courseId);
+        await course.Create(TestData.Course(courseId), "trainer-1");
+        await course.Publish();
+        var learnerId = TestData.NewId("learner");
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+        await learner.Register(TestData.Learner(learnerId));
+        await learner.Enroll(new EnrolmentRequest(courseId, null, null, DateTimeOffset.UtcNow));
+        return (learnerId, courseId);
+    }
+}
