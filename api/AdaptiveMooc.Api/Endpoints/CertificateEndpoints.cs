@@ -25,9 +25,6 @@ public static class CertificateEndpoints
         app.MapGet("/api/learners/{learnerId}/certificates", ListForLearner).WithTags("Certificates").WithName("ListLearnerCertificates");
         app.MapPost("/api/learners/{learnerId}/courses/{courseId}/certificate", Evaluate).WithTags("Certificates").WithName("EvaluateCertificate");
 
-        // Published here until the security branch's JWKS endpoint (which takes IPublicKeySource
-        // contributions) is on main; then this route goes and CertificateKeyCache becomes a key source.
-        app.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().WithTags("Certificates").WithName("GetCertificateJwks");
         return app;
     }
 
@@ -36,6 +33,9 @@ public static class CertificateEndpoints
     {
         services.AddSingleton<CertificateKeyCache>();
         services.AddHostedService(sp => sp.GetRequiredService<CertificateKeyCache>());
+
+        // The certificate issuer's key is published beside the token signing key at /.well-known/jwks.json.
+        services.AddSingleton<IPublicKeySource>(sp => sp.GetRequiredService<CertificateKeyCache>());
         return services;
     }
 
@@ -53,10 +53,6 @@ public static class CertificateEndpoints
     public sealed record EvaluationResponse(
         bool Eligible, bool NewlyIssued, IReadOnlyList<string> MissingLessons, double MeanScore, double PassThreshold,
         CertificateResponse? Certificate);
-
-    public sealed record JwksDocument(IReadOnlyList<PublicJwk> Keys);
-
-    private static async Task<IResult> Jwks(CertificateKeyCache keys) => TypedResults.Ok(new JwksDocument(await keys.GetAsync()));
 
     private static async Task<IResult> Get(string certificateId, IGrainFactory grains, CertificateKeyCache keys)
     {

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,7 +9,7 @@ namespace AdaptiveMooc.Api.Endpoints;
 /// and every few minutes, so /.well-known/jwks.json answers without a grain call and verification uses
 /// exactly the published keys.
 /// </summary>
-public sealed partial class CertificateKeyCache(IGrainFactory grains, ILogger<CertificateKeyCache> logger) : BackgroundService
+public sealed partial class CertificateKeyCache(IGrainFactory grains, ILogger<CertificateKeyCache> logger) : BackgroundService, IPublicKeySource
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
