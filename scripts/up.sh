@@ -218,7 +218,10 @@ cmd_up() {
     trap 'echo >&2; up_say "stopping"; up_stop_all; exit 130' INT TERM HUP
   fi
 
-  local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_DB")
+  # Secrets are addressed by absolute paths so no process depends on its working directory.
+  local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_DB"
+    "Mooc__Jwt__SigningKeyPath=$UP_SECRETS/jwt-signing.pem"
+    "Mooc__Certificates__SigningKeyPath=$UP_SECRETS/certificate-signing-key.pem")
   if [ "$storage" = postgres ]; then
     up_say "applying migrations"
     env "${common[@]}" dotnet "$UP_SILO_DLL" --migrate-only >"$UP_LOGS/migrate.log" 2>&1 \

@@ -89,6 +89,7 @@ public static class CertificateEndpoints
             return SocialProblems.Conflict($"Certificate {certificate.Id} is already revoked.");
         }
 
+        await context.AuditAsync("certificate.revoke", $"certificate:{certificate.Id}", $"reason={reason}");
         return TypedResults.Ok(await ToResponseAsync(keys, (await grain.GetAsync())!));
     }
 

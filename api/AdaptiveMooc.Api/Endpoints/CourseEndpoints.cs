@@ -3,6 +3,7 @@ using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdaptiveMooc.Api.Endpoints;
@@ -67,6 +68,7 @@ public static class CourseEndpoints
             return Problems.From(result);
         }
 
+        await context.AuditAsync("course.create", $"course:{definition.Id}", $"owner={owner}");
         var snapshot = await grain.Get();
         return TypedResults.Created($"/api/courses/{definition.Id}", CourseResponse.From(snapshot!));
     }
@@ -136,7 +138,13 @@ public static class CourseEndpoints
         }
 
         var result = await grain.Update(definition);
-        return result.Succeeded ? TypedResults.Ok(CourseResponse.From((await grain.Get())!)) : Problems.From(result);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+
+        await context.AuditAsync("course.update", $"course:{courseId}");
+        return TypedResults.Ok(CourseResponse.From((await grain.Get())!));
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Publish(
@@ -149,7 +157,13 @@ public static class CourseEndpoints
         }
 
         var result = await grain.Publish();
-        return result.Succeeded ? TypedResults.Ok(CourseResponse.From((await grain.Get())!)) : Problems.From(result);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+
+        await context.AuditAsync("course.publish", $"course:{courseId}");
+        return TypedResults.Ok(CourseResponse.From((await grain.Get())!));
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> AddTrainer(
@@ -173,8 +187,19 @@ public static class CourseEndpoints
             return Problems.BadRequest("trainerId must be 1-64 characters of [a-z0-9-].", "trainerId");
         }
 
+        if (await cluster.GetGrain<ITrainerGrain>(body.TrainerId).GetProfile() is null)
+        {
+            return Problems.BadRequest($"trainerId '{body.TrainerId}' is not a trainer of the platform.", "trainerId");
+        }
+
         var result = await grain.AddCoTrainer(body.TrainerId);
-        return result.Succeeded ? TypedResults.Ok(CourseResponse.From((await grain.Get())!)) : Problems.From(result);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+
+        await context.AuditAsync("course.trainer.add", $"course:{courseId}", $"trainer={body.TrainerId}");
+        return TypedResults.Ok(CourseResponse.From((await grain.Get())!));
     }
 
     /// <summary>Admins, API keys with courses:write, and the course's owner and co-trainers.</summary>
