@@ -71,6 +71,32 @@ public sealed class RoundTripTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_requests_commit_together_and_only_the_conflicting_one_gets_409()
+    {
+        using var client = fixture.Platform.Client();
+        var (learnerId, courseId) = await Payloads.EnrolledLearner(client);
+        var id = Guid.NewGuid();
+        var statement = Payloads.Statement(learnerId, courseId, "l1", "experienced", T0, id, duration: "PT10M");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/xapi/statements", statement)).StatusCode);
+
+        // Sent at once so the silo's writer queues them into shared transactions, the conflicting one among them.
+        var fresh = Enumerable.Range(0, 24)
+            .Select(i => Payloads.Statement(learnerId, courseId, "l2", "experienced", T0.AddMinutes(i), duration: "PT1M"))
+            .ToList();
+        var conflicting = Payloads.Statement(learnerId, courseId, "l1", "completed", T0, id);
+        var payloads = fresh.Take(12).Append(conflicting).Append(statement.DeepClone()).Concat(fresh.Skip(12)).ToList();
+        var responses = await Task.WhenAll(payloads.Select(p => client.PostAsJsonAsync("/xapi/statements", p)));
+
+        await Problem.AssertAsync(responses[12], HttpStatusCode.Conflict, id.ToString());
+        Assert.All(responses.Where((_, i) => i != 12), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var stored = await Statements(client, $"agent={Payloads.Agent(learnerId)}");
+        var expected = fresh.Select(f => f["id"]!.GetValue<string>()).Append(id.ToString()).Order().ToList();
+        Assert.Equal(expected, stored.Select(s => s.GetProperty("id").GetString()!).Order().ToList());
+        var progress = await client.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/courses/{courseId}/progress");
+        Assert.Equal(34, progress.GetProperty("minutesSpent").GetDouble());
+    }
+
+    [Fact]
     public async Task Statements_filter_and_page_with_more()
     {
         using var client = fixture.Platform.Client();

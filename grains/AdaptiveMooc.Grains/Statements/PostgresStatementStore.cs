@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,31 +7,141 @@ using NpgsqlTypes;
 namespace AdaptiveMooc.Grains.Statements;
 
 /// <summary>The statement log in PostgreSQL (table <c>xapi_statements</c>, migration 0010).</summary>
-internal sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IStatementStore
+/// <remarks>
+/// Group commit: concurrent appends of this silo are queued and written by one background writer in one
+/// transaction (one fsync), each in its own savepoint. A caller's task completes only after that COMMIT.
+/// </remarks>
+internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 {
+    // At most 64 write subtransactions per transaction: beyond that PostgreSQL's per-backend subxid cache
+    // overflows and every snapshot in the server gets slower.
+    private const int MaxBatchRequests = 64;
+
+    private const long MaxBatchBytes = 1024 * 1024;
+
     // Advisory-lock namespace of the statement log, so its per-learner locks never meet another feature's.
     private const int LockNamespace = 1010;
 
     private const string Columns =
         "seq, stored, id, learner_id, verb, activity_id, ts, content_hash, statement::text, course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms";
 
-    public async Task<AppendResult> AppendAsync(IReadOnlyList<StatementRecord> statements, DateTimeOffset stored, CancellationToken cancellationToken)
+    private readonly NpgsqlDataSource dataSource;
+    private readonly Channel<AppendRequest> queue = Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+
+    public PostgresStatementStore(NpgsqlDataSource dataSource)
+    {
+        this.dataSource = dataSource;
+        writer = Task.Run(WriteLoopAsync);
+    }
+
+    public Task<AppendResult> AppendAsync(IReadOnlyList<StatementRecord> statements, DateTimeOffset stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        var unique = statements.DistinctBy(s => s.Id).ToList();
-        var learners = unique.Select(s => s.LearnerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var request = new AppendRequest(statements.DistinctBy(s => s.Id).ToList(), stored);
+        if (!queue.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(PostgresStatementStore));
+        }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Not cancellable once queued: the request may already be part of a transaction being committed.
+        return request.Completion.Task;
+    }
 
-        // One round trip: lock the learners (sorted, so two requests never deadlock), read each one's
-        // latest sequence, insert. The lock makes a learner's sequences commit in increasing order.
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    // The single writer of this silo: whatever accumulated while the previous COMMIT ran becomes the next
+    // batch, so a lone request never waits and concurrent requests share one transaction (one fsync).
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<AppendRequest>(MaxBatchRequests);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            var bytes = 0L;
+            while (batch.Count < MaxBatchRequests && bytes < MaxBatchBytes && queue.Reader.TryRead(out var request))
+            {
+                batch.Add(request);
+                bytes += request.Statements.Sum(s => (long)s.Json.Length * 2);
+            }
+
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The transaction did not commit: nothing of this batch is durable, so nobody gets a 2xx.
+                foreach (var request in batch)
+                {
+                    request.Completion.TrySetException(exception);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<AppendRequest> requests)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        // Lock every learner of the batch up front, sorted, so two silos' writers never deadlock; the locks
+        // are held until COMMIT, which makes each learner's sequences commit in increasing order.
+        var learners = requests.SelectMany(r => r.Statements).Select(s => s.LearnerId)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        await using (var lockCommand = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l", connection, transaction))
+        {
+            lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LockNamespace });
+            lockCommand.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = learners });
+            await lockCommand.ExecuteNonQueryAsync();
+        }
+
+        // Queue order, each request in its own savepoint: a conflicting or invalid request rolls back alone.
+        var results = new List<(AppendRequest Request, AppendResult? Result, Exception? Error)>(requests.Count);
+        foreach (var request in requests)
+        {
+            try
+            {
+                results.Add((request, await AppendOneAsync(connection, transaction, request), null));
+            }
+            catch (PostgresException exception)
+            {
+                await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request", connection, transaction);
+                await rollback.ExecuteNonQueryAsync();
+                results.Add((request, null, exception));
+            }
+        }
+
+        await transaction.CommitAsync();
+        foreach (var (request, result, error) in results)
+        {
+            if (error is not null)
+            {
+                request.Completion.TrySetException(error);
+            }
+            else
+            {
+                request.Completion.TrySetResult(result!);
+            }
+        }
+    }
+
+    private static async Task<AppendResult> AppendOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AppendRequest request)
+    {
+        var unique = request.Statements;
+        var stored = request.Stored;
+        var learners = unique.Select(s => s.LearnerId).Distinct(StringComparer.Ordinal).ToArray();
+
+        // One round trip: savepoint, each learner's latest sequence (earlier requests of this batch
+        // included), insert.
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var lockCommand = new NpgsqlBatchCommand(
-            "SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l");
-        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LockNamespace });
-        lockCommand.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = learners });
-        batch.BatchCommands.Add(lockCommand);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT request"));
 
         var previousCommand = new NpgsqlBatchCommand(
             "SELECT l, coalesce((SELECT max(s.seq) FROM xapi_statements s WHERE s.learner_id = l), 0) FROM unnest($1::text[]) AS l");
@@ -70,21 +181,16 @@ internal sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : ISta
 
         var previous = new Dictionary<string, long>(StringComparer.Ordinal);
         var inserted = new Dictionary<Guid, long>();
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                // Lock rows: nothing to read.
-            }
-
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // The reader skips SAVEPOINT (no result set) and starts at the sequences.
+            while (await reader.ReadAsync())
             {
                 previous[reader.GetString(0)] = reader.GetInt64(1);
             }
 
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync())
             {
                 inserted[reader.GetGuid(0)] = reader.GetInt64(1);
             }
@@ -92,15 +198,20 @@ internal sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : ISta
 
         if (inserted.Count < unique.Count)
         {
-            var conflict = await FindConflictAsync(connection, transaction, unique.Where(s => !inserted.ContainsKey(s.Id)).ToList(), cancellationToken);
+            var conflict = await FindConflictAsync(connection, transaction, unique.Where(s => !inserted.ContainsKey(s.Id)).ToList(), CancellationToken.None);
             if (conflict is not null)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request", connection, transaction);
+                await rollback.ExecuteNonQueryAsync();
                 return new AppendResult(IngestStatus.Conflict, conflict, []);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        // Released so the next request's savepoint does not nest inside this one.
+        await using (var release = new NpgsqlCommand("RELEASE SAVEPOINT request", connection, transaction))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
 
         var batches = unique
             .Where(s => inserted.ContainsKey(s.Id))
@@ -240,5 +351,10 @@ internal sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : ISta
         }
 
         return rows;
+    }
+
+    private sealed record AppendRequest(IReadOnlyList<StatementRecord> Statements, DateTimeOffset Stored)
+    {
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
