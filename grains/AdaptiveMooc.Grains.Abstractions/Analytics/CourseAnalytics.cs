@@ -1,6 +1,10 @@
 namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 
-/// <summary>The trainer analytics of CONTRACT.md for one course as of <see cref="AsOf"/>.</summary>
+/// <summary>
+/// The trainer analytics of CONTRACT.md for one course as of <see cref="AsOf"/>. <see cref="AtRiskStatus"/>
+/// says whether <see cref="AtRisk"/> comes from the risk model or why it is empty, so an empty list is
+/// never mistaken for "nobody at risk".
+/// </summary>
 [GenerateSerializer]
 [Alias("mooc.CourseAnalytics")]
 public sealed record CourseAnalytics(
@@ -15,4 +19,5 @@ public sealed record CourseAnalytics(
     [property: Id(8)] IReadOnlyList<SkillMastery> Skills,
     [property: Id(9)] IReadOnlyList<AtRiskLearner> AtRisk,
     [property: Id(10)] IReadOnlyList<WeeklyActivity> WeeklyActivity,
-    [property: Id(11)] IReadOnlyList<ScoreBucket> ScoreDistribution);
+    [property: Id(11)] IReadOnlyList<ScoreBucket> ScoreDistribution,
+    [property: Id(12)] string AtRiskStatus);

@@ -49,7 +49,7 @@ internal static class AnalyticsCalculator
         return required.Count > 0 ? required : [.. lessons.Select(l => l.Id)];
     }
 
-    public static CourseAnalytics Compute(CourseDefinition course, IReadOnlyList<LearnerAnalyticsRow> rows, DateTimeOffset asOf, IReadOnlyList<AtRiskLearner> atRisk)
+    public static CourseAnalytics Compute(CourseDefinition course, IReadOnlyList<LearnerAnalyticsRow> rows, DateTimeOffset asOf, IReadOnlyList<AtRiskLearner> atRisk, string atRiskStatus)
     {
         var counted = CountedLessons(course);
         var enrolledRows = rows.Where(r => IsEnrolled(r, asOf)).ToList();
@@ -65,7 +65,7 @@ internal static class AnalyticsCalculator
         return new CourseAnalytics(
             course.Id, asOf, enrolledRows.Count, active, completed,
             enrolledRows.Count == 0 ? 0 : Math.Round((double)completed / enrolledRows.Count, 4),
-            withdrawn, lessons, Skills(rows), atRisk, Weekly(rows, asOf), Scores(rows, asOf));
+            withdrawn, lessons, Skills(rows), atRisk, Weekly(rows, asOf), Scores(rows, asOf), atRiskStatus);
     }
 
     public static LearnerAnalytics Learner(LearnerAnalyticsRow row, IReadOnlyList<string> counted, DateTimeOffset asOf)

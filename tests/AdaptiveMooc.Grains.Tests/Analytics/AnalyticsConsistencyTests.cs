@@ -81,7 +81,9 @@ public sealed class AnalyticsConsistencyTests(ClusterFixture fixture)
         }
 
         var final = await reader.Get(T0.AddDays(45));
-        Assert.True(final!.Enrolled > 0 && final.Active7d >= 0 && final.Lessons.Any(l => l.Completed > 0), "the history exercises the funnel");
+        Assert.Empty(final!.AtRisk);
+        Assert.StartsWith("unavailable", final.AtRiskStatus, StringComparison.Ordinal);
+        Assert.True(final.Enrolled > 0 && final.Active7d >= 0 && final.Lessons.Any(l => l.Completed > 0), "the history exercises the funnel");
     }
 
     private static StatementRecord RandomStatement(Random random, string learnerId, string courseId)
@@ -180,6 +182,6 @@ public sealed class AnalyticsConsistencyTests(ClusterFixture fixture)
         return new CourseAnalytics(
             course.Id, asOf, enrolledNow.Count, active, completedLearners,
             enrolledNow.Count == 0 ? 0 : Math.Round((double)completedLearners / enrolledNow.Count, 4),
-            withdrawn, funnel, skills, [], weekly, buckets);
+            withdrawn, funnel, skills, [], weekly, buckets, string.Empty);
     }
 }
