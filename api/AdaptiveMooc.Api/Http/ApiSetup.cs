@@ -65,6 +65,7 @@ public static class ApiSetup
         app.MapCourseEndpoints();
         app.MapLearnerEndpoints();
         app.MapXapiEndpoints();
+        app.MapAnalyticsEndpoints();
         return app;
     }
 }

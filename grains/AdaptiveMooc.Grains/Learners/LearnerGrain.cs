@@ -3,6 +3,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Analytics;
 using AdaptiveMooc.Grains.Statements;
 
 namespace AdaptiveMooc.Grains.Learners;
@@ -152,6 +153,7 @@ internal sealed class LearnerGrain(
         state.State.Enrolments[request.CourseId] = new Enrolment(
             request.CourseId, request.EnrolledAt, request.TargetDate, request.PurchaseId, null, null);
         await Write();
+        await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[request.CourseId]);
         return CommandResult.Created;
     }
 
@@ -177,6 +179,7 @@ internal sealed class LearnerGrain(
 
         state.State.Enrolments[courseId] = enrolment with { WithdrawnAt = at, WithdrawalReason = reason };
         await Write();
+        await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[courseId]);
         return CommandResult.Ok;
     }
 
@@ -253,6 +256,7 @@ internal sealed class LearnerGrain(
             return;
         }
 
+        await AnalyticsFeed.Statement(GrainFactory, stored, course.Lessons);
         if (statement.LessonId is null)
         {
             ProgressRules.ApplyCourseActivity(ProgressOf(courseId), statement.Timestamp, statement.Duration);

@@ -1,0 +1,19 @@
+namespace AdaptiveMooc.Grains.Abstractions.Analytics;
+
+/// <summary>
+/// What analytics keep of one applied statement about a course the platform knows. <see cref="LessonId"/>
+/// is null for course-level activity and for lessons the course does not hold; <see cref="Outcome"/> is
+/// the graded outcome that counts toward skill mastery (as progress counts it), null when ungraded.
+/// </summary>
+[GenerateSerializer]
+[Alias("mooc.AnalyticsFact")]
+public sealed record AnalyticsFact(
+    [property: Id(0)] Guid StatementId,
+    [property: Id(1)] string LearnerId,
+    [property: Id(2)] string CourseId,
+    [property: Id(3)] DateTimeOffset Timestamp,
+    [property: Id(4)] string? LessonId,
+    [property: Id(5)] bool Completes,
+    [property: Id(6)] double? Score,
+    [property: Id(7)] bool? Outcome,
+    [property: Id(8)] IReadOnlyList<string> Skills);

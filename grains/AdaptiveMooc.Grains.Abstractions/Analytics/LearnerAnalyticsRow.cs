@@ -1,0 +1,41 @@
+namespace AdaptiveMooc.Grains.Abstractions.Analytics;
+
+/// <summary>
+/// One learner in one course as analytics see it. Every collection is bounded by the course (its
+/// lessons and skills) or by a fixed cap (days, attempts), never by the number of statements, and
+/// every field except the skill counts is a min/max/union, so statements applied out of order or twice
+/// give the same row. Answers for any <c>asOf</c> are computed from these timestamps.
+/// </summary>
+[GenerateSerializer]
+[Alias("mooc.LearnerAnalyticsRow")]
+public sealed class LearnerAnalyticsRow
+{
+    /// <summary>Days of activity kept per learner (the most recent ones).</summary>
+    public const int MaxDays = 400;
+
+    /// <summary>Scored attempts kept per lesson (the most recent ones).</summary>
+    public const int MaxAttempts = 10;
+
+    [Id(0)] public string LearnerId { get; set; } = string.Empty;
+
+    [Id(1)] public DateTimeOffset? EnrolledAt { get; set; }
+
+    [Id(2)] public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>Lesson → timestamp of the first statement about it.</summary>
+    [Id(3)] public Dictionary<string, DateTimeOffset> Started { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lesson → timestamp of the first statement completing it.</summary>
+    [Id(4)] public Dictionary<string, DateTimeOffset> Completed { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="DateOnly.DayNumber"/> of a UTC day → first and last statement of that day.</summary>
+    [Id(5)] public SortedDictionary<int, DayActivity> Days { get; set; } = [];
+
+    /// <summary>Lesson → its most recent scored attempts.</summary>
+    [Id(6)] public Dictionary<string, List<ScoredAttempt>> Scores { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Graded outcomes per skill; counted once per statement because the learner grain applies each statement once.</summary>
+    [Id(7)] public Dictionary<string, int> SkillAttempts { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(8)] public Dictionary<string, int> SkillCorrect { get; set; } = new(StringComparer.Ordinal);
+}
