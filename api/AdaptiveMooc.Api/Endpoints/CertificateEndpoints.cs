@@ -98,7 +98,7 @@ public static class CertificateEndpoints
         var caller = context.Caller();
         if (!caller.IsAdmin && !caller.IsLearnerSelf(learnerId))
         {
-            return caller.IsLearner || caller.IsTrainer
+            return caller.IsLearner
                 ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
                 : SocialProblems.Forbidden("Only the learner and admins may list a learner's certificates.");
         }

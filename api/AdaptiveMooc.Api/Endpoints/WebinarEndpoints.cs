@@ -207,7 +207,7 @@ public static class WebinarEndpoints
         if (!caller.IsAdmin && !caller.IsLearnerSelf(learnerId))
         {
             // Another learner's data: its existence is private.
-            return caller.IsLearner || caller.IsTrainer
+            return caller.IsLearner
                 ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
                 : SocialProblems.Forbidden("Only the learner and admins may list a learner's webinars.");
         }

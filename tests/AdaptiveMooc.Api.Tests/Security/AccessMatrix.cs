@@ -10,6 +10,9 @@ public static class AccessMatrix
     private const string StatementsWrite = "statements:write";
     private const string StatementsRead = "statements:read";
     private const string CoursesWrite = "courses:write";
+    private const string RecommendationsRead = "recommendations:read";
+    private const string Thread = "/api/courses/{courseId}/forum/threads/{threadId}";
+    private const string Webinar = "/api/courses/{courseId}/webinars/{webinarId}";
 
     public static IReadOnlyDictionary<string, AccessRule> Routes { get; } = new Dictionary<string, AccessRule>(StringComparer.Ordinal)
     {
@@ -90,5 +93,41 @@ public static class AccessMatrix
             Query = s => "agent=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(s.Actor(s["learnerId"]))),
         },
         ["GET /xapi/about"] = AccessRule.Anyone(),
+
+        // Forums (social). Enrolled learners use the course's forum; its trainers and admins also moderate.
+        // Bodies are incomplete on purpose (400 once authorized) so no row changes what another row sees.
+        ["GET /api/courses/{courseId}/forum/threads"] = AccessRule.CourseMembers(),
+        ["POST /api/courses/{courseId}/forum/threads"] = AccessRule.CourseMembers() with { Body = _ => new { } },
+        ["GET " + Thread] = AccessRule.CourseMembers(),
+        ["POST " + Thread + "/posts"] = AccessRule.CourseMembers() with { Body = _ => new { } },
+        ["GET " + Thread + "/posts/{postId}"] = AccessRule.CourseMembers(),
+        ["POST " + Thread + "/posts/{postId}/votes"] = AccessRule.CourseMembers() with { Body = _ => new { } },
+        ["POST " + Thread + "/posts/{postId}/reports"] = AccessRule.CourseMembers() with { Body = _ => new { } },
+        ["POST " + Thread + "/posts/{postId}/moderation"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        // The thread's author (LearnerSelf opened it) and the course's trainers accept an answer.
+        ["POST " + Thread + "/accepted"] = AccessRule.CourseMembers() with { Body = s => new { postId = s["postId"] } },
+        ["POST " + Thread + "/moderation"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        // Resuming after the opening post replays the reply at once, so the stream's headers arrive.
+        ["GET " + Thread + "/events"] = AccessRule.CourseMembers() with { Query = s => "lastEventId=" + s["openingPostId"] },
+        ["GET /api/courses/{courseId}/forum/reports"] = AccessRule.CourseStaff(),
+
+        // Webinars (social). Scheduling changes the course (courses:write); attendance is a statement (statements:write).
+        ["GET /api/courses/{courseId}/webinars"] = AccessRule.CourseMembers(),
+        ["POST /api/courses/{courseId}/webinars"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { } },
+        ["GET " + Webinar] = AccessRule.CourseMembers(),
+        ["POST " + Webinar + "/registrations"] = AccessRule.CourseMembers() with { Body = s => new { learnerId = s["learnerId"] } },
+        ["POST " + Webinar + "/attendance"] = AccessRule.CourseStaff(StatementsWrite) with { Body = _ => new { } },
+        ["GET /api/learners/{learnerId}/webinars"] = AccessRule.LearnerData(),
+
+        // Certificates (social). Verification is public; revocation is for the course's trainers (reason left out: 400).
+        ["GET /api/certificates/{certificateId}"] = AccessRule.Anyone(),
+        ["POST /api/certificates/{certificateId}/revocation"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        ["GET /api/learners/{learnerId}/certificates"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/certificate"] = AccessRule.LearnerData().With(Role.CourseTrainer, Expect.Allowed),
+
+        // Personalised paths and pacing (planner).
+        ["GET /api/learners/{learnerId}/courses/{courseId}/recommendations"] = AccessRule.LearnerData(RecommendationsRead),
+        ["GET /api/learners/{learnerId}/courses/{courseId}/plan"] = AccessRule.LearnerData(RecommendationsRead),
+        ["GET /api/learners/{learnerId}/notifications"] = AccessRule.LearnerData(),
     };
 }

@@ -131,7 +131,8 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
 
         using var request = fixture.Request(method, path, credential, rule.Body?.Invoke(scenario));
         request.Headers.Add("X-Experience-API-Version", "1.0.3");
-        using var response = await fixture.Main.Http.SendAsync(request);
+        // Headers only: a server-sent event stream never ends, and the status is all the matrix needs.
+        using var response = await fixture.Main.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return response.StatusCode;
     }
 
@@ -174,6 +175,26 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
             await ExpectAsync(HttpMethod.Post, $"/api/learners/{learner}/enrollments", Credential.Bearer(learnerToken), new { courseId = id }, HttpStatusCode.Created);
         }
 
+        // The social rows need a thread opened by the learner with a trainer's reply, a webinar, and a
+        // certificate. The certificate is earned in the spare course so the main course stays unfinished.
+        var baseUrl = fixture.Main.BaseAddress.ToString().TrimEnd('/');
+        var thread = await ExpectAsync(HttpMethod.Post, $"/api/courses/{course}/forum/threads", Credential.Bearer(learnerToken),
+            new { title = "Access matrix thread", body = "Who may read this?" }, HttpStatusCode.Created);
+        var threadId = thread.GetProperty("id").GetString()!;
+        var reply = await ExpectAsync(HttpMethod.Post, $"/api/courses/{course}/forum/threads/{threadId}/posts", Credential.Bearer(trainerToken),
+            new { body = "Enrolled learners and trainers." }, HttpStatusCode.Created);
+        var webinar = await ExpectAsync(HttpMethod.Post, $"/api/courses/{course}/webinars", Credential.Bearer(trainerToken),
+            new { title = "Access matrix webinar", start = DateTimeOffset.UtcNow.AddDays(7), minutes = 60, capacity = 50, joinUrl = "https://example.org/webinar" },
+            HttpStatusCode.Created);
+        await ExpectAsync(HttpMethod.Post, "/xapi/statements", Credential.Bearer(learnerToken), new
+        {
+            actor = new { account = new { homePage = baseUrl, name = learner } },
+            verb = new { id = "http://adlnet.gov/expapi/verbs/completed" },
+            @object = new { id = $"{baseUrl}/courses/{spareCourse}/lessons/l1" },
+        }, HttpStatusCode.OK);
+        var evaluation = await ExpectAsync(HttpMethod.Post, $"/api/learners/{learner}/courses/{spareCourse}/certificate", Credential.Bearer(learnerToken),
+            null, HttpStatusCode.Created);
+
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scope in Scopes)
         {
@@ -186,7 +207,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
 
         var scenario = new AccessScenario
         {
-            BaseUrl = fixture.Main.BaseAddress.ToString().TrimEnd('/'),
+            BaseUrl = baseUrl,
             Values = new Dictionary<string, string>
             {
                 ["learnerId"] = learner,
@@ -197,6 +218,11 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["otherTrainerId"] = otherTrainer,
                 ["spareTrainerId"] = spareTrainer,
                 ["apiKeyId"] = targetKeyId,
+                ["threadId"] = threadId,
+                ["openingPostId"] = thread.GetProperty("openingPostId").GetString()!,
+                ["postId"] = reply.GetProperty("id").GetString()!,
+                ["webinarId"] = webinar.GetProperty("id").GetString()!,
+                ["certificateId"] = evaluation.GetProperty("certificate").GetProperty("id").GetString()!,
             },
         };
 
@@ -215,11 +241,14 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         return (scenario, For);
     }
 
-    private async Task ExpectAsync(HttpMethod method, string path, Credential credential, object? body, HttpStatusCode expected)
+    private async Task<JsonElement> ExpectAsync(HttpMethod method, string path, Credential credential, object? body, HttpStatusCode expected)
     {
         using var request = fixture.Request(method, path, credential, body);
+        request.Headers.Add("X-Experience-API-Version", "1.0.3");
         using var response = await fixture.Main.Http.SendAsync(request);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text);
     }
 
     [GeneratedRegex(@"\{([^}]+)\}")]

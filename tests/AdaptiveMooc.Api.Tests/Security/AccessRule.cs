@@ -52,6 +52,14 @@ public sealed record AccessRule(IReadOnlyDictionary<Role, Expect> Expected)
         _ => Expect.Forbidden,
     }) with { Scope = scope };
 
+    /// <summary>Using a course's forum and webinars: learners enrolled in it, its trainers, admins; everyone else 403.</summary>
+    public static AccessRule CourseMembers() => Of(r => r switch
+    {
+        Role.Anonymous => Expect.Unauthorized,
+        Role.LearnerSelf or Role.CourseTrainer or Role.Admin => Expect.Allowed,
+        _ => Expect.Forbidden,
+    });
+
     private static AccessRule Of(Func<Role, Expect> expect) =>
         new(Enum.GetValues<Role>().ToDictionary(r => r, expect));
 }

@@ -8,7 +8,11 @@ public sealed class AccessScenario
 {
     public required string BaseUrl { get; init; }
 
-    /// <summary>Values by name: learnerId, otherLearnerId, courseId, spareCourseId, trainerId, otherTrainerId, spareTrainerId, apiKeyId.</summary>
+    /// <summary>
+    /// Values by name: learnerId, otherLearnerId, courseId, spareCourseId, trainerId, otherTrainerId, spareTrainerId,
+    /// apiKeyId, threadId (opened by learnerId in courseId), openingPostId, postId (the trainer's reply), webinarId
+    /// (in courseId), certificateId (learnerId's, earned in spareCourseId).
+    /// </summary>
     public required IReadOnlyDictionary<string, string> Values { get; init; }
 
     public string this[string name] => Values.TryGetValue(name, out var value)
