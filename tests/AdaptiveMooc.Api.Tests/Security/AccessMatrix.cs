@@ -111,6 +111,10 @@ public static class AccessMatrix
         ["GET " + Thread + "/events"] = AccessRule.CourseMembers() with { Query = s => "lastEventId=" + s["openingPostId"] },
         ["GET /api/courses/{courseId}/forum/reports"] = AccessRule.CourseStaff(),
 
+        // Course analytics (analytics): the course's trainers, admins and keys with analytics:read.
+        ["GET /api/courses/{courseId}/analytics"] = AccessRule.CourseStaff("analytics:read"),
+        ["GET /api/courses/{courseId}/analytics/learners.csv"] = AccessRule.CourseStaff("analytics:read"),
+
         // Webinars (social). Scheduling changes the course (courses:write); attendance is a statement (statements:write).
         ["GET /api/courses/{courseId}/webinars"] = AccessRule.CourseMembers(),
         ["POST /api/courses/{courseId}/webinars"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { } },
