@@ -66,17 +66,19 @@ public static class OuladModelTrainer
         pacingModel.Save(output);
         log($"pacing models trained on {pacingModel.Info.TrainedOn} pairs ({clock.Elapsed.TotalSeconds:F0}s)");
 
+        var report = new TrainingReport(
+            DateTimeOffset.UtcNow, data, ids.Count >= 2 ? $"train {string.Join(',', ids.SkipLast(1))} → test {ids[^1]}" : "none",
+            figures, Math.Round(clock.Elapsed.TotalSeconds, 1));
+
+        // Written before the ranking model so the measured figures survive an interrupted run.
+        File.WriteAllText(Path.Combine(output, "metrics.json"), JsonSerializer.Serialize(report, ModelJson.Options));
+        File.WriteAllText(Path.Combine(output, "MODEL_CARD.md"), ModelCard(report, samples.Count, pacingModel.Info.TrainedOn, days));
+
         // Ranking: the trainer of the next-lesson model (docs/ML-ranking.md), on the same presentations.
         var rankingCourses = await OuladRankingCourses.LoadAsync(all);
         var ranking = RankingTrainer.Train(rankingCourses, new RankingTrainerOptions() with { Seed = seed });
         ranking.Save(output);
         log($"ranking model {ranking.Version} trained ({clock.Elapsed.TotalSeconds:F0}s)");
-
-        var report = new TrainingReport(
-            DateTimeOffset.UtcNow, data, ids.Count >= 2 ? $"train {string.Join(',', ids.SkipLast(1))} → test {ids[^1]}" : "none",
-            figures, Math.Round(clock.Elapsed.TotalSeconds, 1));
-        File.WriteAllText(Path.Combine(output, "metrics.json"), JsonSerializer.Serialize(report, ModelJson.Options));
-        File.WriteAllText(Path.Combine(output, "MODEL_CARD.md"), ModelCard(report, samples.Count, pacingModel.Info.TrainedOn, days));
         return report;
     }
 
