@@ -329,6 +329,9 @@ internal static class IngestBench
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{platform.httpPort}",
                 ["Mooc__AdminKey__Path"] = platform.keyPath,
+
+                // The per-caller rate limit (6000/min by default) would otherwise cap the benchmark's one key.
+                ["Mooc__RateLimit__PermitLimit"] = "100000000",
             });
             await platform.WaitHealthyAsync();
             return platform;
