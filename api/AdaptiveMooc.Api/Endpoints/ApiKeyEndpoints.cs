@@ -1,3 +1,4 @@
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,18 +69,18 @@ public static class ApiKeyEndpoints
 
     private static async Task<Results<Ok<ApiKeyList>, ProblemHttpResult>> List(int? limit, string? after, IGrainFactory grains)
     {
-        if (!PageCursor.TryLimit(limit, out var take))
+        if (!Paging.TryLimit(limit, out var take, out var limitProblem))
         {
-            return Invalid($"limit must be between 1 and {PageCursor.MaxLimit}.");
+            return limitProblem;
         }
 
-        if (!PageCursor.TryDecode(after, out var afterId) || (afterId is not null && !ApiKeyText.IsId(afterId)))
+        if (!Paging.TryDecode(after, out var afterId) || (afterId is not null && !ApiKeyText.IsId(afterId)))
         {
             return Invalid("after is not a cursor this list returned.");
         }
 
         var page = await grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).List(take, afterId);
-        var next = page.NextAfterId is null ? null : PageCursor.Encode(page.NextAfterId);
+        var next = page.NextAfterId is null ? null : Paging.Encode(page.NextAfterId);
         return TypedResults.Ok(new ApiKeyList(page.Items.Select(ToResponse).ToList(), next));
     }
 
@@ -109,6 +110,5 @@ public static class ApiKeyEndpoints
     private static ProblemHttpResult NotFoundKey(string id) =>
         TypedResults.Problem(title: "Not found", detail: $"No API key with id '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult Invalid(string detail) =>
-        TypedResults.Problem(title: "Invalid request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult Invalid(string detail) => Problems.BadRequest(detail);
 }

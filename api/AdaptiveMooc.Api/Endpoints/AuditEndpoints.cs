@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,13 +23,13 @@ public static class AuditEndpoints
 
     private static async Task<Results<Ok<AuditList>, ProblemHttpResult>> List(int? limit, string? after, IGrainFactory grains)
     {
-        if (!PageCursor.TryLimit(limit, out var take))
+        if (!Paging.TryLimit(limit, out var take, out var limitProblem))
         {
-            return Invalid($"limit must be between 1 and {PageCursor.MaxLimit}.");
+            return limitProblem;
         }
 
         long? before = null;
-        if (!PageCursor.TryDecode(after, out var position))
+        if (!Paging.TryDecode(after, out var position))
         {
             return Invalid("after is not a cursor this list returned.");
         }
@@ -47,10 +48,9 @@ public static class AuditEndpoints
         var items = page.Items
             .Select(r => new AuditItem(r.Sequence, r.Entry.At, r.Entry.ActorKind, r.Entry.ActorId, r.Entry.Action, r.Entry.Target, r.Entry.Detail))
             .ToList();
-        var next = page.NextBeforeSequence is { } n ? PageCursor.Encode(n.ToString(CultureInfo.InvariantCulture)) : null;
+        var next = page.NextBeforeSequence is { } n ? Paging.Encode(n.ToString(CultureInfo.InvariantCulture)) : null;
         return TypedResults.Ok(new AuditList(items, next));
     }
 
-    private static ProblemHttpResult Invalid(string detail) =>
-        TypedResults.Problem(title: "Invalid request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult Invalid(string detail) => Problems.BadRequest(detail);
 }

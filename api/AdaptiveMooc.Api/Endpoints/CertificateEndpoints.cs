@@ -2,6 +2,7 @@ using System.Text.Json;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Statements;
@@ -58,7 +59,7 @@ public static class CertificateEndpoints
     {
         var certificate = await FindAsync(grains, certificateId);
         return certificate is null
-            ? SocialProblems.NotFound($"Certificate '{certificateId}' does not exist.")
+            ? Problems.NotFound($"Certificate '{certificateId}' does not exist.")
             : TypedResults.Ok(await ToResponseAsync(keys, certificate));
     }
 
@@ -67,17 +68,17 @@ public static class CertificateEndpoints
         var certificate = await FindAsync(grains, certificateId);
         if (certificate is null)
         {
-            return SocialProblems.NotFound($"Certificate '{certificateId}' does not exist.");
+            return Problems.NotFound($"Certificate '{certificateId}' does not exist.");
         }
 
         var caller = context.Caller();
         var access = await SocialAccess.CheckAsync(grains, caller, certificate.CourseId);
         if (!access.CanModerate)
         {
-            return SocialProblems.Forbidden($"Only the trainers of course '{certificate.CourseId}' and admins may revoke its certificates.");
+            return Problems.Forbidden($"Only the trainers of course '{certificate.CourseId}' and admins may revoke its certificates.");
         }
 
-        if (!SocialProblems.TryText(request?.Reason, "reason", 1_000, out var reason, out var problem))
+        if (!RequiredText.TryRead(request?.Reason, "reason", 1_000, out var reason, out var problem))
         {
             return problem!;
         }
@@ -86,7 +87,7 @@ public static class CertificateEndpoints
         var outcome = await grain.RevokeAsync(reason, caller.Id);
         if (outcome == RevocationOutcome.AlreadyRevoked)
         {
-            return SocialProblems.Conflict($"Certificate {certificate.Id} is already revoked.");
+            return Problems.Conflict($"Certificate {certificate.Id} is already revoked.");
         }
 
         await context.AuditAsync("certificate.revoke", $"certificate:{certificate.Id}", $"reason={reason}");
@@ -99,16 +100,16 @@ public static class CertificateEndpoints
         if (!caller.IsAdmin && !caller.IsLearnerSelf(learnerId))
         {
             return caller.IsLearner
-                ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
-                : SocialProblems.Forbidden("Only the learner and admins may list a learner's certificates.");
+                ? Problems.NotFound($"Learner '{learnerId}' does not exist.")
+                : Problems.Forbidden("Only the learner and admins may list a learner's certificates.");
         }
 
         if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
         {
-            return SocialProblems.NotFound($"Learner '{learnerId}' does not exist.");
+            return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
 
-        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        if (!Paging.TryLimit(limit, out var size, out var problem))
         {
             return problem!;
         }
@@ -118,7 +119,7 @@ public static class CertificateEndpoints
         {
             if (!Guid.TryParse(after, out var parsed))
             {
-                return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+                return Problems.BadRequest("after is not a cursor this listing returned.", "after");
             }
 
             afterId = parsed;
@@ -150,23 +151,23 @@ public static class CertificateEndpoints
     private static async Task<IResult> Evaluate(string learnerId, string courseId, HttpContext context, IGrainFactory grains, CertificateKeyCache keys)
     {
         var caller = context.Caller();
-        if (!SocialProblems.IsId(learnerId) || !SocialProblems.IsId(courseId))
+        if (!Ids.IsValid(learnerId) || !Ids.IsValid(courseId))
         {
-            return SocialProblems.NotFound($"Learner '{learnerId}' or course '{courseId}' does not exist.");
+            return Problems.NotFound($"Learner '{learnerId}' or course '{courseId}' does not exist.");
         }
 
         var access = await SocialAccess.CheckAsync(grains, caller, courseId);
         if (!caller.IsLearnerSelf(learnerId) && !access.CanModerate)
         {
             return caller.IsLearner
-                ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
+                ? Problems.NotFound($"Learner '{learnerId}' does not exist.")
                 : access.Found ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
         }
 
         var course = access.Course ?? await grains.GetGrain<ICourseGrain>(courseId).Get();
         if (course is null)
         {
-            return SocialProblems.NotFound($"Course '{courseId}' does not exist.");
+            return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
         var learner = grains.GetGrain<ILearnerGrain>(learnerId);
@@ -174,7 +175,7 @@ public static class CertificateEndpoints
         var progress = enrolled ? await learner.GetProgress(courseId) : null;
         if (progress is null)
         {
-            return SocialProblems.NotFound($"Learner '{learnerId}' is not enrolled in course '{courseId}'.");
+            return Problems.NotFound($"Learner '{learnerId}' is not enrolled in course '{courseId}'.");
         }
 
         var requirements = CertificateRequirementsFactory.From(course.Definition);

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Forums;
 using Microsoft.AspNetCore.Mvc;
 
@@ -72,24 +73,24 @@ public static class ForumEndpoints
             return access.Denied(courseId);
         }
 
-        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        if (!Paging.TryLimit(limit, out var size, out var problem))
         {
             return problem!;
         }
 
         if (after is not null && !ForumCursor.TryDecode(after, out _))
         {
-            return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+            return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
         if (q is { Length: > 200 })
         {
-            return SocialProblems.BadRequest("q", "q must be at most 200 characters.");
+            return Problems.BadRequest("q must be at most 200 characters.", "q");
         }
 
         if (tag is not null && !IsTag(tag))
         {
-            return SocialProblems.BadRequest("tag", $"tag must be 1-{ForumLimits.TagMaxLength} of [a-z0-9-].");
+            return Problems.BadRequest($"tag must be 1-{ForumLimits.TagMaxLength} of [a-z0-9-].", "tag");
         }
 
         var query = new ForumThreadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), tag, unanswered ?? false, access.CanModerate, after, size);
@@ -108,11 +109,11 @@ public static class ForumEndpoints
 
         if (request is null)
         {
-            return SocialProblems.BadRequest("body", "A JSON body {title, body, tags?} is required.");
+            return Problems.BadRequest("A JSON body {title, body, tags?} is required.", "body");
         }
 
-        if (!SocialProblems.TryText(request.Title, "title", ForumLimits.TitleMaxLength, out var title, out var problem)
-            || !SocialProblems.TryText(request.Body, "body", ForumLimits.BodyMaxLength, out var body, out problem))
+        if (!RequiredText.TryRead(request.Title, "title", ForumLimits.TitleMaxLength, out var title, out var problem)
+            || !RequiredText.TryRead(request.Body, "body", ForumLimits.BodyMaxLength, out var body, out problem))
         {
             return problem!;
         }
@@ -120,12 +121,12 @@ public static class ForumEndpoints
         var tags = request.Tags ?? [];
         if (tags.Count > ForumLimits.MaxTags)
         {
-            return SocialProblems.BadRequest("tags", $"tags holds at most {ForumLimits.MaxTags} tags.");
+            return Problems.BadRequest($"tags holds at most {ForumLimits.MaxTags} tags.", "tags");
         }
 
         if (tags.Any(t => t is null || !IsTag(t)))
         {
-            return SocialProblems.BadRequest("tags", $"Every tag must be 1-{ForumLimits.TagMaxLength} of [a-z0-9-].");
+            return Problems.BadRequest($"Every tag must be 1-{ForumLimits.TagMaxLength} of [a-z0-9-].", "tags");
         }
 
         var threadId = Guid.NewGuid();
@@ -133,7 +134,7 @@ public static class ForumEndpoints
         var result = await Thread(grains, courseId, threadId).StartAsync(command);
         if (!result.IsOk)
         {
-            return SocialProblems.Conflict($"Thread {threadId} already exists.");
+            return Problems.Conflict($"Thread {threadId} already exists.");
         }
 
         return TypedResults.Created($"/api/courses/{courseId}/forum/threads/{threadId:D}", ToResponse(result.Value!));
@@ -148,7 +149,7 @@ public static class ForumEndpoints
             return denied;
         }
 
-        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        if (!Paging.TryLimit(limit, out var size, out var problem))
         {
             return problem!;
         }
@@ -156,7 +157,7 @@ public static class ForumEndpoints
         long afterSequence = 0;
         if (after is not null && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out afterSequence) || afterSequence < 0))
         {
-            return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+            return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
         var posts = await Thread(grains, courseId, threadId).GetPostsAsync(afterSequence, size, access.CanModerate);
@@ -174,7 +175,7 @@ public static class ForumEndpoints
 
         var post = await Thread(grains, courseId, threadId).GetPostAsync(postId);
         return post is null || (post.Hidden && !access.CanModerate)
-            ? SocialProblems.NotFound($"Post {postId} does not exist in thread {threadId}.")
+            ? Problems.NotFound($"Post {postId} does not exist in thread {threadId}.")
             : TypedResults.Ok(ToResponse(post));
     }
 
@@ -190,10 +191,10 @@ public static class ForumEndpoints
 
         if (request is null)
         {
-            return SocialProblems.BadRequest("body", "A JSON body {body, replyTo?} is required.");
+            return Problems.BadRequest("A JSON body {body, replyTo?} is required.", "body");
         }
 
-        if (!SocialProblems.TryText(request.Body, "body", ForumLimits.BodyMaxLength, out var body, out var problem))
+        if (!RequiredText.TryRead(request.Body, "body", ForumLimits.BodyMaxLength, out var body, out var problem))
         {
             return problem!;
         }
@@ -203,7 +204,7 @@ public static class ForumEndpoints
         {
             if (!Guid.TryParse(request.ReplyTo, out var parsed))
             {
-                return SocialProblems.BadRequest("replyTo", "replyTo must be the id (a UUID) of a post of this thread.");
+                return Problems.BadRequest("replyTo must be the id (a UUID) of a post of this thread.", "replyTo");
             }
 
             replyTo = parsed;
@@ -214,9 +215,9 @@ public static class ForumEndpoints
         return result.Outcome switch
         {
             ForumOutcome.Ok => TypedResults.Created($"/api/courses/{courseId}/forum/threads/{threadId:D}/posts/{postId:D}", ToResponse(result.Value!)),
-            ForumOutcome.Locked => SocialProblems.Conflict($"Thread {threadId} is locked: it takes no new posts."),
-            ForumOutcome.ReplyToNotFound => SocialProblems.BadRequest("replyTo", $"replyTo {replyTo} is not a post of thread {threadId}."),
-            _ => SocialProblems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."),
+            ForumOutcome.Locked => Problems.Conflict($"Thread {threadId} is locked: it takes no new posts."),
+            ForumOutcome.ReplyToNotFound => Problems.BadRequest($"replyTo {replyTo} is not a post of thread {threadId}.", "replyTo"),
+            _ => Problems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."),
         };
     }
 
@@ -232,15 +233,15 @@ public static class ForumEndpoints
 
         if (request?.Value is not (1 or -1))
         {
-            return SocialProblems.BadRequest("value", "value must be 1 (up) or -1 (down).");
+            return Problems.BadRequest("value must be 1 (up) or -1 (down).", "value");
         }
 
         var result = await Thread(grains, courseId, threadId).VoteAsync(postId, caller.Id, request.Value.Value);
         return result.Outcome switch
         {
             ForumOutcome.Ok => TypedResults.Ok(ToResponse(result.Value!)),
-            ForumOutcome.AlreadyVoted => SocialProblems.Conflict($"You have already voted on post {postId}: one vote per person."),
-            _ => SocialProblems.NotFound($"Post {postId} does not exist in thread {threadId}."),
+            ForumOutcome.AlreadyVoted => Problems.Conflict($"You have already voted on post {postId}: one vote per person."),
+            _ => Problems.NotFound($"Post {postId} does not exist in thread {threadId}."),
         };
     }
 
@@ -254,7 +255,7 @@ public static class ForumEndpoints
             return denied;
         }
 
-        if (!SocialProblems.TryText(request?.Reason, "reason", ForumLimits.ReasonMaxLength, out var reason, out var problem))
+        if (!RequiredText.TryRead(request?.Reason, "reason", ForumLimits.ReasonMaxLength, out var reason, out var problem))
         {
             return problem!;
         }
@@ -263,8 +264,8 @@ public static class ForumEndpoints
         return result.Outcome switch
         {
             ForumOutcome.Ok => TypedResults.Created($"/api/courses/{courseId}/forum/reports?includeResolved=true", ToResponse(result.Value!)),
-            ForumOutcome.AlreadyReported => SocialProblems.Conflict($"You have already reported post {postId}."),
-            _ => SocialProblems.NotFound($"Post {postId} does not exist in thread {threadId}."),
+            ForumOutcome.AlreadyReported => Problems.Conflict($"You have already reported post {postId}."),
+            _ => Problems.NotFound($"Post {postId} does not exist in thread {threadId}."),
         };
     }
 
@@ -280,16 +281,16 @@ public static class ForumEndpoints
 
         if (!Guid.TryParse(request?.PostId, out var postId))
         {
-            return SocialProblems.BadRequest("postId", "postId must be the id (a UUID) of a reply in this thread.");
+            return Problems.BadRequest("postId must be the id (a UUID) of a reply in this thread.", "postId");
         }
 
         var result = await Thread(grains, courseId, threadId).AcceptAsync(postId, caller.Id, access.CanModerate);
         return result.Outcome switch
         {
             ForumOutcome.Ok => TypedResults.Ok(ToResponse(result.Value!)),
-            ForumOutcome.NotAllowed => SocialProblems.Forbidden("Only the thread's author or the course's trainers may accept an answer."),
-            ForumOutcome.PostNotFound => SocialProblems.BadRequest("postId", $"postId {postId} is not a reply in thread {threadId}."),
-            _ => SocialProblems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."),
+            ForumOutcome.NotAllowed => Problems.Forbidden("Only the thread's author or the course's trainers may accept an answer."),
+            ForumOutcome.PostNotFound => Problems.BadRequest($"postId {postId} is not a reply in thread {threadId}.", "postId"),
+            _ => Problems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."),
         };
     }
 
@@ -314,13 +315,13 @@ public static class ForumEndpoints
         };
         if (action is null)
         {
-            return SocialProblems.BadRequest("action", "action must be one of pin, unpin, lock, unlock, hide, unhide.");
+            return Problems.BadRequest("action must be one of pin, unpin, lock, unlock, hide, unhide.", "action");
         }
 
         var result = await Thread(grains, courseId, threadId).ModerateAsync(action.Value);
         return result.IsOk
             ? TypedResults.Ok(ToResponse(result.Value!))
-            : SocialProblems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'.");
+            : Problems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'.");
     }
 
     private static async Task<IResult> ModeratePost(
@@ -334,13 +335,13 @@ public static class ForumEndpoints
 
         if (request?.Action is not ("hide" or "unhide"))
         {
-            return SocialProblems.BadRequest("action", "action must be hide or unhide.");
+            return Problems.BadRequest("action must be hide or unhide.", "action");
         }
 
         var result = await Thread(grains, courseId, threadId).ModeratePostAsync(postId, request.Action == "hide");
         return result.IsOk
             ? TypedResults.Ok(ToResponse(result.Value!))
-            : SocialProblems.NotFound($"Post {postId} does not exist in thread {threadId}.");
+            : Problems.NotFound($"Post {postId} does not exist in thread {threadId}.");
     }
 
     private static async Task<IResult> ListReports(
@@ -352,14 +353,14 @@ public static class ForumEndpoints
             return access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
         }
 
-        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        if (!Paging.TryLimit(limit, out var size, out var problem))
         {
             return problem!;
         }
 
         if (after is not null && !ForumCursor.TryDecode(after, out _))
         {
-            return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+            return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
         var page = await grains.GetGrain<IForumGrain>(courseId).ListReportsAsync(includeResolved ?? false, after, size);
@@ -391,7 +392,7 @@ public static class ForumEndpoints
         }
         else if (!Guid.TryParse(resumeFrom, out var postId) || await grain.FindSequenceAsync(postId) is not { } sequence)
         {
-            return SocialProblems.BadRequest("Last-Event-ID", $"Last-Event-ID '{resumeFrom}' is not a post of thread {threadId}.");
+            return Problems.BadRequest($"Last-Event-ID '{resumeFrom}' is not a post of thread {threadId}.", "Last-Event-ID");
         }
         else
         {
@@ -418,7 +419,7 @@ public static class ForumEndpoints
                 ForumPostPage page;
                 do
                 {
-                    page = await grain.GetPostsAsync(sent, SocialProblems.MaxLimit, includeHidden: true);
+                    page = await grain.GetPostsAsync(sent, Paging.MaxLimit, includeHidden: true);
                     foreach (var post in page.Items)
                     {
                         sent = post.Sequence;
@@ -477,7 +478,7 @@ public static class ForumEndpoints
 
         var thread = await Thread(grains, courseId, threadId).GetAsync();
         return thread is null || (thread.Hidden && !access.CanModerate)
-            ? (access, null, SocialProblems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."))
+            ? (access, null, Problems.NotFound($"Thread {threadId} does not exist in the forum of course '{courseId}'."))
             : (access, thread, null);
     }
 
@@ -487,7 +488,7 @@ public static class ForumEndpoints
     private static string RoleOf(Caller caller) =>
         caller.IsAdmin ? ForumRoles.Admin : caller.IsTrainer ? ForumRoles.Trainer : ForumRoles.Learner;
 
-    private static bool IsTag(string tag) => tag.Length <= ForumLimits.TagMaxLength && SocialProblems.IsId(tag);
+    private static bool IsTag(string tag) => tag.Length <= ForumLimits.TagMaxLength && Ids.IsValid(tag);
 
     private static ThreadResponse ToResponse(ForumThreadView t) => new(
         t.ThreadId, t.CourseId, t.Title, t.Body, t.Tags, t.AuthorId, t.CreatedAt, t.LastActivityAt, t.OpeningPostId,

@@ -43,9 +43,9 @@ internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, C
 
     /// <summary>The answer for a caller who may not use the course: 404 when hidden from them, else 403.</summary>
     public IResult Denied(string courseId) => Found
-        ? SocialProblems.Forbidden($"Only learners enrolled in course '{courseId}', its trainers and admins may do this.")
-        : SocialProblems.NotFound($"Course '{courseId}' does not exist.");
+        ? Problems.Forbidden($"Only learners enrolled in course '{courseId}', its trainers and admins may do this.")
+        : Problems.NotFound($"Course '{courseId}' does not exist.");
 
     public static IResult NotModerator(string courseId) =>
-        SocialProblems.Forbidden($"Only the trainers of course '{courseId}' and admins may do this.");
+        Problems.Forbidden($"Only the trainers of course '{courseId}' and admins may do this.");
 }

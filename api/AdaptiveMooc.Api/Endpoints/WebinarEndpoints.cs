@@ -1,5 +1,6 @@
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Webinars;
 
@@ -45,14 +46,14 @@ public static class WebinarEndpoints
             return access.Denied(courseId);
         }
 
-        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        if (!Paging.TryLimit(limit, out var size, out var problem))
         {
             return problem!;
         }
 
         if (after is not null && !WebinarCursor.TryDecode(after, out _))
         {
-            return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+            return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
         var page = await grains.GetGrain<IWebinarDirectoryGrain>(0).ListForCourseAsync(courseId, after, size);
@@ -77,39 +78,39 @@ public static class WebinarEndpoints
 
         if (request is null)
         {
-            return SocialProblems.BadRequest("body", "A JSON body {title, start, minutes, capacity, joinUrl} is required.");
+            return Problems.BadRequest("A JSON body {title, start, minutes, capacity, joinUrl} is required.", "body");
         }
 
-        if (!SocialProblems.TryText(request.Title, "title", WebinarLimits.TitleMaxLength, out var title, out var problem))
+        if (!RequiredText.TryRead(request.Title, "title", WebinarLimits.TitleMaxLength, out var title, out var problem))
         {
             return problem!;
         }
 
         if (request.Start is not { } start)
         {
-            return SocialProblems.BadRequest("start", "start is required: an ISO 8601 instant with an offset.");
+            return Problems.BadRequest("start is required: an ISO 8601 instant with an offset.", "start");
         }
 
         if (start < DateTimeOffset.UtcNow)
         {
-            return SocialProblems.BadRequest("start", "start must be in the future.");
+            return Problems.BadRequest("start must be in the future.", "start");
         }
 
         if (request.Minutes is not { } minutes || minutes < 1 || minutes > WebinarLimits.MaxMinutes)
         {
-            return SocialProblems.BadRequest("minutes", $"minutes must be between 1 and {WebinarLimits.MaxMinutes}.");
+            return Problems.BadRequest($"minutes must be between 1 and {WebinarLimits.MaxMinutes}.", "minutes");
         }
 
         if (request.Capacity is not { } capacity || capacity < 1 || capacity > WebinarLimits.MaxCapacity)
         {
-            return SocialProblems.BadRequest("capacity", $"capacity must be between 1 and {WebinarLimits.MaxCapacity}.");
+            return Problems.BadRequest($"capacity must be between 1 and {WebinarLimits.MaxCapacity}.", "capacity");
         }
 
         if (request.JoinUrl is not { Length: <= WebinarLimits.JoinUrlMaxLength } joinText
             || !Uri.TryCreate(joinText, UriKind.Absolute, out var joinUrl)
             || joinUrl.Scheme is not ("https" or "http"))
         {
-            return SocialProblems.BadRequest("joinUrl", "joinUrl must be an absolute http(s) URL of at most 2000 characters.");
+            return Problems.BadRequest("joinUrl must be an absolute http(s) URL of at most 2000 characters.", "joinUrl");
         }
 
         var webinarId = Guid.NewGuid();
@@ -117,7 +118,7 @@ public static class WebinarEndpoints
             .ScheduleAsync(new WebinarDefinition(title, start, minutes, capacity, joinUrl, caller.Id));
         return result.IsOk
             ? TypedResults.Created($"/api/courses/{courseId}/webinars/{webinarId:D}", ToResponse(result.Webinar!, showJoinUrl: true))
-            : SocialProblems.Conflict($"Webinar {webinarId} already exists.");
+            : Problems.Conflict($"Webinar {webinarId} already exists.");
     }
 
     private static async Task<IResult> Get(string courseId, Guid webinarId, HttpContext context, IGrainFactory grains)
@@ -131,7 +132,7 @@ public static class WebinarEndpoints
 
         var webinar = await Webinar(grains, courseId, webinarId).GetAsync();
         return webinar is null
-            ? SocialProblems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'.")
+            ? Problems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'.")
             : TypedResults.Ok(ToResponse(webinar, access.CanModerate || await IsRegisteredAsync(grains, caller, webinar)));
     }
 
@@ -146,20 +147,20 @@ public static class WebinarEndpoints
         }
 
         var learnerId = request?.LearnerId ?? (caller.IsLearner ? caller.Id : null);
-        if (!SocialProblems.IsId(learnerId))
+        if (!Ids.IsValid(learnerId))
         {
-            return SocialProblems.BadRequest("learnerId", "learnerId is required: 1-64 of [a-z0-9-].");
+            return Problems.BadRequest("learnerId is required: 1-64 of [a-z0-9-].", "learnerId");
         }
 
         // A learner registers themself; trainers and admins may register any learner enrolled in the course.
         if (caller.IsLearner && learnerId != caller.Id)
         {
-            return SocialProblems.NotFound($"Learner '{learnerId}' does not exist.");
+            return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
 
         if (!caller.IsLearner && !await IsEnrolledAsync(grains, learnerId!, courseId))
         {
-            return SocialProblems.BadRequest("learnerId", $"Learner '{learnerId}' is not enrolled in course '{courseId}'.");
+            return Problems.BadRequest($"Learner '{learnerId}' is not enrolled in course '{courseId}'.", "learnerId");
         }
 
         var result = await Webinar(grains, courseId, webinarId).RegisterAsync(learnerId!);
@@ -167,10 +168,10 @@ public static class WebinarEndpoints
         {
             WebinarOutcome.Ok => TypedResults.Created(
                 $"/api/learners/{learnerId}/webinars", new RegistrationResponse(webinarId, learnerId!, ToResponse(result.Webinar!, showJoinUrl: true))),
-            WebinarOutcome.AlreadyRegistered => SocialProblems.Conflict($"Learner '{learnerId}' is already registered for webinar {webinarId}."),
-            WebinarOutcome.Full => SocialProblems.Conflict($"Webinar {webinarId} is full ({result.Webinar!.Capacity} seats)."),
-            WebinarOutcome.Ended => SocialProblems.Conflict($"Webinar {webinarId} has ended."),
-            _ => SocialProblems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'."),
+            WebinarOutcome.AlreadyRegistered => Problems.Conflict($"Learner '{learnerId}' is already registered for webinar {webinarId}."),
+            WebinarOutcome.Full => Problems.Conflict($"Webinar {webinarId} is full ({result.Webinar!.Capacity} seats)."),
+            WebinarOutcome.Ended => Problems.Conflict($"Webinar {webinarId} has ended."),
+            _ => Problems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'."),
         };
     }
 
@@ -185,18 +186,18 @@ public static class WebinarEndpoints
             return access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
         }
 
-        if (!SocialProblems.IsId(request?.LearnerId))
+        if (!Ids.IsValid(request?.LearnerId))
         {
-            return SocialProblems.BadRequest("learnerId", "learnerId is required: 1-64 of [a-z0-9-].");
+            return Problems.BadRequest("learnerId is required: 1-64 of [a-z0-9-].", "learnerId");
         }
 
         var result = await Webinar(grains, courseId, webinarId).RecordAttendanceAsync(request!.LearnerId!);
         return result.Outcome switch
         {
             WebinarOutcome.Ok => TypedResults.Ok(new RegistrationResponse(webinarId, request.LearnerId!, ToResponse(result.Webinar!, showJoinUrl: true))),
-            WebinarOutcome.NotRegistered => SocialProblems.Conflict($"Learner '{request.LearnerId}' is not registered for webinar {webinarId}."),
-            WebinarOutcome.NotStarted => SocialProblems.Conflict($"Webinar {webinarId} has not started yet."),
-            _ => SocialProblems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'."),
+            WebinarOutcome.NotRegistered => Problems.Conflict($"Learner '{request.LearnerId}' is not registered for webinar {webinarId}."),
+            WebinarOutcome.NotStarted => Problems.Conflict($"Webinar {webinarId} has not started yet."),
+            _ => Problems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'."),
         };
     }
 
@@ -208,23 +209,23 @@ public static class WebinarEndpoints
         {
             // Another learner's data: its existence is private.
             return caller.IsLearner
-                ? SocialProblems.NotFound($"Learner '{learnerId}' does not exist.")
-                : SocialProblems.Forbidden("Only the learner and admins may list a learner's webinars.");
+                ? Problems.NotFound($"Learner '{learnerId}' does not exist.")
+                : Problems.Forbidden("Only the learner and admins may list a learner's webinars.");
         }
 
         if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
         {
-            return SocialProblems.NotFound($"Learner '{learnerId}' does not exist.");
+            return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
 
-        if (!SocialProblems.TryLimit(limit, out var size, out var problem))
+        if (!Paging.TryLimit(limit, out var size, out var problem))
         {
             return problem!;
         }
 
         if (after is not null && !WebinarCursor.TryDecode(after, out _))
         {
-            return SocialProblems.BadRequest("after", "after is not a cursor this listing returned.");
+            return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
         var page = await grains.GetGrain<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, from, after, size);

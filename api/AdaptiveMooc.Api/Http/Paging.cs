@@ -1,4 +1,6 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text;
 
 namespace AdaptiveMooc.Api.Http;
@@ -13,12 +15,21 @@ internal static class Paging
     public static string? CheckLimit(int? limit) =>
         limit is null or (>= 1 and <= MaxLimit) ? null : $"limit must be between 1 and {MaxLimit}.";
 
+    /// <summary>Checks <c>limit</c>: absent means 50, else 1-500; otherwise a 400 naming the field.</summary>
+    public static bool TryLimit(int? limit, out int value, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        value = limit ?? DefaultLimit;
+        var message = CheckLimit(limit);
+        problem = message is null ? null : Problems.BadRequest(message, "limit");
+        return problem is null;
+    }
+
     public static string Encode(string position) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(position));
 
     public static bool TryDecode(string? cursor, out string? position)
     {
         position = null;
-        if (cursor is null)
+        if (string.IsNullOrEmpty(cursor))
         {
             return true;
         }
