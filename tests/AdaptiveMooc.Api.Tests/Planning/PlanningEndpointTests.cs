@@ -29,6 +29,8 @@ public sealed class PlanningEndpointTests(PlatformFixture fixture)
 
         (await client.PostAsJsonAsync("/xapi/statements", Payloads.Statement(learnerId, courseId, "l1", "completed", DateTimeOffset.UtcNow.AddMinutes(-5)))).EnsureSuccessStatusCode();
         var warm = await client.GetFromJsonAsync<JsonElement>(url + "?limit=1");
+        // The shipped ranking model scores a learner with lesson activity; modelVersion names the model set.
+        Assert.StartsWith("models-", warm.GetProperty("modelVersion").GetString(), StringComparison.Ordinal);
         var only = Assert.Single(warm.GetProperty("items").EnumerateArray());
         Assert.Equal("l2", only.GetProperty("lessonId").GetString());
         Assert.DoesNotContain("cold-start", only.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
