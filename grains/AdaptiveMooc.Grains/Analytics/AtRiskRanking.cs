@@ -38,9 +38,10 @@ internal static class AtRiskRanking
             .Take(limit)];
     }
 
-    public static string Status(AtRiskModels models, DateTimeOffset asOf, int scored) =>
+    /// <summary>Says which models served the list and which statements it saw, so a reader never has to guess.</summary>
+    public static string Status(string version, bool atRiskLoaded, DateTimeOffset asOf, int scored) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"model set {models.Version}: risk = P(withdrawn) from dropout.zip, atRiskProbability = {(models.AtRisk is null ? "not loaded (risk.zip)" : "P(withdrawn or fail) from risk.zip")}; {scored} learners scored on statements timestamped before {asOf.UtcDateTime.Date:yyyy-MM-dd}T00:00:00Z (start of the asOf day)");
+            $"model set {version}: risk = P(withdrawn) from dropout.zip, atRiskProbability = {(atRiskLoaded ? "P(withdrawn or fail) from risk.zip" : "absent (risk.zip not loaded)")}; {scored} learners scored on statements timestamped before {asOf.UtcDateTime.Date:yyyy-MM-dd}T00:00:00Z (the start of the asOf day)");
 
     private static double Round(double value) => Math.Round(value, 4);
 }
