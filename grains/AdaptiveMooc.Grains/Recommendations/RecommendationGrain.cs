@@ -55,6 +55,7 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
         var view = modelTask.Result;
         var enrolment = enrolmentsTask.Result.FirstOrDefault(e => string.Equals(e.CourseId, courseId, StringComparison.Ordinal));
         var courseStats = await Stats(courseId, course);
+        var scores = Score(models, view, courseStats, now);
         var request = RecommendationInputs.Build(
             profile,
             enrolment,
@@ -62,13 +63,15 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
             course.Definition,
             now,
             Math.Clamp(limit, 1, IRecommendationGrain.MaxLimit),
-            Score(models, view, courseStats, now),
+            scores,
             Popularity(courseStats),
             view is null ? null : SkillMemories(view),
             PacingMinutes.For(models, view));
         var ranked = RecommendationRanker.Rank(request);
+        // The catalog's version when its ranking model scored this answer; the prior's when it could not
+        // (no model, or a learner without any lesson activity yet: cold start).
         return new LessonRecommendations(
-            models.Ranking is null ? PriorVersion : models.Version,
+            scores is null ? PriorVersion : models.Version,
             [.. ranked.Select(r => new LessonRecommendation(r.LessonId, r.Score, r.Reasons))]);
     }
 
