@@ -37,7 +37,7 @@ internal static class AnalyticsFeed
             learningEvent?.Verb.ToString(),
             learningEvent?.Success,
             learningEvent?.ScoreScaled,
-            learningEvent?.Count ?? 1);
+            learningEvent is null ? 1 : Math.Max(learningEvent.Count, InteractionCount.Of(statement)));
         return Guarded(grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, statement.LearnerId)).Apply(fact), courseId);
     }
 

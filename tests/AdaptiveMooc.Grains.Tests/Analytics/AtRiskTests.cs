@@ -148,6 +148,18 @@ public sealed class AtRiskTests(ITestOutputHelper output)
         Assert.Equal(row.Graded["r1"], again.Graded["r1"]);
     }
 
+    [Theory]
+    [InlineData("{\"result\":{\"extensions\":{\"http://127.0.0.1:5080/xapi/extensions/oulad-clicks\":17}}}", 17)]
+    [InlineData("{\"result\":{\"extensions\":{\"http://127.0.0.1:5080/xapi/extensions/oulad-clicks\":-3}}}", 1)]
+    [InlineData("{\"result\":{\"extensions\":{\"http://127.0.0.1:5080/xapi/extensions/oulad-clicks\":\"9\"}}}", 1)]
+    [InlineData("{\"result\":{\"duration\":\"PT5M\"}}", 1)]
+    public void A_replayed_statement_counts_the_clicks_it_stands_for(string json, int expected)
+    {
+        var statement = TestData.Statement("ada", CourseId, "r1", "experienced", Day28) with { Json = json };
+
+        Assert.Equal(expected, InteractionCount.Of(statement));
+    }
+
     private static IReadOnlyList<AtRiskLearner> Rank(IReadOnlyList<LearnerAnalyticsRow> rows, DateTimeOffset asOf, int limit)
     {
         var course = SyntheticCourse.Course(CourseId);
