@@ -1,4 +1,5 @@
 using AdaptiveMooc.Tools.Bench;
+using AdaptiveMooc.Tools.Import;
 
 // `mooc bench <name>` and `mooc import ...`: one case per command, each in its own class.
 var command = args.Length > 0 ? args[0] : "";
@@ -10,9 +11,12 @@ switch (command, name)
         return await PredictBench.RunAsync(rest);
     case ("bench", "ingest"):
         return await IngestBench.RunAsync(rest);
+    case ("import", "oulad"):
+        return await OuladImportCommand.RunAsync(rest);
     default:
-        Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import ...");
+        Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import oulad ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
+        Console.Error.WriteLine(OuladImportCommand.Usage);
         return 2;
 }
