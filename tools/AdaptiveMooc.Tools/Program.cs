@@ -13,10 +13,13 @@ switch (command, name)
         return await IngestBench.RunAsync(rest);
     case ("import", "oulad"):
         return await OuladImportCommand.RunAsync(rest);
+    case ("import", "oulad-subset"):
+        return await OuladSubset.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import oulad ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
         Console.Error.WriteLine(OuladImportCommand.Usage);
+        Console.Error.WriteLine(OuladSubset.Usage);
         return 2;
 }

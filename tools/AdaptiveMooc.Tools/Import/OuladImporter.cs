@@ -110,31 +110,34 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
             async (learner, ct) =>
             {
                 var id = learner.LearnerId;
-                var registered = await api.PostAsync("/api/learners", new JsonObject
-                {
-                    ["id"] = id,
-                    ["name"] = $"OULAD student {learner.Registration.StudentId.ToString(CultureInfo.InvariantCulture)}",
-                    ["email"] = $"{id}@oulad.example.org",
-                    ["password"] = password,
-                    ["timezone"] = "Europe/London",
-                    ["weeklyAvailability"] = new JsonArray(),
-                }, ct);
+
+                // Registration hashes a password (costly by design), so a learner who exists already (a rerun,
+                // or the same student in another presentation) is looked up first. Enrolling again after a
+                // withdrawal would re-open the enrolment, so an existing enrolment is left as it is.
                 var enrol = true;
-                if (registered.Status == HttpStatusCode.Conflict)
+                var enrolments = await api.GetAsync($"/api/learners/{id}/enrollments?limit=500", ct);
+                if (enrolments.Status == HttpStatusCode.NotFound)
                 {
-                    // Already imported (a rerun, or the same student in another presentation): enrol only if
-                    // not enrolled yet, since enrolling again after a withdrawal would re-open the enrolment.
-                    var enrolments = (await api.GetAsync($"/api/learners/{id}/enrollments?limit=500", ct)).Expect($"GET enrolments of {id}").Json();
-                    var existing = enrolments?["items"]?.AsArray().FirstOrDefault(e => (string?)e?["courseId"] == courseId);
+                    var registered = await api.PostAsync("/api/learners", new JsonObject
+                    {
+                        ["id"] = id,
+                        ["name"] = $"OULAD student {learner.Registration.StudentId.ToString(CultureInfo.InvariantCulture)}",
+                        ["email"] = $"{id}@oulad.example.org",
+                        ["password"] = password,
+                        ["timezone"] = "Europe/London",
+                        ["weeklyAvailability"] = new JsonArray(),
+                    }, ct);
+                    registered.Expect($"POST /api/learners ({id})", HttpStatusCode.Conflict);
+                }
+                else
+                {
+                    var existing = enrolments.Expect($"GET enrolments of {id}").Json()?["items"]?.AsArray()
+                        .FirstOrDefault(e => (string?)e?["courseId"] == courseId);
                     if (existing is not null)
                     {
                         enrol = false;
                         withdrawnAlready[id] = existing["withdrawnAt"] is not null;
                     }
-                }
-                else
-                {
-                    registered.Expect($"POST /api/learners ({id})");
                 }
 
                 if (enrol)
