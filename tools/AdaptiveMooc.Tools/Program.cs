@@ -7,19 +7,22 @@ var name = args.Length > 1 ? args[1] : "";
 var rest = args.Skip(2).ToArray();
 switch (command, name)
 {
-    case ("bench", "predict"):
-        return await PredictBench.RunAsync(rest);
-    case ("bench", "ingest"):
-        return await IngestBench.RunAsync(rest);
     case ("import", "oulad"):
         return await OuladImportCommand.RunAsync(rest);
     case ("import", "oulad-subset"):
         return await OuladSubset.RunAsync(rest);
+    case ("import", _):
+        Console.Error.WriteLine(OuladImportCommand.Usage + "\n" + OuladSubset.Usage);
+        return 2;
+    case ("bench", "replay"):
+        return await ReplayBench.RunAsync(rest);
+    case ("bench", "predict"):
+        return await PredictBench.RunAsync(rest);
+    case ("bench", "ingest"):
+        return await IngestBench.RunAsync(rest);
     default:
-        Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import oulad ...");
+        Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
-        Console.Error.WriteLine(OuladImportCommand.Usage);
-        Console.Error.WriteLine(OuladSubset.Usage);
         return 2;
 }
