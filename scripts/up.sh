@@ -233,7 +233,8 @@ cmd_up() {
   # Secrets are addressed by absolute paths so no process depends on its working directory.
   local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_DB"
     "Mooc__Jwt__SigningKeyPath=$UP_SECRETS/jwt-signing.pem"
-    "Mooc__Certificates__SigningKeyPath=$UP_SECRETS/certificate-signing-key.pem")
+    "Mooc__Certificates__SigningKeyPath=$UP_SECRETS/certificate-signing-key.pem"
+    "Mooc__Models__Path=${MOOC_MODELS:-$ROOT/ml-models/models}")
   if [ "$storage" = postgres ]; then
     up_say "applying migrations"
     env "${common[@]}" dotnet "$UP_SILO_DLL" --migrate-only >"$UP_LOGS/migrate.log" 2>&1 \

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Models;
 using AdaptiveMooc.Grains.Statements;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IStatementStore>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource
             ? new PostgresStatementStore(dataSource)
             : new InMemoryStatementStore());
+        services.AddModelCatalog(configuration);
         return services;
     }
 }

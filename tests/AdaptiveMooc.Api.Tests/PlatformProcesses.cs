@@ -173,7 +173,11 @@ public sealed class PlatformProcesses : IAsyncDisposable
         {
             ["Mooc__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mooc__Models__Path"] = ModelsFolder,
         });
+
+    /// <summary>The shipped models (ml-models/models), as ./mooc up serves them.</summary>
+    public static string ModelsFolder => Path.Combine(RepositoryRoot().FullName, "ml-models", "models");
 
     private Process Start(string name, string dll, Dictionary<string, string> environment)
     {
@@ -230,21 +234,22 @@ public sealed class PlatformProcesses : IAsyncDisposable
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
+        var root = RepositoryRoot();
+        var dll = Path.Combine(root.FullName, folder, project, "bin", configuration, framework, project + ".dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new FileNotFoundException($"{dll} is missing: build the solution in {configuration} first.", dll);
+    }
+
+    private static DirectoryInfo RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "AdaptiveMooc.sln")))
         {
             root = root.Parent;
         }
 
-        if (root is null)
-        {
-            throw new InvalidOperationException("Cannot find the repository root (AdaptiveMooc.sln) above the test assembly.");
-        }
-
-        var dll = Path.Combine(root.FullName, folder, project, "bin", configuration, framework, project + ".dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new FileNotFoundException($"{dll} is missing: build the solution in {configuration} first.", dll);
+        return root ?? throw new InvalidOperationException("Cannot find the repository root (AdaptiveMooc.sln) above the test assembly.");
     }
 
     private static int FreePort()

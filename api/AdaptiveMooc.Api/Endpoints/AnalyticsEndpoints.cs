@@ -20,16 +20,24 @@ public static class AnalyticsEndpoints
         return routes;
     }
 
+    /// <param name="atRiskLimit">Learners in the at-risk list, highest risk first (default 50, at most 10000; 0 leaves it out).</param>
     private static async Task<Results<Ok<CourseAnalytics>, ProblemHttpResult>> Get(
-        string courseId, string? asOf, HttpContext context, IClusterClient cluster, TimeProvider clock)
+        string courseId, string? asOf, string? atRiskLimit, HttpContext context, IClusterClient cluster, TimeProvider clock)
     {
         if (await Check(courseId, asOf, context, cluster, clock) is { Problem: { } problem })
         {
             return problem;
         }
 
+        var limit = ICourseAnalyticsGrain.DefaultAtRiskLimit;
+        if (atRiskLimit is not null
+            && (!int.TryParse(atRiskLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > ICourseAnalyticsGrain.MaxAtRiskLimit))
+        {
+            return Problems.BadRequest($"atRiskLimit must be a whole number from 0 to {ICourseAnalyticsGrain.MaxAtRiskLimit}.", "atRiskLimit");
+        }
+
         var at = ParseAsOf(asOf, clock)!.Value;
-        var analytics = await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).Get(at);
+        var analytics = await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).Get(at, limit);
         return analytics is null ? Problems.NotFound($"Course '{courseId}' does not exist.") : TypedResults.Ok(analytics);
     }
 

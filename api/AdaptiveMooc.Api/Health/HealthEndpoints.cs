@@ -6,8 +6,9 @@ namespace AdaptiveMooc.Api.Health;
 
 /// <summary>
 /// <c>/alive</c>: the process runs. <c>/health</c>: every registered check (cluster, database, and
-/// whatever other features add with <c>AddHealthChecks().AddCheck(...)</c>, e.g. models) — 200 when
-/// all are healthy, 503 otherwise, with a JSON body naming each check.
+/// models) — 200 when all are healthy or degraded (models unavailable or a model failed to load: the
+/// platform still serves, on priors or the previous model), 503 when any is unhealthy, with a JSON body
+/// naming each check and its data.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -15,7 +16,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster")
-            .AddCheck<DatabaseHealthCheck>("database");
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<ModelsHealthCheck>("models");
         return services;
     }
 
@@ -35,7 +37,12 @@ public static class HealthEndpoints
             status = report.Status.ToString().ToLowerInvariant(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+                e => new
+                {
+                    status = e.Value.Status.ToString().ToLowerInvariant(),
+                    description = e.Value.Description,
+                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

@@ -4,6 +4,9 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 /// What analytics keep of one applied statement about a course the platform knows. <see cref="LessonId"/>
 /// is null for course-level activity and for lessons the course does not hold; <see cref="Outcome"/> is
 /// the graded outcome that counts toward skill mastery (as progress counts it), null when ungraded.
+/// <see cref="Verb"/>, <see cref="Success"/>, <see cref="ScoreScaled"/> and <see cref="Count"/> are the
+/// learning event's own fields (null verb: the statement is no learning event), which the risk
+/// features replay through the ML project's feature code.
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.AnalyticsFact")]
@@ -16,4 +19,8 @@ public sealed record AnalyticsFact(
     [property: Id(5)] bool Completes,
     [property: Id(6)] double? Score,
     [property: Id(7)] bool? Outcome,
-    [property: Id(8)] IReadOnlyList<string> Skills);
+    [property: Id(8)] IReadOnlyList<string> Skills,
+    [property: Id(9)] string? Verb = null,
+    [property: Id(10)] bool? Success = null,
+    [property: Id(11)] double? ScoreScaled = null,
+    [property: Id(12)] int Count = 1);

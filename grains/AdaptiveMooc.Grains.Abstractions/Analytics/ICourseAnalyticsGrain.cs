@@ -7,8 +7,15 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 [Alias("mooc.ICourseAnalyticsGrain")]
 public interface ICourseAnalyticsGrain : IGrainWithStringKey
 {
+    /// <summary>Learners in the at-risk list unless the caller asks for another number.</summary>
+    const int DefaultAtRiskLimit = 50;
+
+    /// <summary>Enough for every learner of the largest OULAD presentation, so a validation can score them all.</summary>
+    const int MaxAtRiskLimit = 10_000;
+
+    /// <param name="atRiskLimit">How many learners the at-risk list holds, highest risk first (0 to <see cref="MaxAtRiskLimit"/>).</param>
     [Alias("Get")]
-    Task<CourseAnalytics?> Get(DateTimeOffset asOf);
+    Task<CourseAnalytics?> Get(DateTimeOffset asOf, int atRiskLimit);
 
     [Alias("GetLearners")]
     Task<IReadOnlyList<LearnerAnalytics>?> GetLearners(DateTimeOffset asOf);

@@ -3,7 +3,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 /// <summary>
 /// One learner in one course as analytics see it. Every collection is bounded by the course (its
 /// lessons and skills) or by a fixed cap (days, attempts), never by the number of statements, and
-/// every field except the skill counts is a min/max/union, so statements applied out of order or twice
+/// every field except the skill and activity counts is a min/max/union, so statements applied out of order or twice
 /// give the same row. Answers for any <c>asOf</c> are computed from these timestamps.
 /// </summary>
 [GenerateSerializer]
@@ -38,4 +38,13 @@ public sealed class LearnerAnalyticsRow
     [Id(7)] public Dictionary<string, int> SkillAttempts { get; set; } = new(StringComparer.Ordinal);
 
     [Id(8)] public Dictionary<string, int> SkillCorrect { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="DateOnly.DayNumber"/> of a UTC day → learning events that day other than those in
+    /// <see cref="Graded"/> (the risk model's "clicks"), summed with each event's count. Same cap as <see cref="Days"/>.
+    /// </summary>
+    [Id(9)] public SortedDictionary<int, int> Activity { get; set; } = [];
+
+    /// <summary>Lesson → its most recent completed/passed/failed statements (at most <see cref="MaxAttempts"/>; older ones move to <see cref="Activity"/>).</summary>
+    [Id(10)] public Dictionary<string, List<GradedAttempt>> Graded { get; set; } = new(StringComparer.Ordinal);
 }

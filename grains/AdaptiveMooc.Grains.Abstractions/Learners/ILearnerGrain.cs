@@ -43,6 +43,11 @@ public interface ILearnerGrain : IGrainWithStringKey
     [Alias("GetProgress")]
     Task<CourseProgress?> GetProgress(string courseId);
 
+    /// <summary>The online learner model of a course; null when the learner has no enrolment in and no statement about it.</summary>
+    [ReadOnly]
+    [Alias("GetModelView")]
+    Task<LearnerModelView?> GetModelView(string courseId);
+
     /// <summary>
     /// Called by <see cref="IStatementIngestGrain"/> after the statements are durable. <paramref name="previousSequence"/>
     /// is the sequence of this learner's latest statement before the batch (0 for none): when the grain has

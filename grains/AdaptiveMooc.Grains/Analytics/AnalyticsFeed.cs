@@ -33,7 +33,11 @@ internal static class AnalyticsFeed
             learningEvent is { ItemId: null } && (learningEvent.Verb is LearningVerb.Completed or LearningVerb.Passed || statement.Completion == true),
             learningEvent is { ItemId: null } ? statement.ScoreScaled : null,
             learningEvent is null ? null : Outcome(learningEvent),
-            learningEvent?.Skills ?? []);
+            learningEvent?.Skills ?? [],
+            learningEvent?.Verb.ToString(),
+            learningEvent?.Success,
+            learningEvent?.ScoreScaled,
+            learningEvent?.Count ?? 1);
         return Guarded(grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, statement.LearnerId)).Apply(fact), courseId);
     }
 

@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions.Analytics;
+using AdaptiveMooc.ML.Events;
 
 namespace AdaptiveMooc.Grains.Analytics;
 
@@ -19,6 +20,11 @@ internal static class AnalyticsRowRules
         if (fact.LessonId is not { } lessonId)
         {
             return;
+        }
+
+        if (fact.Verb is { } verb)
+        {
+            Risk(row, fact, lessonId, verb, day);
         }
 
         First(row.Started, lessonId, fact.Timestamp);
@@ -52,6 +58,47 @@ internal static class AnalyticsRowRules
                 row.SkillAttempts[skill] = row.SkillAttempts.GetValueOrDefault(skill) + 1;
                 row.SkillCorrect[skill] = row.SkillCorrect.GetValueOrDefault(skill) + (correct ? 1 : 0);
             }
+        }
+    }
+
+    /// <summary>
+    /// What the risk features replay: graded verbs whole (whether they are submissions depends on the
+    /// course's assessments when scoring), every other learning event as a count on its UTC day.
+    /// </summary>
+    private static void Risk(LearnerAnalyticsRow row, AnalyticsFact fact, string lessonId, string verb, int day)
+    {
+        if (verb is not (nameof(LearningVerb.Completed) or nameof(LearningVerb.Passed) or nameof(LearningVerb.Failed)))
+        {
+            AddActivity(row, day, fact.Count);
+            return;
+        }
+
+        if (!row.Graded.TryGetValue(lessonId, out var attempts))
+        {
+            row.Graded[lessonId] = attempts = [];
+        }
+
+        if (attempts.Exists(a => a.StatementId == fact.StatementId))
+        {
+            return;
+        }
+
+        attempts.Add(new GradedAttempt(fact.StatementId, fact.Timestamp, verb, fact.Success, fact.ScoreScaled));
+        attempts.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        if (attempts.Count > LearnerAnalyticsRow.MaxAttempts)
+        {
+            // Still activity on its day, so the click features lose nothing; only a submission count beyond the cap is lost.
+            AddActivity(row, DateOnly.FromDateTime(attempts[0].Timestamp.UtcDateTime).DayNumber, 1);
+            attempts.RemoveAt(0);
+        }
+    }
+
+    private static void AddActivity(LearnerAnalyticsRow row, int day, int count)
+    {
+        row.Activity[day] = row.Activity.GetValueOrDefault(day) + Math.Max(1, count);
+        while (row.Activity.Count > LearnerAnalyticsRow.MaxDays)
+        {
+            row.Activity.Remove(row.Activity.Keys.First());
         }
     }
 

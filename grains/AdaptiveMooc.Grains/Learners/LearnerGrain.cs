@@ -2,8 +2,10 @@ using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using AdaptiveMooc.Grains.Analytics;
+using AdaptiveMooc.Grains.Models;
 using AdaptiveMooc.Grains.Statements;
 
 namespace AdaptiveMooc.Grains.Learners;
@@ -21,6 +23,7 @@ namespace AdaptiveMooc.Grains.Learners;
 internal sealed class LearnerGrain(
     [PersistentState("learner", StorageNames.Default)] IPersistentState<LearnerState> state,
     IStatementStore store,
+    IModelCatalog catalog,
     TimeProvider clock) : Grain, ILearnerGrain
 {
     private const int FlushEvery = 100;
@@ -29,6 +32,7 @@ internal sealed class LearnerGrain(
     private static readonly TimeSpan CourseCacheLifetime = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<string, CachedCourse> courses = new(StringComparer.Ordinal);
+    private readonly LearnerModelStates models = new();
     private int unflushed;
     private IGrainTimer? flushTimer;
 
@@ -192,8 +196,13 @@ internal sealed class LearnerGrain(
         }
 
         var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
-        return ProgressRules.ToProgress(courseId, progress ?? new CourseProgressState(), course?.Definition);
+        return ProgressRules.ToProgress(courseId, progress ?? new CourseProgressState(), course?.Definition, models.Mastery(state.State.Models, courseId, catalog.Current));
     }
+
+    public Task<LearnerModelView?> GetModelView(string courseId) =>
+        Task.FromResult(state.State.Progress.ContainsKey(courseId) || state.State.Enrolments.ContainsKey(courseId)
+            ? models.View(state.State.Models, courseId, catalog.Current)
+            : null);
 
     public async Task ApplyStatements(long previousSequence, IReadOnlyList<StoredStatement> statements)
     {
@@ -266,6 +275,11 @@ internal sealed class LearnerGrain(
         if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
         {
             ProgressRules.Apply(ProgressOf(courseId), learningEvent, statement.Completion == true);
+            var enrolledAt = state.State.Enrolments.TryGetValue(courseId, out var enrolment) ? enrolment.EnrolledAt : (DateTimeOffset?)null;
+            if (models.Apply(state.State.Models, courseId, learningEvent, course.Definition, enrolledAt, catalog.Current) is { } observation)
+            {
+                await GrainFactory.GetGrain<ICourseRankingGrain>(courseId).Observe(observation);
+            }
         }
     }
 
@@ -297,7 +311,7 @@ internal sealed class LearnerGrain(
             return null;
         }
 
-        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), now);
+        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), snapshot.Definition, now);
         courses[courseId] = cached;
         return cached;
     }
@@ -334,9 +348,10 @@ internal sealed class LearnerGrain(
 
     private async Task Write()
     {
+        models.SaveTo(state.State.Models);
         await state.WriteStateAsync();
         unflushed = 0;
     }
 
-    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, DateTimeOffset FetchedAt);
+    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CourseDefinition Definition, DateTimeOffset FetchedAt);
 }

@@ -26,4 +26,7 @@ internal sealed class LearnerState
 
     /// <summary>Sequence of the last statement folded into <see cref="Progress"/>; the store holds everything after it.</summary>
     [Id(9)] public long LastAppliedSequence { get; set; }
+
+    /// <summary>The online learner model per course (<see cref="LearnerModelStates"/>), saved with <see cref="Progress"/>.</summary>
+    [Id(10)] public Dictionary<string, LearnerModelState> Models { get; set; } = new(StringComparer.Ordinal);
 }

@@ -95,7 +95,8 @@ internal static class ProgressRules
         }
     }
 
-    public static CourseProgress ToProgress(string courseId, CourseProgressState progress, CourseDefinition? course)
+    /// <param name="mastery">The learner model's mastery per skill (knowledge tracing); null falls back to the Laplace-smoothed success rate.</param>
+    public static CourseProgress ToProgress(string courseId, CourseProgressState progress, CourseDefinition? course, IReadOnlyDictionary<string, double>? mastery = null)
     {
         var lessons = course?.AllLessons().ToList() ?? [];
         var required = lessons.Where(l => l.Required).Select(l => l.Id).ToList();
@@ -105,7 +106,7 @@ internal static class ProgressRules
         var done = counted.Count(progress.Completed.Contains);
         var percent = counted.Count == 0 ? 0 : Math.Round(100.0 * done / counted.Count, 2);
         var order = lessons.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var mastery = progress.SkillAttempts.ToDictionary(
+        mastery ??= progress.SkillAttempts.ToDictionary(
             kv => kv.Key,
             kv => Math.Round((progress.SkillCorrect.GetValueOrDefault(kv.Key) + 1.0) / (kv.Value + 2.0), 4),
             StringComparer.Ordinal);
@@ -121,7 +122,8 @@ internal static class ProgressRules
             progress.StatementCount);
     }
 
-    private static bool? Outcome(LearningEvent e) => e.Verb switch
+    /// <summary>The graded outcome of an event (correct or not), or null when it carries none.</summary>
+    public static bool? Outcome(LearningEvent e) => e.Verb switch
     {
         LearningVerb.Passed => e.Success ?? true,
         LearningVerb.Failed => e.Success ?? false,

@@ -4,6 +4,7 @@ using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Notifications;
 using AdaptiveMooc.Grains.Abstractions.Planning;
+using AdaptiveMooc.Grains.Models;
 using AdaptiveMooc.Grains.Notifications;
 
 namespace AdaptiveMooc.Grains.Planning;
@@ -19,6 +20,7 @@ namespace AdaptiveMooc.Grains.Planning;
 [GrainType("plan")]
 internal sealed class PlanGrain(
     [PersistentState("plan", StorageNames.Default)] IPersistentState<PlanState> state,
+    IModelCatalog catalog,
     TimeProvider clock) : Grain, IPlanGrain, IRemindable
 {
     public const string WatchReminder = "plan-watch";
@@ -42,16 +44,18 @@ internal sealed class PlanGrain(
         var profileTask = learner.GetProfile();
         var progressTask = learner.GetProgress(courseId);
         var enrolmentsTask = learner.GetEnrolments();
+        var modelTask = learner.GetModelView(courseId);
         var courseTask = GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
-        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, courseTask);
+        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, modelTask, courseTask);
         if (profileTask.Result is not { } profile || progressTask.Result is not { } progress || courseTask.Result is not { } course)
         {
             return null;
         }
 
+        var models = catalog.Current;
         var enrolment = enrolmentsTask.Result.FirstOrDefault(e => string.Equals(e.CourseId, courseId, StringComparison.Ordinal));
         var now = clock.GetUtcNow();
-        var inputsKey = InputsKey(profile, enrolment, progress, course, weeks);
+        var inputsKey = InputsKey(profile, enrolment, progress, course, weeks) + "|" + models.Version;
         if (state.State.Plan is { } kept
             && string.Equals(state.State.InputsKey, inputsKey, StringComparison.Ordinal)
             && kept.Sessions.All(s => s.End > now))
@@ -59,7 +63,7 @@ internal sealed class PlanGrain(
             return kept;
         }
 
-        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, lesson => lesson.Minutes);
+        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, PacingMinutes.For(models, modelTask.Result));
         var plan = WeeklyPlanner.Plan(request);
         var result = new LearningPlan(
             plan.OnTrack,

@@ -15,7 +15,9 @@ internal static class RecommendationInputs
         DateTimeOffset now,
         int limit,
         IReadOnlyDictionary<string, float>? modelScores = null,
-        IReadOnlyDictionary<string, double>? popularity = null)
+        IReadOnlyDictionary<string, double>? popularity = null,
+        IReadOnlyDictionary<string, SkillMemory>? skills = null,
+        Func<LessonDefinition, int>? minutesFor = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(progress);
@@ -26,7 +28,7 @@ internal static class RecommendationInputs
             .Select((lesson, order) => new CandidateLesson(
                 lesson.Id,
                 order,
-                lesson.Minutes,
+                minutesFor?.Invoke(lesson) ?? lesson.Minutes,
                 lesson.Skills ?? [],
                 lesson.Prerequisites ?? [],
                 lesson.DueDay is { } day && dueFrom is { } start ? LocalClock.EndOfDay(start.AddDays(day), zone) : null,
@@ -35,7 +37,7 @@ internal static class RecommendationInputs
 
         // Progress carries mastery per skill but not when each skill was last practised; the course's last
         // activity is an upper bound, so recall is never underestimated and review is never over-asked.
-        var skills = progress.MasteryBySkill.ToDictionary(
+        skills ??= progress.MasteryBySkill.ToDictionary(
             kv => kv.Key,
             kv => new SkillMemory(kv.Value, 1, progress.LastActivity),
             StringComparer.Ordinal);

@@ -186,6 +186,93 @@ public sealed class CourseRankingStats
         }
     }
 
+    /// <summary>A plain snapshot a grain can persist (see <see cref="FromSnapshot"/>).</summary>
+    public CourseRankingStatsSnapshot ToSnapshot()
+    {
+        var lessons = new List<CourseRankingLessonTotals>(Candidates.Count);
+        for (var i = 0; i < Candidates.Count; i++)
+        {
+            var transitions = _transitions[i] is { } row
+                ? row.ToDictionary(kv => Candidates[kv.Key].LessonId, kv => kv.Value, StringComparer.Ordinal)
+                : new Dictionary<string, int>(StringComparer.Ordinal);
+            lessons.Add(new CourseRankingLessonTotals(Candidates[i].LessonId, _learnerDays[i], _clicks[i], _firstDay[i], _transitionSources[i], transitions));
+        }
+
+        return new CourseRankingStatsSnapshot(TotalLearnerDays, lessons, Periods(_weeks), Periods(_days));
+    }
+
+    /// <summary>
+    /// Stats over <paramref name="candidates"/> restored from <paramref name="snapshot"/>; lessons the
+    /// snapshot knows but the candidates no longer hold are dropped, new candidates start at zero.
+    /// </summary>
+    public static CourseRankingStats FromSnapshot(IReadOnlyList<RankingCandidate> candidates, CourseRankingStatsSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var stats = new CourseRankingStats(candidates) { TotalLearnerDays = snapshot.TotalLearnerDays };
+        foreach (var lesson in snapshot.Lessons)
+        {
+            var i = stats.IndexOf(lesson.LessonId);
+            if (i < 0)
+            {
+                continue;
+            }
+
+            stats._learnerDays[i] = lesson.LearnerDays;
+            stats._clicks[i] = lesson.Clicks;
+            stats._firstDay[i] = lesson.FirstDay;
+            stats._transitionSources[i] = lesson.TransitionSources;
+            foreach (var (to, count) in lesson.Transitions)
+            {
+                if (stats.IndexOf(to) is var j and >= 0)
+                {
+                    var row = stats._transitions[i] ??= [];
+                    row[j] = count;
+                }
+            }
+        }
+
+        Restore(stats, snapshot.Weeks, stats._weeks);
+        Restore(stats, snapshot.Days, stats._days);
+        return stats;
+    }
+
+    private List<CourseRankingPeriodCounts> Periods(Dictionary<int, WeekCounts> periods) =>
+    [
+        .. periods.OrderBy(kv => kv.Key).Select(kv => new CourseRankingPeriodCounts(
+            kv.Key,
+            kv.Value.ActiveLearnerDays,
+            kv.Value.TotalClicks,
+            Enumerable.Range(0, Candidates.Count).Where(i => kv.Value.Clicks[i] != 0)
+                .ToDictionary(i => Candidates[i].LessonId, i => kv.Value.Clicks[i], StringComparer.Ordinal),
+            Enumerable.Range(0, Candidates.Count).Where(i => kv.Value.LearnerDays[i] != 0)
+                .ToDictionary(i => Candidates[i].LessonId, i => kv.Value.LearnerDays[i], StringComparer.Ordinal))),
+    ];
+
+    private static void Restore(CourseRankingStats stats, IReadOnlyList<CourseRankingPeriodCounts> periods, Dictionary<int, WeekCounts> target)
+    {
+        foreach (var period in periods)
+        {
+            var counts = new WeekCounts(stats.Candidates.Count) { ActiveLearnerDays = period.ActiveLearnerDays, TotalClicks = period.TotalClicks };
+            foreach (var (lesson, clicks) in period.Clicks)
+            {
+                if (stats.IndexOf(lesson) is var i and >= 0)
+                {
+                    counts.Clicks[i] = clicks;
+                }
+            }
+
+            foreach (var (lesson, days) in period.LearnerDays)
+            {
+                if (stats.IndexOf(lesson) is var i and >= 0)
+                {
+                    counts.LearnerDays[i] = days;
+                }
+            }
+
+            target[period.Period] = counts;
+        }
+    }
+
     private void AddTransition(string fromLesson, int to)
     {
         var from = IndexOf(fromLesson);
