@@ -104,6 +104,10 @@ internal static class OuladImportCommand
             output.WriteLine(v.Auc is { } auc
                 ? string.Create(inv, $"at-risk as of day {v.CutoffDay}: withdrawal AUC {auc:F3} (PR-AUC {v.PrAuc:F3}) on {v.Population} learners ({v.Withdrawn} withdrew), {v.ListedInPopulation} of them listed; floor (fewer clicks) {v.FloorAuc:F3}; {v.Status}")
                 : string.Create(inv, $"at-risk as of day {v.CutoffDay}: UNAVAILABLE ({v.Status}); no AUC. Floor (fewer clicks) on the {v.Population} learners: {v.FloorAuc:F3}"));
+            if (v.AtRiskAuc is { } atRiskAuc)
+            {
+                output.WriteLine(string.Create(inv, $"at-risk (withdrawn or failed) as of day {v.CutoffDay}: AUC {atRiskAuc:F3} ({v.FailedOrWithdrawn} of {v.Population}); floor (fewer clicks) {v.AtRiskFloorAuc:F3}"));
+            }
         }
 
         var p = s.Platform;
