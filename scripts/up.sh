@@ -153,14 +153,26 @@ up_wait_ready() {
   done
 }
 
-# Hook for the demo data (courses, learners, statements) of a first run. Not written yet: it loads
-# nothing today and returns success. Whoever fills it in loads the data through the public API at
-# $1 with the admin key in the file $2, and must make it safe to run again (MOOC_DB may point at a
-# database that already holds it).
+# Demo data of a first run: 200 registrations of OULAD BBB-2013J (data/oulad-demo, CC BY 4.0, see its
+# ATTRIBUTION.md) imported through the public API at $1 with the admin key in the file $2. Safe to run
+# again (MOOC_DB may point at a database that already holds it): the importer's statement ids are
+# deterministic and it skips learners and enrolments that exist.
 mooc_load_demo_data() {
   local base_url="$1" admin_key_file="$2"
-  : "$base_url" "$admin_key_file"
-  return 0
+  local password_file="$UP_SECRETS/demo-learner.password" tools_dll="$ROOT/tools/AdaptiveMooc.Tools/bin/$CONFIG/net10.0/AdaptiveMooc.Tools.dll"
+  local demo_log="$UP_LOGS/demo-import.log" learner
+  up_say "loading the demo course oulad-bbb-2013j (200 OULAD learners; log: $demo_log)"
+  dotnet build "$ROOT/tools/AdaptiveMooc.Tools" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2 || return 1
+  dotnet "$tools_dll" import oulad --dir "$ROOT/data/oulad-demo" --presentation BBB-2013J --api "$base_url" \
+    --key-file "$admin_key_file" --learner-password-file "$password_file" --no-validate >"$demo_log" 2>&1 \
+    || { tail -n 20 "$demo_log" >&2; return 1; }
+  grep -E '^course |^completed|^withdrawn' "$demo_log" >&2 || true
+  learner="oulad-$(awk -F, 'NR > 1 && $5 == "" { print $3; exit }' "$ROOT/data/oulad-demo/studentRegistration.csv")"
+  cat >&2 <<DEMO
+  demo course    $base_url/api/courses/oulad-bbb-2013j   (analytics: $base_url/api/courses/oulad-bbb-2013j/analytics)
+  demo learners  oulad-<id_student> of data/oulad-demo, e.g. $learner, password in $password_file
+                 token: POST $base_url/api/auth/token {"username": "$learner", "password": "<that file's content>"}
+DEMO
 }
 
 cmd_up() {

@@ -1,4 +1,5 @@
 using AdaptiveMooc.Tools.Bench;
+using AdaptiveMooc.Tools.Import;
 
 // `mooc bench <name>` and `mooc import ...`: one case per command, each in its own class.
 var command = args.Length > 0 ? args[0] : "";
@@ -6,6 +7,15 @@ var name = args.Length > 1 ? args[1] : "";
 var rest = args.Skip(2).ToArray();
 switch (command, name)
 {
+    case ("import", "oulad"):
+        return await OuladImportCommand.RunAsync(rest);
+    case ("import", "oulad-subset"):
+        return await OuladSubset.RunAsync(rest);
+    case ("import", _):
+        Console.Error.WriteLine(OuladImportCommand.Usage + "\n" + OuladSubset.Usage);
+        return 2;
+    case ("bench", "replay"):
+        return await ReplayBench.RunAsync(rest);
     case ("bench", "predict"):
         return await PredictBench.RunAsync(rest);
     case ("bench", "ingest"):

@@ -1,0 +1,21 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AdaptiveMooc.Tools.Import;
+
+/// <summary>Status and body of an answer.</summary>
+internal sealed record ApiAnswer(HttpStatusCode Status, string Body)
+{
+    public bool Ok => (int)Status is >= 200 and < 300;
+
+    public JsonNode? Json() => Body.Length == 0 ? null : JsonNode.Parse(Body);
+
+    public JsonDocument Document() => JsonDocument.Parse(Body);
+
+    /// <summary>Throws unless the answer is a 2xx, or one of <paramref name="accepted"/>.</summary>
+    public ApiAnswer Expect(string what, params HttpStatusCode[] accepted) =>
+        Ok || accepted.Contains(Status)
+            ? this
+            : throw new InvalidOperationException($"{what} answered {(int)Status}: {Body}");
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace AdaptiveMooc.Tools.Import;
+
+/// <summary><c>mooc import oulad</c>: parses the options, runs <see cref="OuladImporter"/>, prints the report.</summary>
+internal static class OuladImportCommand
+{
+    public const string Usage =
+        "usage: mooc import oulad --dir DIR --presentation MODULE-PRESENTATION [--api URL] [--key-file F] [--public-base URL]\n"
+        + "                         [--batch N] [--concurrency N] [--cutoff DAY] [--no-validate] [--learner-password-file F]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? directory = null, presentation = null, keyFile = null, publicBase = null, passwordFile = null;
+        var api = Environment.GetEnvironmentVariable("MOOC_API") is { Length: > 0 } e ? e : "http://127.0.0.1:5080";
+        int batch = 250, concurrency = 4, cutoff = 28;
+        var validate = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--dir" when value is not null: directory = value; i++; break;
+                case "--presentation" when value is not null: presentation = value; i++; break;
+                case "--api" when value is not null: api = value; i++; break;
+                case "--key-file" when value is not null: keyFile = value; i++; break;
+                case "--public-base" when value is not null: publicBase = value; i++; break;
+                case "--learner-password-file" when value is not null: passwordFile = value; i++; break;
+                case "--batch" when int.TryParse(value, CultureInfo.InvariantCulture, out batch) && batch is > 0 and <= 1000: i++; break;
+                case "--concurrency" when int.TryParse(value, CultureInfo.InvariantCulture, out concurrency) && concurrency is > 0 and <= 64: i++; break;
+                case "--cutoff" when int.TryParse(value, CultureInfo.InvariantCulture, out cutoff): i++; break;
+                case "--no-validate": validate = false; break;
+                default:
+                    Console.Error.WriteLine($"import oulad: unknown or incomplete option '{args[i]}'");
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+
+        if (directory is null || presentation is null)
+        {
+            Console.Error.WriteLine("import oulad: --dir and --presentation are required");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (!Uri.TryCreate(api, UriKind.Absolute, out var apiUri))
+        {
+            Console.Error.WriteLine($"import oulad: --api '{api}' is not an absolute URL");
+            return 2;
+        }
+
+        keyFile ??= Path.Combine(".data", "secrets", "admin.key");
+        if (!File.Exists(keyFile))
+        {
+            Console.Error.WriteLine($"import oulad: no API key in {keyFile} (./mooc up creates .data/secrets/admin.key; or give --key-file)");
+            return 2;
+        }
+
+        var options = new ImportOptions(
+            directory, presentation, apiUri, (await File.ReadAllTextAsync(keyFile)).Trim(), publicBase ?? api.TrimEnd('/'),
+            batch, concurrency, cutoff, validate, passwordFile is null ? null : await LearnerPasswordAsync(passwordFile));
+        try
+        {
+            var summary = await new OuladImporter(options, Console.Error).RunAsync(CancellationToken.None);
+            Print(summary, Console.Out);
+            return 0;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or InvalidDataException or FileNotFoundException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"import oulad: {exception.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>A shared password for the imported learners, generated on first use into a 0600 file.</summary>
+    public static async Task<string> LearnerPasswordAsync(string file)
+    {
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', 'x').Replace('+', 'y');
+            await File.WriteAllTextAsync(file, fresh + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return (await File.ReadAllTextAsync(file)).Trim();
+    }
+
+    public static void Print(ImportSummary s, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(output);
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(inv, $"course {s.CourseId}: {s.Learners} learners, {s.Statements} statements in {s.PostingTime.TotalSeconds:F1} s of posting = {s.StatementsPerSecond:F0} statements/s ({s.Retries} retried requests)"));
+        output.WriteLine(string.Create(inv, $"analytics reflected the last statement {s.AnalyticsCatchUp.TotalSeconds:F1} s after its answer{(s.AnalyticsCaughtUp ? string.Empty : " (NOT caught up: the wait ran out)")}"));
+        if (s.Validation is { } v)
+        {
+            output.WriteLine(v.Auc is { } auc
+                ? string.Create(inv, $"at-risk as of day {v.CutoffDay}: withdrawal AUC {auc:F3} (PR-AUC {v.PrAuc:F3}) on {v.Population} learners ({v.Withdrawn} withdrew), {v.ListedInPopulation} of them listed; floor (fewer clicks) {v.FloorAuc:F3}; {v.Status}")
+                : string.Create(inv, $"at-risk as of day {v.CutoffDay}: UNAVAILABLE ({v.Status}); no AUC. Floor (fewer clicks) on the {v.Population} learners: {v.FloorAuc:F3}"));
+            if (v.AtRiskAuc is { } atRiskAuc)
+            {
+                output.WriteLine(string.Create(inv, $"at-risk (withdrawn or failed) as of day {v.CutoffDay}: AUC {atRiskAuc:F3} ({v.FailedOrWithdrawn} of {v.Population}); floor (fewer clicks) {v.AtRiskFloorAuc:F3}"));
+            }
+        }
+
+        var p = s.Platform;
+        var f = s.Files;
+        output.WriteLine("figure                       platform   OULAD files");
+        output.WriteLine(string.Create(inv, $"registrations                {p.Enrolled + p.Withdrawn,8}   {f.Registrations,8}"));
+        output.WriteLine(string.Create(inv, $"withdrawn                    {p.Withdrawn,8}   {f.Unregistered,8}  (date_unregistration; final_result Withdrawn: {f.FinalWithdrawn})"));
+        output.WriteLine(string.Create(inv, $"enrolled at the end          {p.Enrolled,8}   {f.StillRegistered,8}"));
+        output.WriteLine(string.Create(inv, $"completed                    {p.Completed,8}   {f.Completed,8}  (platform: every required assessment passed; OULAD: Pass {f.Pass} + Distinction {f.Distinction})"));
+        output.WriteLine(string.Create(inv, $"completion rate              {p.CompletionRate,8:F3}   {f.CompletionRate,8:F3}  (OULAD: of all registrations)"));
+        output.WriteLine(JsonSerializer.Serialize(
+            new
+            {
+                import = "oulad",
+                courseId = s.CourseId,
+                learners = s.Learners,
+                statements = s.Statements,
+                postingSeconds = Math.Round(s.PostingTime.TotalSeconds, 2),
+                statementsPerSecond = Math.Round(s.StatementsPerSecond, 1),
+                analyticsCaughtUp = s.AnalyticsCaughtUp,
+                analyticsCatchUpSeconds = Math.Round(s.AnalyticsCatchUp.TotalSeconds, 2),
+                totalSeconds = Math.Round(s.Total.TotalSeconds, 1),
+                retries = s.Retries,
+                skips = s.Skips,
+                validation = s.Validation,
+                platform = s.Platform,
+                files = new { f.Registrations, f.Unregistered, f.FinalWithdrawn, f.Pass, f.Distinction, f.Fail, f.Completed, completionRate = Math.Round(f.CompletionRate, 4) },
+            },
+            new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    }
+}
