@@ -80,7 +80,7 @@ public static class OuladModelTrainer
             log($"knowledge tracing: held-out AUC {ktFigures.Auc:F4} (BKT {ktFigures.BktAuc:F4}) on {ktFigures.N} answers");
         }
 
-        log($"knowledge-tracing model trained on {kt.TrainingExamples} answers of {kt.Learners} students ({clock.Elapsed.TotalSeconds:F0}s)");
+        log($"knowledge-tracing model trained on {kt.TrainingExamples} examples (answers after each student's first) of {kt.Learners} students ({clock.Elapsed.TotalSeconds:F0}s)");
 
         var report = new TrainingReport(
             DateTimeOffset.UtcNow, data, ids.Count >= 2 ? $"train {string.Join(',', ids.SkipLast(1))} → test {ids[^1]}" : "none",
@@ -141,7 +141,7 @@ public static class OuladModelTrainer
         text.AppendLine("## Limits");
         text.AppendLine("* Trained on six modules of one university in 2013; other courses differ in click volumes (handled by cohort percentiles) and in how withdrawal shows (not handled).");
         text.AppendLine("* Withdrawal four weeks in is hard to predict from activity alone; treat the score as a prompt for a trainer to look, not a verdict.");
-        text.AppendLine("* Knowledge tracing learned from coursework marks (about 20 scored assessments per student, mostly passed), not from question-level answers: on a platform quiz it mainly tracks the learner's own running success; retrain with `--from-db` once the platform has answers.");
+        text.AppendLine("* Knowledge tracing learned from coursework marks (about 8 scored assessments per student, 96% passed), not from question-level answers: on a platform quiz it mainly follows the learner's own running success; it should be retrained on the platform's own answers once there are enough (`train --from-db` does not do that yet).");
         text.AppendLine("* OULAD has no time-on-task: the minutes estimate learns only from the platform's own `result.duration` and starts at the declared minutes.");
         text.AppendLine("* Scores are calibrated on OULAD base rates; a course with a very different dropout rate shifts them.");
         return text.ToString();
