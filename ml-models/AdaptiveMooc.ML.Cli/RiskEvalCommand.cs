@@ -10,14 +10,16 @@ namespace AdaptiveMooc.ML.Cli;
 /// <c>risk-eval --oulad DIR --train P[,P..] --test P[,P..] --cutoff DAY --target withdrawn|at-risk [--seed N]</c>:
 /// trains the risk model on the training presentations and prints its figures on the test ones,
 /// beside the count-based logistic regression and the clicks-percentile floor.
+/// With <c>--cv modules</c> instead of <c>--test</c>: module-held-out cross-validation inside the
+/// training presentations (what settings are chosen with).
 /// </summary>
 internal static class RiskEvalCommand
 {
-    private const string Usage = "usage: risk-eval --oulad DIR --train P[,P..] --test P[,P..] --cutoff DAY --target withdrawn|at-risk [--seed N]";
+    private const string Usage = "usage: risk-eval --oulad DIR --train P[,P..] (--test P[,P..] | --cv modules) --cutoff DAY --target withdrawn|at-risk [--seed N]";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ParseOptions(args, Usage, "--oulad", "--train", "--test", "--cutoff", "--target", "--seed");
+        var options = ParseOptions(args, Usage, "--oulad", "--train", "--test", "--cutoff", "--target", "--seed", "--cv");
         if (options is null)
         {
             return 2;
@@ -38,6 +40,11 @@ internal static class RiskEvalCommand
             return Fail(Usage, e.Message.Split(" (")[0]);
         }
 
+        if (options.TryGetValue("--cv", out var cv))
+        {
+            return await CrossValidateAsync(options, cv, cutoff, target);
+        }
+
         if (LoadSplit(options, Usage) is not { } split)
         {
             return 2;
@@ -46,6 +53,31 @@ internal static class RiskEvalCommand
         var (result, _) = await RiskEvaluation.RunAsync(split.Train, split.Test, cutoff, target, Seed(options), Log);
         Console.WriteLine(JsonSerializer.Serialize(result, Json));
         return 0;
+    }
+
+    private static async Task<int> CrossValidateAsync(Dictionary<string, string> options, string cv, int cutoff, RiskTarget target)
+    {
+        if (cv != "modules" || options.ContainsKey("--test"))
+        {
+            return Fail(Usage, "--cv takes 'modules' and replaces --test");
+        }
+
+        if (!options.TryGetValue("--oulad", out var directory) || !Directory.Exists(directory) || !options.TryGetValue("--train", out var train))
+        {
+            return Fail(Usage, "--oulad must name an OULAD folder and --train is required");
+        }
+
+        try
+        {
+            var dataset = OuladDataset.Load(directory, new OuladPresentationFilter(train));
+            var result = await RiskEvaluation.ModuleCrossValidationAsync(dataset, cutoff, target, Seed(options), Log);
+            Console.WriteLine(JsonSerializer.Serialize(result, Json));
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(Usage, e.Message);
+        }
     }
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -5,12 +5,19 @@ using AdaptiveMooc.ML.Risk;
 namespace AdaptiveMooc.ML.Training;
 
 /// <summary>
-/// Retrains the dropout model from the platform's own statements. The statement log holds no final
-/// results and no course definitions, so: the label is "dropped out" = no statement in the last
-/// <see cref="InactiveDays"/> days of the log; each course's day 0 is its first statement; snapshots
-/// are taken every two weeks while at least <see cref="InactiveDays"/> days of log remain after them;
-/// deadlines are unknown (assessment-schedule features are absent, which the trees route as missing).
-/// Pacing and ranking need course definitions and stay as trained on OULAD.
+/// Retrains the models the platform's own statements can label: dropout, at-risk and pacing. The
+/// statement log holds no final results and no course definitions, so (documented in docs/ML.md):
+/// <list type="bullet">
+/// <item>each course's day 0 is its first statement;</item>
+/// <item>dropped out = no statement in the last <see cref="InactiveDays"/> days of the log;</item>
+/// <item>at risk = dropped out, or more <c>failed</c> than <c>passed</c> graded statements over the whole log;</item>
+/// <item>graded lessons = lessons with a <c>passed</c>/<c>failed</c> statement or a scored one; each one's
+///   reference day ("deadline") is the median day of the learners' first submission, so pacing
+///   learns "later than the cohort's typical day, or never" where the real due days are unknown.</item>
+/// </list>
+/// Snapshots are taken every two weeks while at least <see cref="InactiveDays"/> days of log remain
+/// after them. A model is written only with at least <see cref="MinimumPerClass"/> examples of each
+/// class; the others are left as they are. Ranking needs the course's lesson list and stays as shipped.
 /// </summary>
 public static class DatabaseModelTrainer
 {
@@ -19,10 +26,69 @@ public static class DatabaseModelTrainer
     /// <summary>Below this many snapshots of each class the model is not written (it would not be learned, only memorised).</summary>
     public const int MinimumPerClass = 50;
 
+    /// <summary>Kind given to graded lessons found in the log (their real kind is in the course definition).</summary>
+    public const string GradedKind = "graded";
+
     public static async Task<DatabaseTrainingResult> TrainAsync(IStatementSource source, string output, int seed, Action<string> log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(log);
+        var (courses, statements, end) = await ReadAsync(source, cancellationToken);
+        log($"read {statements} statements of {courses.Count} courses");
+
+        var riskFeatures = new List<float[]>();
+        var dropped = new List<bool>();
+        var atRisk = new List<bool>();
+        var pacing = new List<PacingExample>();
+        var enrolments = 0;
+        foreach (var (courseId, learners) in courses)
+        {
+            enrolments += learners.Count;
+            Course(courseId, learners, end, riskFeatures, dropped, atRisk, pacing);
+        }
+
+        var notes = new List<string>();
+        var dropoutWritten = TrainRisk(riskFeatures, dropped, "inactive-28d", "dropout", output, seed, notes);
+        var riskWritten = TrainRisk(riskFeatures, atRisk, "inactive-28d-or-failing", "risk", output, seed, notes);
+        var late = pacing.Count(p => p.LateOrMissing);
+        var pacingWritten = false;
+        if (late >= MinimumPerClass && pacing.Count - late >= MinimumPerClass)
+        {
+            PacingModel.Train(pacing, "platform statements", seed).Save(output);
+            pacingWritten = true;
+            notes.Add($"pacing retrained on {pacing.Count} pairs ({late} late or missing)");
+        }
+        else
+        {
+            notes.Add($"pacing unchanged: {late} late-or-missing and {pacing.Count - late} on-time pairs (need {MinimumPerClass} of each)");
+        }
+
+        notes.Add("ranking unchanged (needs the course's lesson list)");
+        var note = string.Join("; ", notes);
+        log(note);
+        return new DatabaseTrainingResult(
+            statements, courses.Count, enrolments, riskFeatures.Count, dropped.Count(d => d), dropoutWritten, note,
+            atRisk.Count(a => a), riskWritten, pacing.Count, pacingWritten);
+    }
+
+    private static bool TrainRisk(List<float[]> features, List<bool> labels, string target, string name, string output, int seed, List<string> notes)
+    {
+        var positives = labels.Count(l => l);
+        var negatives = labels.Count - positives;
+        if (positives < MinimumPerClass || negatives < MinimumPerClass)
+        {
+            notes.Add($"{name} unchanged: {positives} positive and {negatives} negative snapshots (need {MinimumPerClass} of each)");
+            return false;
+        }
+
+        RiskModel.Train(features, labels, new RiskModelInfo(target, [14], "platform statements"), seed).Save(output, name);
+        notes.Add($"{name}.zip ({target}) retrained on {labels.Count} snapshots ({positives} positive)");
+        return true;
+    }
+
+    private static async Task<(Dictionary<string, Dictionary<string, List<LearningEvent>>> Courses, int Statements, DateTimeOffset End)> ReadAsync(
+        IStatementSource source, CancellationToken cancellationToken)
+    {
         var courses = new Dictionary<string, Dictionary<string, List<LearningEvent>>>(StringComparer.Ordinal);
         var statements = 0;
         var end = DateTimeOffset.MinValue;
@@ -45,60 +111,118 @@ public static class DatabaseModelTrainer
             end = e.Timestamp > end ? e.Timestamp : end;
         }
 
-        log($"read {statements} statements of {courses.Count} courses");
-        var features = new List<float[]>();
-        var labels = new List<bool>();
-        var enrolments = 0;
-        foreach (var (courseId, learners) in courses)
+        foreach (var list in courses.Values.SelectMany(l => l.Values))
         {
-            var start = learners.Values.Min(l => l.Min(e => e.Timestamp));
-            var schedule = new CourseSchedule(courseId, start, []);
-            var lastDay = schedule.DayOf(end) - InactiveDays;
-            var days = Enumerable.Range(1, Math.Max(0, lastDay / 14)).Select(k => k * 14).ToArray();
-            foreach (var list in learners.Values)
-            {
-                list.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
-            }
+            list.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        }
 
-            enrolments += learners.Count;
-            for (var k = 0; k < days.Length; k++)
+        return (courses, statements, end);
+    }
+
+    private static bool IsGraded(LearningEvent e) =>
+        e.LessonId is not null && (e.Verb is LearningVerb.Passed or LearningVerb.Failed
+            || (e.Verb == LearningVerb.Completed && e.ScoreScaled is not null));
+
+    private static void Course(
+        string courseId,
+        Dictionary<string, List<LearningEvent>> learners,
+        DateTimeOffset end,
+        List<float[]> riskFeatures,
+        List<bool> dropped,
+        List<bool> atRisk,
+        List<PacingExample> pacing)
+    {
+        var start = learners.Values.Min(l => l[0].Timestamp);
+        var plain = new CourseSchedule(courseId, start, []);
+
+        // Reference day of each graded lesson: the median first-submission day over its learners.
+        var firstSubmission = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var events in learners.Values)
+        {
+            foreach (var group in events.Where(IsGraded).GroupBy(e => e.LessonId!, StringComparer.Ordinal))
             {
-                var raw = new List<(float[] Raw, bool Dropped)>();
-                foreach (var events in learners.Values)
+                if (!firstSubmission.TryGetValue(group.Key, out var submissionDays))
                 {
-                    var enrolled = schedule.DayOf(events[0].Timestamp);
-                    var lastSeen = events[^1].Timestamp;
-                    if (enrolled >= days[k] || (end - lastSeen).TotalDays >= InactiveDays && schedule.DayOf(lastSeen) < days[k] - InactiveDays)
-                    {
-                        continue; // not yet enrolled, or already gone long before this snapshot
-                    }
-
-                    LearnerReplay.Run(events, schedule, enrolled, [days[k]], (_, engagement, pacing) =>
-                        raw.Add((RiskFeatures.Raw(engagement, pacing, schedule, days[k]), (end - lastSeen).TotalDays >= InactiveDays)));
+                    submissionDays = [];
+                    firstSubmission[group.Key] = submissionDays;
                 }
 
-                var cohort = CohortStats.From(raw.Select(r => r.Raw));
-                foreach (var (vector, dropped) in raw)
-                {
-                    features.Add(RiskFeatures.Complete(vector, cohort));
-                    labels.Add(dropped);
-                }
+                submissionDays.Add(plain.DayOf(group.First().Timestamp));
             }
         }
 
-        var positives = labels.Count(l => l);
-        var negatives = labels.Count - positives;
-        if (positives < MinimumPerClass || negatives < MinimumPerClass)
+        var graded = firstSubmission
+            .Select(p => new ScheduledAssessment(p.Key, GradedKind, Median(p.Value), 0))
+            .ToList();
+        var schedule = new CourseSchedule(courseId, start, graded);
+        var lastDay = schedule.DayOf(end) - InactiveDays;
+        var riskDays = Enumerable.Range(1, Math.Max(0, lastDay / 14)).Select(k => k * 14).ToList();
+        var paced = schedule.Assessments
+            .Select((a, position) => (Assessment: a, Position: position, Day: a.DueDay!.Value - 7))
+            .Where(p => p.Day > 0 && p.Assessment.DueDay <= lastDay)
+            .ToList();
+        var days = riskDays.Concat(paced.Select(p => p.Day)).Distinct().Order().ToArray();
+        if (days.Length == 0)
         {
-            var note = $"not enough history to retrain: {positives} dropped and {negatives} active snapshots (need {MinimumPerClass} of each); models left unchanged";
-            log(note);
-            return new DatabaseTrainingResult(statements, courses.Count, enrolments, labels.Count, positives, false, note);
+            return;
         }
 
-        var model = RiskModel.Train(features, labels, new RiskModelInfo("inactive-28d", [14], "platform statements"), seed);
-        model.Save(output, "dropout");
-        var done = $"dropout.zip retrained on {labels.Count} snapshots ({positives} dropped); risk (needs final results), pacing (needs deadlines) and ranking unchanged";
-        log(done);
-        return new DatabaseTrainingResult(statements, courses.Count, enrolments, labels.Count, positives, true, done);
+        // One replay per learner; raw vectors of the learners present at each day.
+        var snapshots = days.ToDictionary(d => d, _ => new List<(List<LearningEvent> Events, float[] Raw)>());
+        var outcome = new Dictionary<List<LearningEvent>, (bool Dropped, bool AtRisk)>(ReferenceEqualityComparer.Instance);
+        foreach (var events in learners.Values)
+        {
+            var enrolled = schedule.DayOf(events[0].Timestamp);
+            var lastSeen = events[^1].Timestamp;
+            var gone = (end - lastSeen).TotalDays >= InactiveDays;
+            var passed = events.Count(e => e.Verb == LearningVerb.Passed);
+            var failed = events.Count(e => e.Verb == LearningVerb.Failed);
+            outcome[events] = (gone, gone || failed > passed);
+            LearnerReplay.Run(events, schedule, enrolled, days, (k, engagement, pacingState) =>
+            {
+                // Not yet enrolled, or already gone long before this day (the "unregistered" of OULAD).
+                if (enrolled < days[k] && !(gone && schedule.DayOf(lastSeen) < days[k] - InactiveDays))
+                {
+                    snapshots[days[k]].Add((events, RiskFeatures.Raw(engagement, pacingState, schedule, days[k])));
+                }
+            });
+        }
+
+        var complete = days.ToDictionary(d => d, d =>
+        {
+            var cohort = CohortStats.From(snapshots[d].Select(s => s.Raw));
+            return snapshots[d].Select(s => (s.Events, Features: RiskFeatures.Complete(s.Raw, cohort))).ToList();
+        });
+        foreach (var day in riskDays)
+        {
+            foreach (var (events, features) in complete[day])
+            {
+                riskFeatures.Add(features);
+                dropped.Add(outcome[events].Dropped);
+                atRisk.Add(outcome[events].AtRisk);
+            }
+        }
+
+        foreach (var (assessment, position, day) in paced)
+        {
+            var context = new PacingContext(courseId, GradedKind, position, assessment.DueDay!.Value, assessment.Weight);
+            foreach (var (events, features) in complete[day])
+            {
+                var submission = events.FirstOrDefault(e => IsGraded(e) && e.LessonId == assessment.LessonId);
+                int? submitted = submission is null ? null : schedule.DayOf(submission.Timestamp);
+                if (submitted < day)
+                {
+                    continue; // already submitted before the prediction day
+                }
+
+                pacing.Add(new PacingExample(features, context, submitted - assessment.DueDay));
+            }
+        }
+    }
+
+    private static int Median(List<int> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
     }
 }

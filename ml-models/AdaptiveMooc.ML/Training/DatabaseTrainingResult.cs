@@ -1,4 +1,19 @@
 namespace AdaptiveMooc.ML.Training;
 
 /// <summary>What <c>train --from-db</c> did.</summary>
-public sealed record DatabaseTrainingResult(int Statements, int Courses, int Enrolments, int Snapshots, int Dropped, bool DropoutModelWritten, string Note);
+/// <param name="Snapshots">Risk snapshots (learner × course × two-weekly day).</param>
+/// <param name="Dropped">Snapshots labelled dropped out (the dropout model's positives).</param>
+/// <param name="AtRisk">Snapshots labelled dropped out or failing (the risk model's positives).</param>
+/// <param name="PacingPairs">(learner, graded lesson) pairs the pacing model was offered.</param>
+public sealed record DatabaseTrainingResult(
+    int Statements,
+    int Courses,
+    int Enrolments,
+    int Snapshots,
+    int Dropped,
+    bool DropoutModelWritten,
+    string Note,
+    int AtRisk = 0,
+    bool RiskModelWritten = false,
+    int PacingPairs = 0,
+    bool PacingModelWritten = false);

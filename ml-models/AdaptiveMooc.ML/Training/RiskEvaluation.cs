@@ -52,5 +52,48 @@ public static class RiskEvaluation
         return (result, model);
     }
 
+    /// <summary>
+    /// Each module of <paramref name="train"/> in turn is held out: the model is trained on the other
+    /// modules' presentations (same snapshots as <see cref="RunAsync"/>) and scored on the held-out
+    /// module's registrations at the cut-off. Only training presentations are read.
+    /// </summary>
+    public static async Task<RiskCrossValidationResult> ModuleCrossValidationAsync(
+        OuladDataset train, int cutoff, RiskTarget target, int seed, Action<string> log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(log);
+        var clock = Stopwatch.StartNew();
+        var samples = await OuladFeatureExtractor.RiskSamplesAsync(train, RiskModel.TrainingDaysAround(cutoff), cancellationToken);
+        var modules = samples.Select(s => s.Presentation.Module).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (modules.Count < 2)
+        {
+            throw new InvalidDataException("module-held-out validation needs at least two modules in --train");
+        }
+
+        var folds = new List<RiskFold>();
+        var pooledScores = new List<double>();
+        var pooledLabels = new List<bool>();
+        foreach (var module in modules)
+        {
+            var fit = samples.Where(s => s.Presentation.Module != module).ToList();
+            var held = samples.Where(s => s.Presentation.Module == module && s.Cutoff == cutoff).ToList();
+            var labels = held.Select(s => target.Label(s.Registration)).ToList();
+            var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), "cv"), seed);
+            var scores = held.Select(s => model.Score(s.Features, reasons: 0).Risk).ToList();
+            var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
+            var baseline = CountsLogisticBaseline.TrainAndScore(
+                [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed);
+            folds.Add(new RiskFold(module, BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), held.Count, labels.Count(l => l)));
+            pooledScores.AddRange(scores);
+            pooledLabels.AddRange(labels);
+            log($"held-out {module}: AUC {folds[^1].Auc:F4} (logistic {folds[^1].BaselineLogisticAuc:F4}), n {held.Count} ({clock.Elapsed.TotalSeconds:F0}s)");
+        }
+
+        return new RiskCrossValidationResult(
+            target.Name(), cutoff, Describe(train), folds,
+            folds.Average(f => f.Auc), BinaryMetrics.Auc(pooledScores, pooledLabels), folds.Average(f => f.BaselineLogisticAuc),
+            Math.Round(clock.Elapsed.TotalSeconds, 1));
+    }
+
     internal static string Describe(OuladDataset dataset) => string.Join(',', dataset.Presentations.Select(p => p.Key));
 }

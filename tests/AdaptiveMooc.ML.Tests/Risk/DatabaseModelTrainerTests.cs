@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AdaptiveMooc.ML.Events;
+using AdaptiveMooc.ML.Pacing;
 using AdaptiveMooc.ML.Risk;
 using AdaptiveMooc.ML.Training;
 
@@ -24,7 +25,30 @@ public sealed class DatabaseModelTrainerTests : IDisposable
         var result = await DatabaseModelTrainer.TrainAsync(new Events(Learners(10)), _directory, 1, _ => { });
 
         Assert.False(result.DropoutModelWritten);
+        Assert.False(result.RiskModelWritten);
+        Assert.False(result.PacingModelWritten);
         Assert.False(File.Exists(Path.Combine(_directory, "dropout.zip")));
+        Assert.False(File.Exists(Path.Combine(_directory, "risk.zip")));
+        Assert.False(File.Exists(Path.Combine(_directory, "pacing.json")));
+    }
+
+    [Fact]
+    public async Task Graded_statements_retrain_risk_and_pacing_too()
+    {
+        var result = await DatabaseModelTrainer.TrainAsync(new Events(Learners(300, graded: true)), _directory, 1, _ => { });
+
+        Assert.True(result.DropoutModelWritten);
+        Assert.True(result.RiskModelWritten);
+        Assert.True(result.PacingModelWritten);
+        Assert.True(result.AtRisk > result.Dropped); // failing learners who stayed are at risk, not dropped
+        var risk = RiskModel.Load(_directory, "risk");
+        Assert.Equal("inactive-28d-or-failing", risk.Info.Target);
+        var pacing = PacingModel.Load(_directory);
+        Assert.Equal(result.PacingPairs, pacing.Info.TrainedOn);
+
+        // Learners who always submit a week late must look later than those who submit early.
+        var late = pacing.PriorFor(new PacingContext("course", DatabaseModelTrainer.GradedKind, 1, 35, 0));
+        Assert.True(late.LateOrMissingRate > 0 && late.LateOrMissingRate < 1);
     }
 
     [Fact]
@@ -38,8 +62,12 @@ public sealed class DatabaseModelTrainerTests : IDisposable
         Assert.Equal("inactive-28d", model.Info.Target);
     }
 
-    /// <summary>Learners active every few days for 120 days; every third stops after a few weeks.</summary>
-    private static List<LearningEvent> Learners(int count)
+    /// <summary>
+    /// Learners active every few days for 120 days; every third stops after a few weeks. With
+    /// <paramref name="graded"/>, four quizzes around days 20, 35, 50 and 65, submitted from 2 days
+    /// early to 4 days late depending on the learner, and failed by every fifth learner.
+    /// </summary>
+    private static List<LearningEvent> Learners(int count, bool graded = false)
     {
         var events = new List<LearningEvent>();
         for (var learner = 0; learner < count; learner++)
@@ -48,6 +76,18 @@ public sealed class DatabaseModelTrainerTests : IDisposable
             for (var day = learner % 4; day < stop; day += 2 + (learner % 3))
             {
                 events.Add(new LearningEvent($"l{learner}", "course", "lesson", null, LearningVerb.Experienced, Start.AddDays(day), null, null, null, []));
+            }
+
+            for (var quiz = 0; graded && quiz < 4; quiz++)
+            {
+                var day = 20 + (15 * quiz) + (learner % 7) - 2;
+                if (day < stop)
+                {
+                    var fail = learner % 5 == 0;
+                    events.Add(new LearningEvent(
+                        $"l{learner}", "course", $"quiz-{quiz + 1}", null, fail ? LearningVerb.Failed : LearningVerb.Passed,
+                        Start.AddDays(day).AddHours(1), !fail, fail ? 0.3 : 0.8, null, []));
+                }
             }
         }
 
