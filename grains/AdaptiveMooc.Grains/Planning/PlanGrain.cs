@@ -43,7 +43,8 @@ internal sealed class PlanGrain(
         var progressTask = learner.GetProgress(courseId);
         var enrolmentsTask = learner.GetEnrolments();
         var courseTask = GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
-        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, courseTask);
+        var webinarsTask = RegisteredWebinars.ForLearner(GrainFactory, learnerId, clock.GetUtcNow());
+        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, courseTask, webinarsTask);
         if (profileTask.Result is not { } profile || progressTask.Result is not { } progress || courseTask.Result is not { } course)
         {
             return null;
@@ -51,7 +52,8 @@ internal sealed class PlanGrain(
 
         var enrolment = enrolmentsTask.Result.FirstOrDefault(e => string.Equals(e.CourseId, courseId, StringComparison.Ordinal));
         var now = clock.GetUtcNow();
-        var inputsKey = InputsKey(profile, enrolment, progress, course, weeks);
+        var webinars = webinarsTask.Result;
+        var inputsKey = InputsKey(profile, enrolment, progress, course, weeks) + "|f" + RegisteredWebinars.Key(webinars);
         if (state.State.Plan is { } kept
             && string.Equals(state.State.InputsKey, inputsKey, StringComparison.Ordinal)
             && kept.Sessions.All(s => s.End > now))
@@ -59,7 +61,8 @@ internal sealed class PlanGrain(
             return kept;
         }
 
-        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, lesson => lesson.Minutes);
+        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, lesson => lesson.Minutes)
+            with { Events = webinars };
         var plan = WeeklyPlanner.Plan(request);
         var result = new LearningPlan(
             plan.OnTrack,
