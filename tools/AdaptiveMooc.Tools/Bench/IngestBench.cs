@@ -238,7 +238,7 @@ internal static class IngestBench
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
-    private static async Task Ensure(HttpResponseMessage response)
+    internal static async Task Ensure(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -246,7 +246,7 @@ internal static class IngestBench
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AdaptiveMooc.sln")))
@@ -257,7 +257,7 @@ internal static class IngestBench
         return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (AdaptiveMooc.sln).");
     }
 
-    private static async Task<string> StartPrivateServerAsync(string root)
+    internal static async Task<string> StartPrivateServerAsync(string root)
     {
         var port = Environment.GetEnvironmentVariable("MOOC_BENCH_PG_PORT") is { Length: > 0 } p ? p : "55435";
         var info = new ProcessStartInfo("bash", ["-c", $"source scripts/pg.sh && pg_start \"$PWD/.data/pg-bench\" {port}"]) { WorkingDirectory = root };
@@ -271,8 +271,8 @@ internal static class IngestBench
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
-    /// <summary>Silo and API processes on a fresh database, as the end-to-end tests run them.</summary>
-    private sealed class BenchPlatform : IAsyncDisposable
+    /// <summary>Silo and API processes on a fresh database, as the end-to-end tests run them (RecommendBench uses them too).</summary>
+    internal sealed class BenchPlatform : IAsyncDisposable
     {
         private readonly string serverConnectionString;
         private readonly string databaseName = $"bench_ingest_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -282,6 +282,8 @@ internal static class IngestBench
         private readonly List<Process> processes = [];
 
         private BenchPlatform(string serverConnectionString) => this.serverConnectionString = serverConnectionString;
+
+        public string ClusterId { get; } = $"bench-{Guid.NewGuid():N}";
 
         public string DatabaseConnectionString =>
             new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName, MaxPoolSize = 100 }.ConnectionString;
@@ -311,7 +313,7 @@ internal static class IngestBench
                 await create.ExecuteNonQueryAsync();
             }
 
-            var cluster = $"bench-{Guid.NewGuid():N}";
+            var cluster = platform.ClusterId;
             var common = new Dictionary<string, string>
             {
                 ["ConnectionStrings__mooc"] = platform.DatabaseConnectionString,
