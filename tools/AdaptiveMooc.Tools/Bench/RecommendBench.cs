@@ -7,6 +7,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace AdaptiveMooc.Tools.Bench;
