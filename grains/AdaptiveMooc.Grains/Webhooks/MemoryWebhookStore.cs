@@ -123,7 +123,7 @@ internal sealed class MemoryWebhookStore : IWebhookStore
                     r.Attempts++;
                     r.LockedUntil = now + lease;
                     var target = subscriptions[r.WebhookId];
-                    return new WebhookDelivery(r.Id, r.WebhookId, target.Url, target.Secret, r.EventId, r.EventType, r.Payload, r.Attempts);
+                    return new WebhookDelivery(r.Id, r.WebhookId, target.Owner, target.Url, target.Secret, r.EventId, r.EventType, r.Payload, r.Attempts);
                 })
                 .ToList();
             return Task.FromResult(claimed);

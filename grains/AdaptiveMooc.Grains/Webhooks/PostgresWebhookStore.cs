@@ -129,7 +129,7 @@ internal sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebho
             UPDATE webhook_outbox o SET attempts = o.attempts + 1, locked_until = $2
               FROM due, webhook_subscriptions s
              WHERE o.delivery_id = due.delivery_id AND s.webhook_id = o.webhook_id
-            RETURNING o.delivery_id, o.webhook_id, s.url, s.secret, o.event_id, o.event_type, o.payload, o.attempts
+            RETURNING o.delivery_id, o.webhook_id, s.owner, s.url, s.secret, o.event_id, o.event_type, o.payload, o.attempts
             """);
         command.Parameters.Add(new() { Value = now.ToUniversalTime() });
         command.Parameters.Add(new() { Value = (now + lease).ToUniversalTime() });
@@ -139,8 +139,8 @@ internal sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebho
         while (await reader.ReadAsync())
         {
             claimed.Add(new WebhookDelivery(
-                reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
-                reader.GetGuid(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7)));
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetGuid(5), reader.GetString(6), reader.GetString(7), reader.GetInt32(8)));
         }
 
         return claimed;

@@ -11,10 +11,11 @@ namespace AdaptiveMooc.Grains.Webhooks;
 /// <c>X-Mooc-Event-Id</c> and <c>X-Mooc-Event</c>. A 2xx marks the delivery delivered (it is never sent
 /// again); anything else, a timeout or a network error schedules the next attempt by
 /// <see cref="RetrySchedule"/>, and the last failed attempt leaves it dead (a dead letter).
-/// Redirects are not followed: a receiver answers where it was registered.
+/// Redirects are not followed: a receiver answers where it was registered. Deliveries of an owner that is
+/// no longer active (a revoked API key) are dead-lettered without being sent.
 /// </summary>
 internal sealed class WebhookDispatcher(
-    IWebhookStore store, HttpClient http, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+    IWebhookStore store, IWebhookOwners owners, HttpClient http, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
 {
     public const string UserAgent = "AdaptiveMooc-Webhooks/1";
 
@@ -24,7 +25,15 @@ internal sealed class WebhookDispatcher(
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await store.ClaimAsync(clock.GetUtcNow(), settings.Lease, settings.BatchSize);
-        await Task.WhenAll(claimed.Select(d => DeliverAsync(d, cancellationToken)));
+        var active = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var owner in claimed.Select(d => d.Owner).Distinct(StringComparer.Ordinal))
+        {
+            active[owner] = await owners.IsActiveAsync(owner);
+        }
+
+        await Task.WhenAll(claimed.Select(d => active[d.Owner]
+            ? DeliverAsync(d, cancellationToken)
+            : store.MarkFailedAsync(d.Id, "owner revoked: not sent", clock.GetUtcNow(), null)));
         return claimed.Count;
     }
 

@@ -34,8 +34,10 @@ public static class WebhookServiceCollectionExtensions
             return new MemoryWebhookStore();
         });
         services.TryAddSingleton<WebhookWakeup>();
+        services.TryAddSingleton<IWebhookOwners, GrainWebhookOwners>();
         services.TryAddSingleton(sp => new WebhookDispatcher(
             sp.GetRequiredService<IWebhookStore>(),
+            sp.GetRequiredService<IWebhookOwners>(),
             new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
                 Timeout = Timeout.InfiniteTimeSpan,

@@ -138,6 +138,21 @@ public abstract class WebhookDeliveryScenarios
         Assert.Equal(mine.Attempt + 1, again.Attempt);
     }
 
+    [Fact]
+    public async Task Deliveries_of_a_revoked_owner_are_dead_lettered_without_being_sent()
+    {
+        await using var receiver = new WebhookReceiver();
+        var webhook = await Subscribe(receiver.Url, WebhookEventTypes.Inactive);
+        var ev = Event(WebhookEventTypes.Inactive);
+        await Store.EnqueueAsync(ev, WebhookPayload.Serialize(ev), clock.GetUtcNow());
+
+        Assert.Equal(1, await Dispatcher(maxAttempts: 8, revoked: webhook.Owner).DeliverDueAsync(CancellationToken.None));
+
+        Assert.Empty(receiver.Received);
+        var view = (await Store.GetAsync(null, webhook.Id))!;
+        Assert.Equal((0, 0, 1), (view.Pending, view.Delivered, view.DeadLettered));
+    }
+
     private async Task<WebhookSubscription> Subscribe(Uri url, params string[] events)
     {
         var subscription = new WebhookSubscription(
@@ -146,8 +161,9 @@ public abstract class WebhookDeliveryScenarios
         return subscription;
     }
 
-    private WebhookDispatcher Dispatcher(int maxAttempts) => new(
+    private WebhookDispatcher Dispatcher(int maxAttempts, string? revoked = null) => new(
         Store,
+        new Owners(revoked),
         new HttpClient(),
         clock,
         Options.Create(new WebhookOptions { MaxAttempts = maxAttempts, BatchSize = 100 }),
@@ -155,4 +171,9 @@ public abstract class WebhookDeliveryScenarios
 
     private WebhookEvent Event(string type) =>
         new(Guid.NewGuid(), type, clock.GetUtcNow(), TestData.NewId("learner"), "course-1", "A message.", null);
+
+    private sealed class Owners(string? revoked) : IWebhookOwners
+    {
+        public Task<bool> IsActiveAsync(string owner) => Task.FromResult(owner != revoked);
+    }
 }
