@@ -18,4 +18,5 @@ app.MapForumEndpoints().MapWebinarEndpoints().MapCertificateEndpoints();
 app.MapRecommendationEndpoints();
 app.MapPlanEndpoints();
 app.MapNotificationEndpoints();
+app.MapWebhookEndpoints();
 await app.RunAsync();

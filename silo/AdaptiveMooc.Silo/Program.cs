@@ -9,6 +9,7 @@ const string MigrateOnly = "--migrate-only";
 var builder = Host.CreateApplicationBuilder([.. args.Where(a => a != MigrateOnly)]);
 var settings = MoocSiloSettings.Read(builder.Configuration);
 builder.Services.AddSocialGrains();
+builder.Services.AddWebhookGrains();
 
 if (settings.InMemory)
 {

@@ -78,6 +78,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = platform.BaseAddress.ToString().TrimEnd('/'),
             ["Mooc__AdminKey__Path"] = platform.AdminKeyPath,
+            ["Mooc__Webhooks__AllowLoopback"] = "true",
         });
         await platform.WaitHealthyAsync();
         return platform;

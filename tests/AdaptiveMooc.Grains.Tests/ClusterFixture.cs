@@ -1,5 +1,6 @@
 using AdaptiveMooc.Grains.Abstractions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace AdaptiveMooc.Grains.Tests;
@@ -20,6 +21,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.Services.AddMoocGrainServices(new ConfigurationBuilder().Build());
+            silo.Services.AddWebhookGrains();
         });
         cluster = builder.Build();
         await cluster.DeployAsync();

@@ -20,9 +20,12 @@ switch (command, name)
         return await PredictBench.RunAsync(rest);
     case ("bench", "ingest"):
         return await IngestBench.RunAsync(rest);
+    case ("bench", "recommend"):
+        return await RecommendBench.RunAsync(rest);
     default:
-        Console.Error.WriteLine("usage: mooc bench <ingest|predict> [options] | mooc import ...");
+        Console.Error.WriteLine("usage: mooc bench <ingest|predict|recommend> [options] | mooc import ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
+        Console.Error.WriteLine("  bench recommend [--db CONNECTION] [--learners N] [--seconds N] [--concurrency N]");
         return 2;
 }

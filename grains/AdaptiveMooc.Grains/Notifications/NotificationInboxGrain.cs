@@ -1,5 +1,7 @@
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Notifications;
+using AdaptiveMooc.Grains.Abstractions.Webhooks;
+using AdaptiveMooc.Grains.Webhooks;
 
 namespace AdaptiveMooc.Grains.Notifications;
 
@@ -17,6 +19,9 @@ internal sealed class NotificationInboxGrain(
             return false;
         }
 
+        // Queued before the inbox is written: if the write fails, the next reminder tick raises the same
+        // notification again and the outbox drops the repeat by its event id; the other order could lose it.
+        await GrainFactory.GetGrain<IWebhookHubGrain>(0).PublishAsync(WebhookPayload.From(this.GetPrimaryKeyString(), notification));
         state.State.LastSequence++;
         state.State.Items.Add(notification with { Sequence = state.State.LastSequence });
         if (state.State.Items.Count > INotificationInboxGrain.Capacity)

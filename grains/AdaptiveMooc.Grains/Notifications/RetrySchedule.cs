@@ -12,19 +12,19 @@ internal static class RetrySchedule
     public static readonly TimeSpan Longest = TimeSpan.FromHours(1);
 
     /// <summary>Delay after failed attempt number <paramref name="attempt"/> (1-based); null when no attempt is left.</summary>
-    public static TimeSpan? DelayAfter(int attempt, string eventId)
+    public static TimeSpan? DelayAfter(int attempt, string eventId) => DelayAfter(attempt, eventId, First, Longest, MaxAttempts);
+
+    /// <summary>The same rule with the configured first delay, cap and number of attempts.</summary>
+    public static TimeSpan? DelayAfter(int attempt, string eventId, TimeSpan first, TimeSpan longest, int maxAttempts)
     {
         ArgumentNullException.ThrowIfNull(eventId);
-        if (attempt < 1 || attempt >= MaxAttempts)
+        if (attempt < 1 || attempt >= maxAttempts)
         {
             return null;
         }
 
-        var baseDelay = First * Math.Pow(2, attempt - 1);
-        if (baseDelay > Longest)
-        {
-            baseDelay = Longest;
-        }
+        // In double ticks: doubling past the cap must not overflow TimeSpan before the cap applies.
+        var baseDelay = TimeSpan.FromTicks((long)Math.Min(first.Ticks * Math.Pow(2, attempt - 1), longest.Ticks));
 
         // Up to +20%, the same for the same event and attempt (no shared Random in grain code).
         var jitter = StableHash(eventId + "#" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)) % 1000 / 5000.0;

@@ -46,7 +46,8 @@ internal sealed class PlanGrain(
         var enrolmentsTask = learner.GetEnrolments();
         var modelTask = learner.GetModelView(courseId);
         var courseTask = GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
-        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, modelTask, courseTask);
+        var webinarsTask = RegisteredWebinars.ForLearner(GrainFactory, learnerId, clock.GetUtcNow());
+        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, modelTask, courseTask, webinarsTask);
         if (profileTask.Result is not { } profile || progressTask.Result is not { } progress || courseTask.Result is not { } course)
         {
             return null;
@@ -55,7 +56,8 @@ internal sealed class PlanGrain(
         var models = catalog.Current;
         var enrolment = enrolmentsTask.Result.FirstOrDefault(e => string.Equals(e.CourseId, courseId, StringComparison.Ordinal));
         var now = clock.GetUtcNow();
-        var inputsKey = InputsKey(profile, enrolment, progress, course, weeks) + "|" + models.Version;
+        var webinars = webinarsTask.Result;
+        var inputsKey = InputsKey(profile, enrolment, progress, course, weeks) + "|" + models.Version + "|f" + RegisteredWebinars.Key(webinars);
         if (state.State.Plan is { } kept
             && string.Equals(state.State.InputsKey, inputsKey, StringComparison.Ordinal)
             && kept.Sessions.All(s => s.End > now))
@@ -63,7 +65,8 @@ internal sealed class PlanGrain(
             return kept;
         }
 
-        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, PacingMinutes.For(models, modelTask.Result));
+        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, PacingMinutes.For(models, modelTask.Result))
+            with { Events = webinars };
         var plan = WeeklyPlanner.Plan(request);
         var result = new LearningPlan(
             plan.OnTrack,

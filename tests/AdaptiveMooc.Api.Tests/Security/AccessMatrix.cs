@@ -133,5 +133,16 @@ public static class AccessMatrix
         ["GET /api/learners/{learnerId}/courses/{courseId}/recommendations"] = AccessRule.LearnerData(RecommendationsRead),
         ["GET /api/learners/{learnerId}/courses/{courseId}/plan"] = AccessRule.LearnerData(RecommendationsRead),
         ["GET /api/learners/{learnerId}/notifications"] = AccessRule.LearnerData(),
+
+        // Webhooks (planner): admins and keys with recommendations:read. The id given is not a UUID, so
+        // the callers let through get a 400 (no webhook exists to find).
+        ["POST /api/webhooks"] = WebhookManagers() with { Body = _ => new { } },
+        ["GET /api/webhooks"] = WebhookManagers(),
+        ["GET /api/webhooks/{id}"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+        ["DELETE /api/webhooks/{id}"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+        ["POST /api/webhooks/{id}/pings"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
     };
+
+    private static AccessRule WebhookManagers() =>
+        AccessRule.AdminOnly().With(Role.KeyWithScope, Expect.Allowed) with { Scope = RecommendationsRead };
 }

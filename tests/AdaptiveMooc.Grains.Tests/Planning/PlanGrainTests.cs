@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Planning;
 using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Abstractions.Webinars;
 
 namespace AdaptiveMooc.Grains.Tests.Planning;
 
@@ -70,6 +71,28 @@ public sealed class PlanGrainTests(PlanningClusterFixture fixture)
         Assert.False(plan.OnTrack);
         Assert.Empty(plan.Sessions);
         Assert.StartsWith("No weekly availability declared", plan.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_leave_a_registered_webinar_free_and_a_registration_replans()
+    {
+        var (learnerId, courseId) = await Enrolled();
+        var grain = fixture.Client.GetGrain<IPlanGrain>(IPlanGrain.KeyOf(learnerId, courseId));
+        var before = (await grain.GetPlan(4))!;
+        var first = before.Sessions[0];
+
+        // A webinar over the first planned session, in another course: the learner cannot be in both.
+        var webinar = fixture.Client.GetGrain<IWebinarGrain>(WebinarKeys.Webinar(TestData.NewId("other"), Guid.NewGuid()));
+        var start = first.Start.AddMinutes(-5);
+        var scheduled = await webinar.ScheduleAsync(new WebinarDefinition("Live Q&A", start, 60, 30, new Uri("https://example.org/live"), "trainer-1"));
+        Assert.True(scheduled.IsOk);
+        Assert.True((await webinar.RegisterAsync(learnerId)).IsOk);
+        var after = (await grain.GetPlan(4))!;
+
+        Assert.NotEqual(before.Sessions[0].Start, after.Sessions[0].Start);
+        Assert.All(after.Sessions, s => Assert.True(s.End <= start || s.Start >= start.AddMinutes(60), $"{s.Start}-{s.End} overlaps the webinar"));
+        Assert.Equal(before.Sessions.Sum(s => (s.End - s.Start).TotalMinutes), after.Sessions.Sum(s => (s.End - s.Start).TotalMinutes));
+        Assert.Equal(["l1", "l2"], after.Sessions.SelectMany(s => s.LessonIds).Distinct());
     }
 
     private async Task<(string LearnerId, string CourseId)> Enrolled()

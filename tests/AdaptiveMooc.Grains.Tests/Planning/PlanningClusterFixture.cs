@@ -1,5 +1,6 @@
 using AdaptiveMooc.Grains.Abstractions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace AdaptiveMooc.Grains.Tests.Planning;
@@ -19,6 +20,8 @@ public sealed class PlanningClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.UseInMemoryReminderService();
             silo.Services.AddMoocGrainServices(new ConfigurationBuilder().Build());
+            silo.Services.AddSocialGrains();
+            silo.Services.AddWebhookGrains();
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
