@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -31,10 +32,15 @@ internal sealed class LearnerGrain(
     private readonly Dictionary<string, CachedCourse> courses = new(StringComparer.Ordinal);
     private int unflushed;
     private IGrainTimer? flushTimer;
+    private CertificateTrigger? certificates;
 
     private string LearnerId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => CatchUp(cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        certificates = new CertificateTrigger(this, () => state.State, async id => (await Course(id, null))?.Certificate, clock);
+        return CatchUp(cancellationToken);
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -154,6 +160,10 @@ internal sealed class LearnerGrain(
             request.CourseId, request.EnrolledAt, request.TargetDate, request.PurchaseId, null, null);
         await Write();
         await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[request.CourseId]);
+
+        // Statements imported before the enrolment may already meet the course's certificate rule.
+        certificates?.Mark(request.CourseId);
+        await AfterApplied(0);
         return CommandResult.Created;
     }
 
@@ -266,6 +276,8 @@ internal sealed class LearnerGrain(
         if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
         {
             ProgressRules.Apply(ProgressOf(courseId), learningEvent, statement.Completion == true);
+            ProgressRules.ApplyBestScore(ProgressOf(courseId), learningEvent, course.Lessons[learningEvent.LessonId!]);
+            certificates?.Mark(courseId);
         }
     }
 
@@ -297,13 +309,19 @@ internal sealed class LearnerGrain(
             return null;
         }
 
-        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), now);
+        cached = new CachedCourse(
+            snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), CertificateRequirementsFactory.From(snapshot.Definition), now);
         courses[courseId] = cached;
         return cached;
     }
 
     private async Task AfterApplied(int applied)
     {
+        if (certificates is not null)
+        {
+            await certificates.RunAsync();
+        }
+
         if (applied == 0)
         {
             return;
@@ -338,5 +356,5 @@ internal sealed class LearnerGrain(
         unflushed = 0;
     }
 
-    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, DateTimeOffset FetchedAt);
+    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CertificateRequirements Certificate, DateTimeOffset FetchedAt);
 }

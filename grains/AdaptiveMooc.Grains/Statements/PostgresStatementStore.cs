@@ -291,6 +291,14 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         return new StatementPage(rows, more ? rows[^1].Sequence : null);
     }
 
+    public async Task<StoredStatement?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM xapi_statements WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        var rows = await ReadAllAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM xapi_statements WHERE false");
