@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,18 +26,21 @@ internal sealed partial class CertificateTrigger
 
     private readonly Grain grain;
     private readonly Func<LearnerState> state;
-    private readonly Func<string, Task<CertificateRequirements?>> requirementsOf;
+    private readonly Func<string, Task<CourseDefinition?>> courseOf;
     private readonly TimeProvider clock;
     private readonly IGrainFactory grains;
     private readonly ILogger logger;
     private readonly HashSet<string> marked = new(StringComparer.Ordinal);
+
+    // The rule of each course, rebuilt only when the learner grain fetched a new definition.
+    private readonly Dictionary<string, (CourseDefinition Definition, CertificateRequirements Requirements)> rules = new(StringComparer.Ordinal);
     private IGrainTimer? retryTimer;
 
-    public CertificateTrigger(Grain grain, Func<LearnerState> state, Func<string, Task<CertificateRequirements?>> requirementsOf, TimeProvider clock)
+    public CertificateTrigger(Grain grain, Func<LearnerState> state, Func<string, Task<CourseDefinition?>> courseOf, TimeProvider clock)
     {
         this.grain = grain;
         this.state = state;
-        this.requirementsOf = requirementsOf;
+        this.courseOf = courseOf;
         this.clock = clock;
         grains = grain.GrainContext.ActivationServices.GetRequiredService<IGrainFactory>();
         logger = grain.GrainContext.ActivationServices.GetRequiredService<ILogger<CertificateTrigger>>();
@@ -77,7 +81,7 @@ internal sealed partial class CertificateTrigger
             CertificateProgress snapshot;
             try
             {
-                requirements = await requirementsOf(courseId);
+                requirements = await RequirementsAsync(courseId);
                 if (requirements is null)
                 {
                     continue;
@@ -110,6 +114,22 @@ internal sealed partial class CertificateTrigger
         {
             retryTimer ??= grain.RegisterGrainTimer(OnRetryTimer, new GrainTimerCreationOptions(RetryDelay, Timeout.InfiniteTimeSpan));
         }
+    }
+
+    private async Task<CertificateRequirements?> RequirementsAsync(string courseId)
+    {
+        if (await courseOf(courseId) is not { } definition)
+        {
+            return null;
+        }
+
+        if (!rules.TryGetValue(courseId, out var rule) || !ReferenceEquals(rule.Definition, definition))
+        {
+            rule = (definition, CertificateRequirementsFactory.From(definition));
+            rules[courseId] = rule;
+        }
+
+        return rule.Requirements;
     }
 
     private async Task OnRetryTimer(CancellationToken cancellationToken)

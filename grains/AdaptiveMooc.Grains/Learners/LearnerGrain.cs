@@ -1,5 +1,4 @@
 using AdaptiveMooc.Grains.Abstractions;
-using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -38,7 +37,7 @@ internal sealed class LearnerGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        certificates = new CertificateTrigger(this, () => state.State, async id => (await Course(id, null))?.Certificate, clock);
+        certificates = new CertificateTrigger(this, () => state.State, async id => (await Course(id, null))?.Definition, clock);
         return CatchUp(cancellationToken);
     }
 
@@ -309,8 +308,7 @@ internal sealed class LearnerGrain(
             return null;
         }
 
-        cached = new CachedCourse(
-            snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), CertificateRequirementsFactory.From(snapshot.Definition), now);
+        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), snapshot.Definition, now);
         courses[courseId] = cached;
         return cached;
     }
@@ -356,5 +354,5 @@ internal sealed class LearnerGrain(
         unflushed = 0;
     }
 
-    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CertificateRequirements Certificate, DateTimeOffset FetchedAt);
+    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CourseDefinition Definition, DateTimeOffset FetchedAt);
 }
