@@ -18,6 +18,9 @@ public static class XapiEndpoints
     public const string VersionHeader = "X-Experience-API-Version";
     public const string Version = "1.0.3";
 
+    private static readonly HashSet<string> SingleStatementParameters =
+        new(["statementId", "voidedStatementId", "attachments", "format"], StringComparer.OrdinalIgnoreCase);
+
     public static IEndpointRouteBuilder MapXapiEndpoints(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -42,7 +45,7 @@ public static class XapiEndpoints
     private static Ok<AboutResponse> About() => TypedResults.Ok(new AboutResponse([Version]));
 
     private static async Task<Results<Ok<IReadOnlyList<Guid>>, ProblemHttpResult>> Post(
-        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock)
+        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock, RegisteredLearners registered)
     {
         var caller = context.Caller();
         if (!(caller.IsAdmin || caller.IsTrainer || caller.IsLearner || caller.HasScope(Scopes.StatementsWrite)))
@@ -84,7 +87,7 @@ public static class XapiEndpoints
             return denied;
         }
 
-        var learners = parsed.DistinctBy(s => s.Record.LearnerId).ToList();
+        var learners = parsed.DistinctBy(s => s.Record.LearnerId).Where(s => !registered.Contains(s.Record.LearnerId)).ToList();
         var profiles = await Task.WhenAll(learners.Select(s => cluster.GetGrain<ILearnerGrain>(s.Record.LearnerId).GetProfile()));
         for (var i = 0; i < learners.Count; i++)
         {
@@ -93,6 +96,8 @@ public static class XapiEndpoints
                 var field = parsed.Count == 1 && body.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{learners[i].Index}].actor.account.name";
                 return Problems.BadRequest($"Learner '{learners[i].Record.LearnerId}' is not registered; nothing was stored.", field);
             }
+
+            registered.Add(learners[i].Record.LearnerId);
         }
 
         var result = await cluster.GetGrain<IStatementIngestGrain>(0).Ingest(unique);
@@ -137,11 +142,17 @@ public static class XapiEndpoints
         return null;
     }
 
-    private static async Task<Results<Ok<StatementResult>, ProblemHttpResult>> Get(
+    private static async Task<Results<Ok<StatementResult>, Ok<JsonObject>, ProblemHttpResult>> Get(
         HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options,
-        string? agent, string? activity, string? verb, string? since, string? until, int? limit, string? after, bool? ascending)
+        string? agent, string? activity, string? verb, string? since, string? until, int? limit, string? after, bool? ascending,
+        string? statementId, string? voidedStatementId)
     {
         var caller = context.Caller();
+        if (statementId is not null || voidedStatementId is not null)
+        {
+            return await GetOne(context, caller, cluster, statementId, voidedStatementId);
+        }
+
         if (Paging.CheckLimit(limit) is { } limitProblem)
         {
             return Problems.BadRequest(limitProblem, "limit");
@@ -222,6 +233,52 @@ public static class XapiEndpoints
         var statements = page.Statements.Select(ToJson).ToList();
         var more = page.NextSequence is { } next ? MoreUrl(context.Request, Paging.Encode(next.ToString(CultureInfo.InvariantCulture))) : string.Empty;
         return TypedResults.Ok(new StatementResult(statements, more));
+    }
+
+    /// <summary>
+    /// xAPI 1.0.3 single-statement GET: the statement itself (not a StatementResult), 404 when there is
+    /// none the caller may see. This store accepts only Activity objects, so no statement can void another:
+    /// <c>voidedStatementId</c> is answered (validated, authorised) but never finds a voided statement.
+    /// </summary>
+    private static async Task<Results<Ok<StatementResult>, Ok<JsonObject>, ProblemHttpResult>> GetOne(
+        HttpContext context, Caller caller, IClusterClient cluster, string? statementId, string? voidedStatementId)
+    {
+        var field = statementId is not null ? "statementId" : "voidedStatementId";
+        if (statementId is not null && voidedStatementId is not null)
+        {
+            return Problems.BadRequest("Send statementId or voidedStatementId, not both.", "voidedStatementId");
+        }
+
+        // The specification allows only attachments and format beside a statement id.
+        if (context.Request.Query.Keys.FirstOrDefault(k => !SingleStatementParameters.Contains(k)) is { } other)
+        {
+            return Problems.BadRequest($"{other} cannot be combined with {field} (only attachments and format can).", other);
+        }
+
+        if (!Guid.TryParse(statementId ?? voidedStatementId, out var id))
+        {
+            return Problems.BadRequest($"{field} must be a UUID.", field);
+        }
+
+        if (!caller.IsLearner && !caller.HasScope(Scopes.StatementsRead))
+        {
+            return Problems.Forbidden($"Reading statements needs the {Scopes.StatementsRead} scope.");
+        }
+
+        if (voidedStatementId is not null)
+        {
+            return Problems.NotFound($"No voided statement {id:D}: this LRS stores no voiding statements.");
+        }
+
+        var stored = await cluster.GetGrain<IStatementQueryGrain>(0).Find(id);
+
+        // Another learner's statement is reported as missing, not forbidden: its existence is not the caller's business.
+        if (stored is null || (caller.IsLearner && stored.Statement.LearnerId != caller.Id))
+        {
+            return Problems.NotFound($"No statement {id:D}.");
+        }
+
+        return TypedResults.Ok(ToJson(stored));
     }
 
     private static JsonObject ToJson(StoredStatement stored)

@@ -10,6 +10,11 @@ public interface IStatementQueryGrain : IGrainWithIntegerKey
     [Alias("Query")]
     Task<StatementPage> Query(StatementQuery query);
 
+    /// <summary>One statement by id (<c>GET /xapi/statements?statementId=</c>); null when none has it.</summary>
+    [ReadOnly]
+    [Alias("Find")]
+    Task<StoredStatement?> Find(Guid statementId);
+
     [ReadOnly]
     [Alias("Ping")]
     Task<bool> Ping();

@@ -21,4 +21,13 @@ internal sealed class CourseProgressState
     [Id(5)] public Dictionary<string, int> SkillAttempts { get; set; } = new(StringComparer.Ordinal);
 
     [Id(6)] public long StatementCount { get; set; }
+
+    /// <summary>Best <c>result.score.scaled</c> per quiz or assignment lesson (what the certificate rule reads).</summary>
+    [Id(7)] public Dictionary<string, double> BestScores { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The certificate rule holds but issuance is not yet confirmed (see <see cref="CertificateTrigger"/>).</summary>
+    [Id(8)] public bool CertificateDue { get; set; }
+
+    /// <summary>The certificate grain confirmed the certificate: no more evaluations for this course.</summary>
+    [Id(9)] public bool CertificateIssued { get; set; }
 }

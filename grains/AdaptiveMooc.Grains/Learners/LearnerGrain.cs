@@ -35,10 +35,15 @@ internal sealed class LearnerGrain(
     private readonly LearnerModelStates models = new();
     private int unflushed;
     private IGrainTimer? flushTimer;
+    private CertificateTrigger? certificates;
 
     private string LearnerId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => CatchUp(cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        certificates = new CertificateTrigger(this, () => state.State, async id => (await Course(id, null))?.Definition, clock);
+        return CatchUp(cancellationToken);
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -158,6 +163,10 @@ internal sealed class LearnerGrain(
             request.CourseId, request.EnrolledAt, request.TargetDate, request.PurchaseId, null, null);
         await Write();
         await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[request.CourseId]);
+
+        // Statements imported before the enrolment may already meet the course's certificate rule.
+        certificates?.Mark(request.CourseId);
+        await AfterApplied(0);
         return CommandResult.Created;
     }
 
@@ -275,6 +284,8 @@ internal sealed class LearnerGrain(
         if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
         {
             ProgressRules.Apply(ProgressOf(courseId), learningEvent, statement.Completion == true);
+            ProgressRules.ApplyBestScore(ProgressOf(courseId), learningEvent, course.Lessons[learningEvent.LessonId!]);
+            certificates?.Mark(courseId);
             var enrolledAt = state.State.Enrolments.TryGetValue(courseId, out var enrolment) ? enrolment.EnrolledAt : (DateTimeOffset?)null;
             if (models.Apply(state.State.Models, courseId, learningEvent, course.Definition, enrolledAt, catalog.Current) is { } observation)
             {
@@ -318,6 +329,11 @@ internal sealed class LearnerGrain(
 
     private async Task AfterApplied(int applied)
     {
+        if (certificates is not null)
+        {
+            await certificates.RunAsync();
+        }
+
         if (applied == 0)
         {
             return;

@@ -80,6 +80,24 @@ internal static class ProgressRules
         }
     }
 
+    /// <summary>
+    /// Keeps the best scaled score of a quiz or assignment lesson, as the certificate rule reads it: only
+    /// statements about the lesson itself (not its items); a <c>passed</c> without a score counts 1.
+    /// </summary>
+    public static void ApplyBestScore(CourseProgressState progress, LearningEvent learningEvent, LessonDefinition lesson)
+    {
+        if (learningEvent.ItemId is not null || lesson.Kind is not (LessonKinds.Quiz or LessonKinds.Assignment))
+        {
+            return;
+        }
+
+        var score = learningEvent.ScoreScaled ?? (learningEvent.Verb == LearningVerb.Passed ? 1.0 : null);
+        if (score is { } value && (!progress.BestScores.TryGetValue(lesson.Id, out var best) || value > best))
+        {
+            progress.BestScores[lesson.Id] = value;
+        }
+    }
+
     /// <summary>Course-level activities (webinars, forum posts) count as activity but start no lesson.</summary>
     public static void ApplyCourseActivity(CourseProgressState progress, DateTimeOffset timestamp, TimeSpan? duration)
     {

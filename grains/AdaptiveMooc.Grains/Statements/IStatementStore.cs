@@ -16,5 +16,8 @@ internal interface IStatementStore
 
     Task<StatementPage> QueryAsync(StatementQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The statement with this id, or null.</summary>
+    Task<StoredStatement?> FindAsync(Guid id, CancellationToken cancellationToken);
+
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

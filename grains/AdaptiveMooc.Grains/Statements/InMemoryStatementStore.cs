@@ -95,5 +95,13 @@ internal sealed class InMemoryStatementStore : IStatementStore
         }
     }
 
+    public Task<StoredStatement?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(byId.GetValueOrDefault(id));
+        }
+    }
+
     public Task<bool> PingAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }

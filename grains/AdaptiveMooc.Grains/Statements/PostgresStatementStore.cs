@@ -207,11 +207,10 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
             }
         }
 
-        // Released so the next request's savepoint does not nest inside this one.
-        await using (var release = new NpgsqlCommand("RELEASE SAVEPOINT request", connection, transaction))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
+        // Not released: that would cost a round trip per request. The next request's savepoint nests inside
+        // this one, which changes nothing: a later ROLLBACK TO SAVEPOINT request names the newest savepoint of
+        // that name, and by then only the failing request has written since it; released or not, each
+        // request is one subtransaction, which is what MaxBatchRequests bounds.
 
         var batches = unique
             .Where(s => inserted.ContainsKey(s.Id))
@@ -289,6 +288,14 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         }
 
         return new StatementPage(rows, more ? rows[^1].Sequence : null);
+    }
+
+    public async Task<StoredStatement?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM xapi_statements WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        var rows = await ReadAllAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)

@@ -5,7 +5,13 @@ using Orleans.Concurrency;
 
 namespace AdaptiveMooc.Grains.Statements;
 
+// Reentrant: a stateless worker is otherwise capped at one call per activation and ProcessorCount
+// activations per silo, so on a 2-core silo only two requests were ever in flight and the store's
+// group commit never had more than two requests to batch (measured: 260 single-statement requests/s
+// at client concurrency 32). The grain holds no state, so interleaving its calls is safe; per-learner
+// ordering is the store's advisory lock and the learner grain's sequence check, not this grain's.
 [StatelessWorker]
+[Reentrant]
 [GrainType("statement-ingest")]
 internal sealed partial class StatementIngestGrain(IStatementStore store, TimeProvider clock, ILogger<StatementIngestGrain> logger)
     : Grain, IStatementIngestGrain

@@ -224,9 +224,12 @@ public sealed class SocialEndToEndTests(PlatformFixture fixture)
         passed["result"] = new JsonObject { ["success"] = true, ["score"] = new JsonObject { ["scaled"] = 0.8 } };
         (await client.PostAsJsonAsync("/xapi/statements", new JsonArray(Payloads.Statement(learnerId, courseId, "l1", "completed", at), passed))).EnsureSuccessStatusCode();
 
-        var issued = await ReadAsync(await client.PostAsync(new Uri(evaluate, UriKind.Relative), null), HttpStatusCode.Created);
+        // Issued by the statements themselves, before anyone calls the route; the route then returns that one.
+        var listedFirst = await ReadAsync(await client.GetAsync(new Uri($"/api/learners/{learnerId}/certificates", UriKind.Relative)), HttpStatusCode.OK);
+        var id = Assert.Single(listedFirst.GetProperty("items").EnumerateArray()).GetProperty("id").GetString();
+        var issued = await ReadAsync(await client.PostAsync(new Uri(evaluate, UriKind.Relative), null), HttpStatusCode.OK);
         var certificate = issued.GetProperty("certificate");
-        var id = certificate.GetProperty("id").GetString();
+        Assert.Equal(id, certificate.GetProperty("id").GetString());
         Assert.Equal("statement", certificate.GetProperty("kind").GetString());
         var again = await ReadAsync(await client.PostAsync(new Uri(evaluate, UriKind.Relative), null), HttpStatusCode.OK);
         Assert.Equal(id, again.GetProperty("certificate").GetProperty("id").GetString());

@@ -21,7 +21,7 @@ namespace AdaptiveMooc.Tools.Bench;
 /// </summary>
 internal static class IngestBench
 {
-    private const string Usage = "usage: bench ingest [--db CONNECTION] [--seconds N] [--concurrency N] [--batch N]";
+    private const string Usage = "usage: bench ingest [--db CONNECTION] [--seconds N] [--concurrency N] [--batch N] [--no-history]";
     private const string BaseUrl = "http://127.0.0.1:5080";
     private const int Learners = 128;
     private const int CostSamples = 300;
@@ -32,6 +32,7 @@ internal static class IngestBench
         var seconds = 20;
         var concurrency = 32;
         var batch = 50;
+        var history = true;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -40,6 +41,7 @@ internal static class IngestBench
                 case "--db" when value is not null: db = value; i++; break;
                 case "--seconds" when int.TryParse(value, CultureInfo.InvariantCulture, out seconds) && seconds > 0: i++; break;
                 case "--concurrency" when int.TryParse(value, CultureInfo.InvariantCulture, out concurrency) && concurrency > 0: i++; break;
+                case "--no-history": history = false; break;
                 case "--batch" when int.TryParse(value, CultureInfo.InvariantCulture, out batch) && batch is > 0 and <= 1000: i++; break;
                 default:
                     Console.Error.WriteLine($"bench ingest: unknown or incomplete option '{args[i]}'");
@@ -59,23 +61,38 @@ internal static class IngestBench
         var courseId = "bench-course";
         await SetUpAsync(admin, courseId);
 
+        // What the processes burn doing nothing (timers, membership, GC): the per-request CPU figures below
+        // include this background share, which weighs more the fewer requests a phase completes.
+        var cpuBefore = await platform.CpuAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var idleCpu = (await platform.CpuAsync()).PerOperation(cpuBefore, 5);
+        Console.Error.WriteLine($"bench ingest: idle CPU ms per second: {idleCpu}");
+
         Console.Error.WriteLine($"bench ingest: baseline, single-row INSERT commits at concurrency {concurrency} for {seconds}s");
-        var baseline = await InsertBaselineAsync(platform.DatabaseConnectionString, concurrency, duration);
-        Console.Error.WriteLine($"  {baseline:F0} commits/s");
+        cpuBefore = await platform.CpuAsync();
+        var (baseline, baselineCommits) = await InsertBaselineAsync(platform.DatabaseConnectionString, concurrency, duration);
+        var baselineCpu = (await platform.CpuAsync()).PerOperation(cpuBefore, baselineCommits);
+        Console.Error.WriteLine($"  {baseline:F0} commits/s; CPU ms per commit: {baselineCpu}");
 
         Console.Error.WriteLine("bench ingest: warm-up");
         await HttpIngestAsync(platform, courseId, concurrency, 1, TimeSpan.FromSeconds(3));
 
         Console.Error.WriteLine($"bench ingest: HTTP, one statement per request, concurrency {concurrency} for {seconds}s");
+        cpuBefore = await platform.CpuAsync();
         var single = await HttpIngestAsync(platform, courseId, concurrency, 1, duration);
-        Console.Error.WriteLine($"  {single.StatementsPerSecond:F0} statements/s ({single.Failures} failed requests)");
+        var singleCpu = (await platform.CpuAsync()).PerOperation(cpuBefore, single.Requests);
+        Console.Error.WriteLine($"  {single.StatementsPerSecond:F0} statements/s ({single.Failures} failed requests); CPU ms per request: {singleCpu}");
 
         Console.Error.WriteLine($"bench ingest: HTTP, {batch} statements per request, concurrency {concurrency} for {seconds}s");
         var batched = await HttpIngestAsync(platform, courseId, concurrency, batch, duration);
         Console.Error.WriteLine($"  {batched.StatementsPerSecond:F0} statements/s ({batched.Failures} failed requests)");
 
-        Console.Error.WriteLine("bench ingest: cost of one statement with 100 and with 10,000 earlier statements");
-        var (median100, median10000) = await HistoryCostAsync(admin, courseId);
+        var (median100, median10000) = (double.NaN, double.NaN);
+        if (history)
+        {
+            Console.Error.WriteLine("bench ingest: cost of one statement with 100 and with 10,000 earlier statements");
+            (median100, median10000) = await HistoryCostAsync(admin, courseId);
+        }
 
         var ratio = single.StatementsPerSecond / baseline;
         var costRatio = median10000 / median100;
@@ -84,6 +101,9 @@ internal static class IngestBench
         Console.Out.WriteLine($"HTTP ingest, {batch} statements/request (c={concurrency}): {batched.StatementsPerSecond,8:F0} statements/s  ({batched.StatementsPerSecond / baseline:P0} of baseline)");
         Console.Out.WriteLine($"median cost of one statement, 100 earlier:    {median100,8:F2} ms");
         Console.Out.WriteLine($"median cost of one statement, 10,000 earlier: {median10000,8:F2} ms  (ratio {costRatio:F2})");
+        Console.Out.WriteLine($"idle CPU ms per second:                       {idleCpu}");
+        Console.Out.WriteLine($"CPU ms per baseline commit:                   {baselineCpu}");
+        Console.Out.WriteLine($"CPU ms per single-statement request:          {singleCpu}");
         Console.Out.WriteLine(JsonSerializer.Serialize(new
         {
             bench = "ingest",
@@ -95,10 +115,13 @@ internal static class IngestBench
             batchSize = batch,
             httpBatchPerSecond = Math.Round(batched.StatementsPerSecond, 1),
             httpBatchToBaseline = Math.Round(batched.StatementsPerSecond / baseline, 3),
-            medianMsWith100 = Math.Round(median100, 3),
-            medianMsWith10000 = Math.Round(median10000, 3),
-            costRatio = Math.Round(costRatio, 3),
+            medianMsWith100 = history ? Math.Round(median100, 3) : (double?)null,
+            medianMsWith10000 = history ? Math.Round(median10000, 3) : (double?)null,
+            costRatio = history ? Math.Round(costRatio, 3) : (double?)null,
             failedRequests = single.Failures + batched.Failures,
+            idleCpuMsPerSecond = idleCpu,
+            cpuMsPerBaselineCommit = baselineCpu,
+            cpuMsPerSingleRequest = singleCpu,
         }));
         return 0;
     }
@@ -140,7 +163,7 @@ internal static class IngestBench
         ["timestamp"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
     };
 
-    private static async Task<(double StatementsPerSecond, long Failures)> HttpIngestAsync(
+    private static async Task<(double StatementsPerSecond, long Failures, long Requests)> HttpIngestAsync(
         BenchPlatform platform, string courseId, int concurrency, int batchSize, TimeSpan duration)
     {
         long statements = 0, failures = 0;
@@ -167,10 +190,10 @@ internal static class IngestBench
             }
         })).ToList();
         await Task.WhenAll(workers);
-        return (statements / stopwatch.Elapsed.TotalSeconds, failures);
+        return (statements / stopwatch.Elapsed.TotalSeconds, failures, (statements / batchSize) + failures);
     }
 
-    private static async Task<double> InsertBaselineAsync(string connectionString, int concurrency, TimeSpan duration)
+    private static async Task<(double CommitsPerSecond, long Commits)> InsertBaselineAsync(string connectionString, int concurrency, TimeSpan duration)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = concurrency + 4 };
         await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -197,7 +220,7 @@ internal static class IngestBench
             }
         })).ToList();
         await Task.WhenAll(workers);
-        return commits / stopwatch.Elapsed.TotalSeconds;
+        return (commits / stopwatch.Elapsed.TotalSeconds, commits);
     }
 
     /// <summary>Fills two learners' histories, then times single-statement requests for each, interleaved, one at a time.</summary>
@@ -271,6 +294,23 @@ internal static class IngestBench
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
+    private readonly record struct CpuSample(double Silo, double Api, double Postgres, double Client)
+    {
+        public CpuPerOperation PerOperation(CpuSample before, long operations)
+        {
+            var n = Math.Max(1, operations) / 1000.0;
+            return new CpuPerOperation(
+                Math.Round((Api - before.Api) / n, 3), Math.Round((Silo - before.Silo) / n, 3),
+                Math.Round((Postgres - before.Postgres) / n, 3), Math.Round((Client - before.Client) / n, 3));
+        }
+    }
+
+    private sealed record CpuPerOperation(double Api, double Silo, double Postgres, double Client)
+    {
+        public override string ToString() =>
+            string.Create(CultureInfo.InvariantCulture, $"API {Api:F3}, silo {Silo:F3}, PostgreSQL {Postgres:F3}, bench client {Client:F3}");
+    }
+
     /// <summary>Silo and API processes on a fresh database, as the end-to-end tests run them (RecommendBench uses them too).</summary>
     internal sealed class BenchPlatform : IAsyncDisposable
     {
@@ -280,6 +320,7 @@ internal static class IngestBench
         private readonly string adminKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         private readonly int httpPort = FreePort();
         private readonly List<Process> processes = [];
+        private int? postmaster;
 
         private BenchPlatform(string serverConnectionString) => this.serverConnectionString = serverConnectionString;
 
@@ -337,6 +378,61 @@ internal static class IngestBench
             });
             await platform.WaitHealthyAsync();
             return platform;
+        }
+
+        /// <summary>
+        /// CPU seconds used so far by the silo, the API, the PostgreSQL server (postmaster, live backends and
+        /// the backends it reaped; Linux /proc only, else 0) and this benchmark client: where the time of a
+        /// request goes, whatever else the machine is running.
+        /// </summary>
+        public async Task<CpuSample> CpuAsync()
+        {
+            foreach (var process in processes)
+            {
+                process.Refresh();
+            }
+
+            var postgres = 0.0;
+            if (OperatingSystem.IsLinux())
+            {
+                postmaster ??= await PostmasterAsync();
+                foreach (var directory in Directory.EnumerateDirectories("/proc"))
+                {
+                    if (int.TryParse(Path.GetFileName(directory), out var pid) && ReadStat(pid) is { } stat
+                        && (pid == postmaster || stat.ParentId == postmaster))
+                    {
+                        postgres += pid == postmaster ? stat.Seconds + stat.ChildrenSeconds : stat.Seconds;
+                    }
+                }
+            }
+
+            using var self = Process.GetCurrentProcess();
+            return new CpuSample(
+                processes[0].TotalProcessorTime.TotalSeconds, processes[1].TotalProcessorTime.TotalSeconds, postgres, self.TotalProcessorTime.TotalSeconds);
+        }
+
+        private async Task<int> PostmasterAsync()
+        {
+            await using var dataSource = NpgsqlDataSource.Create(DatabaseConnectionString);
+            await using var command = dataSource.CreateCommand("SELECT pg_backend_pid()");
+            var backend = (int)(await command.ExecuteScalarAsync())!;
+            return ReadStat(backend)?.ParentId ?? -1;
+        }
+
+        /// <summary>Fields of /proc/PID/stat after the command name: ppid, utime+stime, cutime+cstime (in seconds).</summary>
+        private static (int ParentId, double Seconds, double ChildrenSeconds)? ReadStat(int pid)
+        {
+            try
+            {
+                var text = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                double Ticks(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture) / 100.0;
+                return (int.Parse(fields[1], CultureInfo.InvariantCulture), Ticks(11) + Ticks(12), Ticks(13) + Ticks(14));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                return null;
+            }
         }
 
         public HttpClient Client()
