@@ -1,0 +1,78 @@
+using AdaptiveMooc.ML.Events;
+using AdaptiveMooc.ML.Training;
+using AdaptiveMooc.Tests.Shared;
+using Npgsql;
+
+namespace AdaptiveMooc.ML.Tests.Risk;
+
+/// <summary><c>train --from-db</c>'s reader on a real PostgreSQL holding the silo's statement table.</summary>
+public sealed class PostgresStatementSourceTests
+{
+    [Fact]
+    public async Task Reads_stored_statements_as_learning_events_by_course_learner_and_time()
+    {
+        await using var database = await TestDatabase.CreateAsync(CreateTableAsync);
+        var t0 = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        await InsertAsync(database, "b", "http://adlnet.gov/expapi/verbs/passed", t0.AddDays(2), "c1", "quiz-1", "q1", true, 0.9, 60_000);
+        await InsertAsync(database, "a", "http://adlnet.gov/expapi/verbs/experienced", t0.AddDays(1), "c1", "l1", null, null, null, null);
+        await InsertAsync(database, "a", "http://adlnet.gov/expapi/verbs/answered", t0, "c1", "quiz-1", "q2", false, null, null);
+        await InsertAsync(database, "a", "https://example.org/verbs/liked", t0, null, null, null, null, null, null);
+
+        var events = new List<LearningEvent>();
+        await foreach (var e in new PostgresStatementSource(database.ConnectionString).ReadAsync())
+        {
+            events.Add(e);
+        }
+
+        // Statements without a course are not learning events of a course; the rest come ordered.
+        Assert.Equal(
+            [("a", LearningVerb.Answered), ("a", LearningVerb.Experienced), ("b", LearningVerb.Passed)],
+            events.Select(e => (e.LearnerId, e.Verb)));
+        var passed = events[2];
+        Assert.Equal(("c1", "quiz-1", "q1", true, 0.9, TimeSpan.FromMinutes(1), t0.AddDays(2)),
+            (passed.CourseId, passed.LessonId, passed.ItemId, passed.Success, passed.ScoreScaled, passed.Duration, passed.Timestamp));
+        Assert.Equal((false, (double?)null, (TimeSpan?)null), (events[0].Success, events[0].ScoreScaled, events[0].Duration));
+
+        // Three statements are far too little history: every model file is left alone.
+        var output = Path.Combine(Path.GetTempPath(), "from-db-pg-" + Guid.NewGuid().ToString("N"));
+        var result = await DatabaseModelTrainer.TrainAsync(new PostgresStatementSource(database.ConnectionString), output, 1, _ => { });
+        Assert.Equal((3, 1, false, false, false), (result.Statements, result.Courses, result.DropoutModelWritten, result.RiskModelWritten, result.PacingModelWritten));
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output).Any());
+    }
+
+    /// <summary>The table exactly as the silo's migration creates it.</summary>
+    private static async Task CreateTableAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "AdaptiveMooc.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("repository root not found");
+        }
+
+        var sql = await File.ReadAllTextAsync(Path.Combine(root, "silo", "AdaptiveMooc.Silo", "Migrations", "0010_xapi_statements.sql"), cancellationToken);
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertAsync(
+        TestDatabase database, string learner, string verb, DateTimeOffset timestamp, string? course, string? lesson, string? item,
+        bool? success, double? score, long? durationMs)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            """
+            INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement, course_id, lesson_id, item_id, success, score_scaled, duration_ms)
+            VALUES ($1, $2, $3, 'urn:activity', $4, now(), 'h', '{}'::jsonb, $5, $6, $7, $8, $9, $10)
+            """);
+        command.Parameters.AddWithValue(Guid.NewGuid());
+        command.Parameters.AddWithValue(learner);
+        command.Parameters.AddWithValue(verb);
+        command.Parameters.AddWithValue(timestamp.UtcDateTime);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)course ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)lesson ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)item ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Boolean, (object?)success ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Double, (object?)score ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Bigint, (object?)durationMs ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync();
+    }
+}
