@@ -294,7 +294,7 @@ internal static class IngestBench
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
-    private readonly record struct CpuSample(double Silo, double Api, double Postgres, double Client)
+    internal readonly record struct CpuSample(double Silo, double Api, double Postgres, double Client)
     {
         public CpuPerOperation PerOperation(CpuSample before, long operations)
         {
@@ -305,7 +305,7 @@ internal static class IngestBench
         }
     }
 
-    private sealed record CpuPerOperation(double Api, double Silo, double Postgres, double Client)
+    internal sealed record CpuPerOperation(double Api, double Silo, double Postgres, double Client)
     {
         public override string ToString() =>
             string.Create(CultureInfo.InvariantCulture, $"API {Api:F3}, silo {Silo:F3}, PostgreSQL {Postgres:F3}, bench client {Client:F3}");
