@@ -157,6 +157,10 @@ public sealed class RoundTripTests(PlatformFixture fixture)
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        var models = health.GetProperty("checks").GetProperty("models");
+        Assert.Equal("healthy", models.GetProperty("status").GetString());
+        Assert.StartsWith("models-", models.GetProperty("data").GetProperty("version").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ranking", models.GetProperty("data").GetProperty("loaded").EnumerateArray().Select(m => m.GetString()));
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/xapi/statements", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/docs/", UriKind.Relative))).StatusCode);

@@ -5,8 +5,8 @@ namespace AdaptiveMooc.Grains.Abstractions.Learners;
 /// statement about it or its items, completed by <c>completed</c>, <c>passed</c> or
 /// <c>result.completion: true</c>; <see cref="PercentComplete"/> is over required lessons;
 /// <see cref="MinutesSpent"/> sums <c>result.duration</c>; <see cref="LastActivity"/> is the latest
-/// statement <c>timestamp</c>. <see cref="MasteryBySkill"/> is the Laplace-smoothed success rate of
-/// graded answers per skill, an order-independent estimate until a trained model replaces it.
+/// statement <c>timestamp</c>. <see cref="MasteryBySkill"/> is knowledge tracing's probability of a
+/// correct answer per skill the learner has graded evidence on (the learner grain's online model).
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.CourseProgress")]

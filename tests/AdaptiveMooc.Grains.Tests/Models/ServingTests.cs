@@ -143,6 +143,33 @@ public sealed class ServingTests(ModelsClusterFixture fixture)
         Assert.True(progress.MasteryBySkill["geometry"] < 0.55);
     }
 
+    [Fact]
+    public async Task The_learner_model_survives_deactivation()
+    {
+        var (learnerId, courseId) = await Enrolled(CourseOfSix);
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        await Ingest.Ingest(
+        [
+            TestData.Statement(learnerId, courseId, "a1", "experienced", at, duration: TimeSpan.FromMinutes(30)),
+            TestData.Statement(learnerId, courseId, "a3", "answered", at.AddMinutes(1), itemId: "i1", success: true),
+            TestData.Statement(learnerId, courseId, "a3", "completed", at.AddMinutes(2), duration: TimeSpan.FromMinutes(5)),
+        ]);
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+        var before = (await learner.GetModelView(courseId))!;
+
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = (await learner.GetModelView(courseId))!;
+
+        Assert.NotNull(before.Ranking);
+        Assert.Equal(before.Ranking, after.Ranking);
+        Assert.Equal(before.Mastery, after.Mastery);
+        Assert.Equal(before.Practices, after.Practices);
+        Assert.Equal(before.LastPractised, after.LastPractised);
+        Assert.Equal(2, after.TimedLessons);
+        Assert.Equal(before.LogRatioSum, after.LogRatioSum);
+        Assert.Equal(before.CourseStart, after.CourseStart);
+    }
+
     private static CourseDefinition CourseOfSix(string id) => new(
         id, "Maths", "maths", "Six lessons", "en", new Pricing(Pricing.Free),
         new CertificateRule(CertificateRule.Statement, 0.6), null,
