@@ -18,14 +18,14 @@ public sealed class ModelCatalogTests : IDisposable
         await catalog.CheckAsync(settle: false);
 
         Assert.Equal(ModelCatalogStatus.Ready, catalog.Status.State);
-        Assert.Equal(["ranking", "at-risk", "withdrawn", "pacing"], catalog.Status.Loaded);
+        Assert.Equal(["knowledge-tracing", "ranking", "at-risk", "withdrawn", "pacing"], catalog.Status.Loaded);
         Assert.StartsWith("models-", catalog.Current.Version, StringComparison.Ordinal);
         Assert.Equal(catalog.Current.Version, catalog.Status.Version);
         Assert.NotNull(catalog.Current.Ranking);
         Assert.NotNull(catalog.Current.AtRisk);
         Assert.NotNull(catalog.Current.Withdrawn);
         Assert.NotNull(catalog.Current.Pacing);
-        Assert.False(catalog.Current.KtTrained);
+        Assert.True(catalog.Current.KtTrained);
 
         // Same files elsewhere: same version, so every silo of a cluster answers the same modelVersion.
         using var other = Catalog(ModelFolders.Shipped);

@@ -1,5 +1,6 @@
 using AdaptiveMooc.Grains.Abstractions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace AdaptiveMooc.Grains.Tests.Models;
@@ -24,6 +25,8 @@ public sealed class ModelsClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.UseInMemoryReminderService();
             silo.Services.AddMoocGrainServices(configuration);
+            silo.Services.AddSocialGrains();
+            silo.Services.AddWebhookGrains();
         });
         cluster = builder.Build();
         await cluster.DeployAsync();

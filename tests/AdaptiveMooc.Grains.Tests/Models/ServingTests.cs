@@ -139,8 +139,10 @@ public sealed class ServingTests(ModelsClusterFixture fixture)
         var progress = (await fixture.Client.GetGrain<ILearnerGrain>(learnerId).GetProgress(courseId))!;
 
         Assert.Equal(["algebra", "geometry"], progress.MasteryBySkill.Keys.Order(StringComparer.Ordinal));
-        Assert.True(progress.MasteryBySkill["algebra"] > 0.55);
-        Assert.True(progress.MasteryBySkill["geometry"] < 0.55);
+        // Whatever the shipped priors, two right answers must leave a skill above one with a wrong answer.
+        Assert.True(
+            progress.MasteryBySkill["algebra"] > progress.MasteryBySkill["geometry"],
+            $"algebra {progress.MasteryBySkill["algebra"]}, geometry {progress.MasteryBySkill["geometry"]}");
     }
 
     [Fact]
