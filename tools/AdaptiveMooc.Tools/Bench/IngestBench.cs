@@ -354,30 +354,45 @@ internal static class IngestBench
                 await create.ExecuteNonQueryAsync();
             }
 
-            var cluster = platform.ClusterId;
+            try
+            {
+                await platform.LaunchAsync(root, configuration);
+            }
+            catch
+            {
+                // A platform that never became healthy must not outlive the benchmark that started it.
+                await platform.DisposeAsync();
+                throw;
+            }
+
+            return platform;
+        }
+
+        private async Task LaunchAsync(string root, string configuration)
+        {
+            var cluster = ClusterId;
             var common = new Dictionary<string, string>
             {
-                ["ConnectionStrings__mooc"] = platform.DatabaseConnectionString,
+                ["ConnectionStrings__mooc"] = DatabaseConnectionString,
                 ["Mooc__Storage"] = "postgres",
                 ["Mooc__ClusterId"] = cluster,
                 ["Mooc__ServiceId"] = cluster,
                 ["Logging__LogLevel__Default"] = "Warning",
             };
-            platform.Start(Path.Combine(root, "silo/AdaptiveMooc.Silo/bin", configuration, "net10.0/AdaptiveMooc.Silo.dll"), common, new()
+            Start(Path.Combine(root, "silo/AdaptiveMooc.Silo/bin", configuration, "net10.0/AdaptiveMooc.Silo.dll"), common, new()
             {
                 ["Mooc__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
                 ["Mooc__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             });
-            platform.Start(Path.Combine(root, "api/AdaptiveMooc.Api/bin", configuration, "net10.0/AdaptiveMooc.Api.dll"), common, new()
+            Start(Path.Combine(root, "api/AdaptiveMooc.Api/bin", configuration, "net10.0/AdaptiveMooc.Api.dll"), common, new()
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{platform.httpPort}",
-                ["Mooc__AdminKey__Path"] = platform.keyPath,
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+                ["Mooc__AdminKey__Path"] = keyPath,
 
                 // The per-caller rate limit (6000/min by default) would otherwise cap the benchmark's one key.
                 ["Mooc__RateLimit__PermitLimit"] = "100000000",
             });
-            await platform.WaitHealthyAsync();
-            return platform;
+            await WaitHealthyAsync();
         }
 
         /// <summary>
