@@ -15,14 +15,15 @@ internal sealed class CourseAnalyticsShardGrain(
     private const int FlushEvery = 500;
     private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(5);
 
-    private int unflushed;
-    private IGrainTimer? flushTimer;
+    private WriteBehind? writes;
+
+    private WriteBehind Writes => writes ??= new WriteBehind(this, state.WriteStateAsync, FlushEvery, FlushDelay);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (unflushed > 0)
+        if (Writes.Pending)
         {
-            await Flush();
+            await Writes.Write();
         }
     }
 
@@ -55,32 +56,5 @@ internal sealed class CourseAnalyticsShardGrain(
         return row;
     }
 
-    private async Task Changed()
-    {
-        unflushed++;
-        if (unflushed >= FlushEvery)
-        {
-            await Flush();
-        }
-        else
-        {
-            flushTimer ??= this.RegisterGrainTimer(OnFlushTimer, new GrainTimerCreationOptions(FlushDelay, Timeout.InfiniteTimeSpan));
-        }
-    }
-
-    private async Task OnFlushTimer(CancellationToken cancellationToken)
-    {
-        flushTimer?.Dispose();
-        flushTimer = null;
-        if (unflushed > 0)
-        {
-            await Flush();
-        }
-    }
-
-    private async Task Flush()
-    {
-        await state.WriteStateAsync();
-        unflushed = 0;
-    }
+    private Task Changed() => Writes.Changed();
 }

@@ -33,8 +33,7 @@ internal sealed class LearnerGrain(
 
     private readonly Dictionary<string, CachedCourse> courses = new(StringComparer.Ordinal);
     private readonly LearnerModelStates models = new();
-    private int unflushed;
-    private IGrainTimer? flushTimer;
+    private WriteBehind? writes;
     private CertificateTrigger? certificates;
 
     private string LearnerId => this.GetPrimaryKeyString();
@@ -47,9 +46,9 @@ internal sealed class LearnerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (unflushed > 0)
+        if (Writes.Pending)
         {
-            await Flush();
+            await Writes.Write();
         }
     }
 
@@ -334,39 +333,18 @@ internal sealed class LearnerGrain(
             await certificates.RunAsync();
         }
 
-        if (applied == 0)
-        {
-            return;
-        }
-
-        unflushed += applied;
-        if (unflushed >= FlushEvery)
-        {
-            await Flush();
-        }
-        else
-        {
-            flushTimer ??= this.RegisterGrainTimer(OnFlushTimer, new GrainTimerCreationOptions(FlushDelay, Timeout.InfiniteTimeSpan));
-        }
+        await Writes.Changed(applied);
     }
 
-    private async Task OnFlushTimer(CancellationToken cancellationToken)
-    {
-        flushTimer?.Dispose();
-        flushTimer = null;
-        if (unflushed > 0)
-        {
-            await Flush();
-        }
-    }
+    private WriteBehind Writes => writes ??= new WriteBehind(this, WriteState, FlushEvery, FlushDelay);
 
-    private Task Flush() => Write();
+    /// <summary>Writes everything now: profile and enrolment changes are durable before they are acknowledged.</summary>
+    private Task Write() => Writes.Write();
 
-    private async Task Write()
+    private Task WriteState()
     {
         models.SaveTo(state.State.Models);
-        await state.WriteStateAsync();
-        unflushed = 0;
+        return state.WriteStateAsync();
     }
 
     private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CourseDefinition Definition, DateTimeOffset FetchedAt);
