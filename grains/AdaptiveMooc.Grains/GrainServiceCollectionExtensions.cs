@@ -22,6 +22,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IStatementStore>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource
             ? new PostgresStatementStore(dataSource)
             : new InMemoryStatementStore());
+        services.TryAddSingleton<Analytics.IAnalyticsStatementSource>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource ? new Analytics.PostgresAnalyticsStatementSource(dataSource) : new Analytics.StoreAnalyticsStatementSource(sp.GetRequiredService<IStatementStore>()));
         services.AddModelCatalog(configuration);
         return services;
     }

@@ -17,6 +17,7 @@ public static class AnalyticsEndpoints
         var group = routes.MapGroup("/api/courses/{courseId}/analytics").WithTags("Analytics");
         group.MapGet("/", Get).WithName("GetCourseAnalytics");
         group.MapGet("/learners.csv", LearnersCsv).WithName("GetCourseAnalyticsLearnersCsv");
+        group.MapPost("/rebuild", Rebuild).WithName("RebuildCourseAnalytics");
         return routes;
     }
 
@@ -64,6 +65,27 @@ public static class AnalyticsEndpoints
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{courseId}-learners.csv");
+    }
+
+    /// <summary>
+    /// Admins only: refolds the course's shards from the statement store (for rows kept before a field
+    /// existed). Answers 202 at once; the rebuild runs in the shards, which serve reads again when done.
+    /// </summary>
+    private static async Task<Results<Accepted<AnalyticsRebuildAccepted>, ProblemHttpResult>> Rebuild(string courseId, HttpContext context, IClusterClient cluster)
+    {
+        var caller = context.Caller();
+        if (!caller.IsAdmin)
+        {
+            return Problems.Forbidden("Only admins rebuild analytics.");
+        }
+
+        if (!Ids.IsValid(courseId) || await cluster.GetGrain<ICourseGrain>(courseId).Get() is null)
+        {
+            return Problems.NotFound($"Course '{courseId}' does not exist.");
+        }
+
+        await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).Rebuild();
+        return TypedResults.Accepted($"/api/courses/{courseId}/analytics", new AnalyticsRebuildAccepted(courseId, AnalyticsShards.Count));
     }
 
     private static string Instant(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty;

@@ -6,7 +6,10 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 /// the graded outcome that counts toward skill mastery (as progress counts it), null when ungraded.
 /// <see cref="Verb"/>, <see cref="Success"/>, <see cref="ScoreScaled"/> and <see cref="Count"/> are the
 /// learning event's own fields (null verb: the statement is no learning event), which the risk
-/// features replay through the ML project's feature code.
+/// features replay through the ML project's feature code. <see cref="Sequence"/> is the statement's
+/// sequence in the store: a shard row applies each learner's facts once, in sequence order, and catches
+/// up from the store after it. <see cref="Mastery"/> is the learner's knowledge-tracing mastery of the
+/// fact's skills right after this graded fact (null when ungraded or unknown).
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.AnalyticsFact")]
@@ -23,4 +26,6 @@ public sealed record AnalyticsFact(
     [property: Id(9)] string? Verb = null,
     [property: Id(10)] bool? Success = null,
     [property: Id(11)] double? ScoreScaled = null,
-    [property: Id(12)] int Count = 1);
+    [property: Id(12)] int Count = 1,
+    [property: Id(13)] long Sequence = 0,
+    [property: Id(14)] IReadOnlyDictionary<string, double>? Mastery = null);

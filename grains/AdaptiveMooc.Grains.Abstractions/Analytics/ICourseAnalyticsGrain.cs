@@ -19,4 +19,12 @@ public interface ICourseAnalyticsGrain : IGrainWithStringKey
 
     [Alias("GetLearners")]
     Task<IReadOnlyList<LearnerAnalytics>?> GetLearners(DateTimeOffset asOf);
+
+    /// <summary>
+    /// Starts rebuilding every shard of the course from the statement store and returns at once
+    /// (one-way): a large course takes longer than a call may wait. Shards answer reads again when done.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    [Alias("Rebuild")]
+    Task Rebuild();
 }

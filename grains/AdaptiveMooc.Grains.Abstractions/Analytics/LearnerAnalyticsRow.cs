@@ -3,8 +3,8 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 /// <summary>
 /// One learner in one course as analytics see it. Every collection is bounded by the course (its
 /// lessons and skills) or by a fixed cap (days, attempts), never by the number of statements, and
-/// every field except the skill and activity counts is a min/max/union, so statements applied out of order or twice
-/// give the same row. Answers for any <c>asOf</c> are computed from these timestamps.
+/// every field except the skill and activity counts is a min/max/union, so statements applied out of order
+/// give the same row; <see cref="LastSequence"/> makes applying the same statement twice a no-op. Answers for any <c>asOf</c> are computed from these timestamps.
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.LearnerAnalyticsRow")]
@@ -15,6 +15,9 @@ public sealed class LearnerAnalyticsRow
 
     /// <summary>Scored attempts kept per lesson (the most recent ones).</summary>
     public const int MaxAttempts = 10;
+
+    /// <summary>Knowledge-tracing mastery points kept per skill (the most recent by timestamp).</summary>
+    public const int MaxMasteryPoints = 10;
 
     [Id(0)] public string LearnerId { get; set; } = string.Empty;
 
@@ -47,4 +50,13 @@ public sealed class LearnerAnalyticsRow
 
     /// <summary>Lesson → its most recent completed/passed/failed statements (at most <see cref="MaxAttempts"/>; older ones move to <see cref="Activity"/>).</summary>
     [Id(10)] public Dictionary<string, List<GradedAttempt>> Graded { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sequence of the last statement of this learner about this course applied to the row. The store
+    /// holds everything after it, so a shard catches the row up from there after a crash.
+    /// </summary>
+    [Id(11)] public long LastSequence { get; set; }
+
+    /// <summary>Skill → the learner's knowledge-tracing mastery after their latest answers on it (at most <see cref="MaxMasteryPoints"/>, by timestamp).</summary>
+    [Id(12)] public Dictionary<string, List<MasteryPoint>> Mastery { get; set; } = new(StringComparer.Ordinal);
 }

@@ -65,7 +65,7 @@ internal static class AnalyticsCalculator
         return new CourseAnalytics(
             course.Id, asOf, enrolledRows.Count, active, completed,
             enrolledRows.Count == 0 ? 0 : Math.Round((double)completed / enrolledRows.Count, 4),
-            withdrawn, lessons, Skills(rows), atRisk, Weekly(rows, asOf), Scores(rows, asOf), atRiskStatus);
+            withdrawn, lessons, Skills(rows, asOf), atRisk, Weekly(rows, asOf), Scores(rows, asOf), atRiskStatus);
     }
 
     public static LearnerAnalytics Learner(LearnerAnalyticsRow row, IReadOnlyList<string> counted, DateTimeOffset asOf)
@@ -86,22 +86,28 @@ internal static class AnalyticsCalculator
     }
 
     /// <summary>
-    /// Mean per-learner mastery, (correct + 1) / (attempts + 2) as learner progress defines it. Unlike the
-    /// other figures these are the current counts, not as of <c>asOf</c>.
+    /// Mean knowledge-tracing mastery per skill as of <paramref name="asOf"/>: each learner's latest mastery
+    /// point timestamped before it, over the learners who have one (a learner without an answer on the
+    /// skill by then, or whose retained points all lie after it, does not count).
     /// </summary>
-    private static List<SkillMastery> Skills(IReadOnlyList<LearnerAnalyticsRow> rows)
+    private static List<SkillMastery> Skills(IReadOnlyList<LearnerAnalyticsRow> rows, DateTimeOffset asOf)
     {
         var perSkill = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            foreach (var (skill, attempts) in row.SkillAttempts)
+            foreach (var (skill, points) in row.Mastery)
             {
+                if (AnalyticsRowRules.MasteryBefore(points, asOf) is not { } point)
+                {
+                    continue;
+                }
+
                 if (!perSkill.TryGetValue(skill, out var values))
                 {
                     perSkill[skill] = values = [];
                 }
 
-                values.Add((row.SkillCorrect.GetValueOrDefault(skill) + 1.0) / (attempts + 2.0));
+                values.Add(point.Mastery);
             }
         }
 

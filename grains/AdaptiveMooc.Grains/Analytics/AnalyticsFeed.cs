@@ -14,17 +14,40 @@ namespace AdaptiveMooc.Grains.Analytics;
 /// </summary>
 internal static class AnalyticsFeed
 {
-    /// <summary>A statement the learner grain applied, about a course that exists.</summary>
-    public static Task Statement(IGrainFactory grains, StoredStatement stored, IReadOnlyDictionary<string, LessonDefinition> lessons)
+    /// <summary>
+    /// A statement the learner grain applied, about a course that exists. <paramref name="masteryOf"/>
+    /// gives the learner's knowledge-tracing mastery of some skills now (after this statement's update);
+    /// it is asked only for graded facts.
+    /// </summary>
+    public static Task Statement(
+        IGrainFactory grains,
+        StoredStatement stored,
+        IReadOnlyDictionary<string, LessonDefinition> lessons,
+        Func<IReadOnlyList<string>, IReadOnlyDictionary<string, double>>? masteryOf = null)
     {
-        var statement = stored.Statement;
-        if (statement.CourseId is not { } courseId)
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.Statement.CourseId is not { } courseId)
         {
             return Task.CompletedTask;
         }
 
+        var fact = FactOf(stored, courseId, lessons, masteryOf);
+        return Guarded(grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, fact.LearnerId)).Apply(fact), courseId);
+    }
+
+    /// <summary>What analytics keep of a stored statement about <paramref name="courseId"/> (also when a shard reads it back from the store).</summary>
+    public static AnalyticsFact FactOf(
+        StoredStatement stored,
+        string courseId,
+        IReadOnlyDictionary<string, LessonDefinition> lessons,
+        Func<IReadOnlyList<string>, IReadOnlyDictionary<string, double>>? masteryOf)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var statement = stored.Statement;
         var learningEvent = ProgressRules.ToLearningEvent(statement, courseId, lessons);
-        var fact = new AnalyticsFact(
+        var outcome = learningEvent is null ? null : Outcome(learningEvent);
+        var mastery = outcome is not null && learningEvent!.Skills.Count > 0 ? masteryOf?.Invoke(learningEvent.Skills) : null;
+        return new AnalyticsFact(
             statement.Id,
             statement.LearnerId,
             courseId,
@@ -32,13 +55,14 @@ internal static class AnalyticsFeed
             learningEvent?.LessonId,
             learningEvent is { ItemId: null } && (learningEvent.Verb is LearningVerb.Completed or LearningVerb.Passed || statement.Completion == true),
             learningEvent is { ItemId: null } ? statement.ScoreScaled : null,
-            learningEvent is null ? null : Outcome(learningEvent),
+            outcome,
             learningEvent?.Skills ?? [],
             learningEvent?.Verb.ToString(),
             learningEvent?.Success,
             learningEvent?.ScoreScaled,
-            learningEvent is null ? 1 : Math.Max(learningEvent.Count, InteractionCount.Of(statement)));
-        return Guarded(grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, statement.LearnerId)).Apply(fact), courseId);
+            learningEvent is null ? 1 : Math.Max(learningEvent.Count, InteractionCount.Of(statement)),
+            stored.Sequence,
+            mastery);
     }
 
     /// <summary>An enrolment as it now stands (after enrolling or withdrawing).</summary>
@@ -50,7 +74,8 @@ internal static class AnalyticsFeed
 
     /// <summary>
     /// Analytics must never fail the learner's own work: the statement is durable and progress applied
-    /// whatever happens here. A lost fact leaves the shard behind (docs/ANALYTICS.md, known limits).
+    /// whatever happens here. A fact lost here comes back when the shard next activates and catches up
+    /// from the store (docs/ANALYTICS.md, known limits).
     /// </summary>
     private static async Task Guarded(Task call, string courseId)
     {
@@ -64,13 +89,6 @@ internal static class AnalyticsFeed
         }
     }
 
-    /// <summary>The same outcome rule as progress mastery (ProgressRules), so analytics mastery matches learner progress.</summary>
-    private static bool? Outcome(LearningEvent e) => e.Verb switch
-    {
-        LearningVerb.Passed => e.Success ?? true,
-        LearningVerb.Failed => e.Success ?? false,
-        _ when e.Success is { } success => success,
-        _ when e.ScoreScaled is { } score => score >= 0.5,
-        _ => null,
-    };
+    /// <summary>The outcome rule of progress and of knowledge tracing in the learner grain, so the facts graded here are the answers it traced.</summary>
+    private static bool? Outcome(LearningEvent e) => ProgressRules.Outcome(e);
 }

@@ -6,6 +6,84 @@ namespace AdaptiveMooc.Grains.Analytics;
 /// <summary>How a fact folds into a row: first timestamps (min), per-day first/last (min/max), attempts deduplicated by statement id.</summary>
 internal static class AnalyticsRowRules
 {
+    /// <summary>
+    /// Applies a fact unless the row already holds its statement (its sequence is at or below
+    /// <see cref="LearnerAnalyticsRow.LastSequence"/>); either way merges the mastery it carries, since a
+    /// statement read back from the store (no mastery) may have reached the row before the learner grain
+    /// sent it with its mastery. True when the row changed.
+    /// </summary>
+    public static bool Accept(LearnerAnalyticsRow row, AnalyticsFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(fact);
+        var merged = fact.Mastery is { Count: > 0 } mastery && MergeMastery(row, fact.Sequence, fact.Timestamp, mastery);
+        if (fact.Sequence <= row.LastSequence)
+        {
+            return merged;
+        }
+
+        Apply(row, fact);
+        row.LastSequence = fact.Sequence;
+        return true;
+    }
+
+    /// <summary>
+    /// Records the mastery after answer <paramref name="sequence"/>, keyed by that sequence (so merging it
+    /// again changes nothing) and keeping the <see cref="LearnerAnalyticsRow.MaxMasteryPoints"/> latest by
+    /// timestamp per skill. True when the row changed.
+    /// </summary>
+    public static bool MergeMastery(LearnerAnalyticsRow row, long sequence, DateTimeOffset timestamp, IReadOnlyDictionary<string, double> mastery)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(mastery);
+        var changed = false;
+        foreach (var (skill, value) in mastery)
+        {
+            if (!row.Mastery.TryGetValue(skill, out var points))
+            {
+                row.Mastery[skill] = points = [];
+            }
+
+            var point = new MasteryPoint(sequence, timestamp, value);
+            var index = points.FindIndex(p => p.Sequence == sequence);
+            if (index >= 0)
+            {
+                changed |= points[index] != point;
+                points[index] = point;
+                continue;
+            }
+
+            points.Add(point);
+            points.Sort(ByTime);
+            if (points.Count > LearnerAnalyticsRow.MaxMasteryPoints)
+            {
+                var dropped = points[0];
+                points.RemoveAt(0);
+                changed |= dropped.Sequence != sequence;
+                continue;
+            }
+
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>The latest point timestamped before <paramref name="asOf"/> (ties: the later answer), null when none is retained.</summary>
+    public static MasteryPoint? MasteryBefore(List<MasteryPoint> points, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        for (var i = points.Count - 1; i >= 0; i--)
+        {
+            if (points[i].Timestamp < asOf)
+            {
+                return points[i];
+            }
+        }
+
+        return null;
+    }
+
     public static void Apply(LearnerAnalyticsRow row, AnalyticsFact fact)
     {
         var day = DateOnly.FromDateTime(fact.Timestamp.UtcDateTime).DayNumber;
@@ -108,6 +186,12 @@ internal static class AnalyticsRowRules
         {
             firsts[lessonId] = timestamp;
         }
+    }
+
+    private static int ByTime(MasteryPoint a, MasteryPoint b)
+    {
+        var byTimestamp = a.Timestamp.CompareTo(b.Timestamp);
+        return byTimestamp != 0 ? byTimestamp : a.Sequence.CompareTo(b.Sequence);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;

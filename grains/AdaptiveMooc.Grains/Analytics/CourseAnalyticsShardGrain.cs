@@ -1,23 +1,54 @@
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Analytics;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Models;
+using Microsoft.Extensions.Options;
 
 namespace AdaptiveMooc.Grains.Analytics;
 
 /// <summary>
-/// One shard of a course's analytics. Writes are batched (every <see cref="FlushEvery"/> changes or
-/// after <see cref="FlushDelay"/>) because a write per statement would make analytics the bottleneck
-/// of ingestion; what a crash loses before a flush is not replayed (see docs/ANALYTICS.md).
+/// One shard of a course's analytics. Statement facts are written behind (<see cref="AnalyticsShardOptions"/>:
+/// every 500 changes or 5 s after the first unwritten one) because a write per statement would make analytics the
+/// bottleneck of ingestion; nothing is lost by a crash because the statement store holds every fact: each
+/// row remembers the sequence of the last statement it applied, and activation catches every row up from
+/// the store. What the store does not hold — enrolments, and which learners have a row — is written before
+/// the call returns.
 /// </summary>
 [GrainType("course-analytics-shard")]
 internal sealed class CourseAnalyticsShardGrain(
-    [PersistentState("analytics-shard", StorageNames.Default)] IPersistentState<AnalyticsShardState> state) : Grain, ICourseAnalyticsShardGrain
+    [PersistentState("analytics-shard", StorageNames.Default)] IPersistentState<AnalyticsShardState> state,
+    IAnalyticsStatementSource source,
+    IModelCatalog catalog,
+    IOptions<AnalyticsShardOptions> options) : Grain, ICourseAnalyticsShardGrain
 {
-    private const int FlushEvery = 500;
-    private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(5);
+    private const int CatchUpPage = 5000;
 
+    private readonly Guid epoch = Guid.NewGuid();
+    private long changes;
     private WriteBehind? writes;
 
-    private WriteBehind Writes => writes ??= new WriteBehind(this, state.WriteStateAsync, FlushEvery, FlushDelay);
+    private WriteBehind Writes => writes ??= new WriteBehind(this, state.WriteStateAsync, options.Value.FlushEvery, options.Value.FlushDelay);
+
+    private string CourseId
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            return key[..key.LastIndexOf('/')];
+        }
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A failure here fails the activation: the next call activates again and retries, and the facts
+        // dropped meanwhile are in the store.
+        var applied = await CatchUp(cancellationToken);
+        if (applied > 0)
+        {
+            await Writes.Changed(applied);
+        }
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -27,24 +58,131 @@ internal sealed class CourseAnalyticsShardGrain(
         }
     }
 
-    public Task Apply(AnalyticsFact fact)
+    public async Task Apply(AnalyticsFact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        AnalyticsRowRules.Apply(RowOf(fact.LearnerId), fact);
-        return Changed();
+        var created = !state.State.Rows.ContainsKey(fact.LearnerId);
+        if (!AnalyticsRowRules.Accept(RowOf(fact.LearnerId), fact))
+        {
+            return;
+        }
+
+        changes++;
+        if (created)
+        {
+            // Catch-up only knows the learners that have a row, so a new row is durable at once (once per learner and course).
+            await Writes.Write();
+        }
+        else
+        {
+            await Writes.Changed();
+        }
     }
 
-    public Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt)
+    public async Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt)
     {
         ArgumentNullException.ThrowIfNull(learnerId);
         var row = RowOf(learnerId);
         row.EnrolledAt = enrolledAt;
         row.WithdrawnAt = withdrawnAt;
-        return Changed();
+        changes++;
+        await Writes.Write();
     }
 
     public Task<IReadOnlyList<LearnerAnalyticsRow>> GetRows() =>
         Task.FromResult<IReadOnlyList<LearnerAnalyticsRow>>([.. state.State.Rows.Values]);
+
+    public Task<AnalyticsShardVersion> GetVersion() => Task.FromResult(Version);
+
+    public Task<AnalyticsShardSnapshot> GetSnapshot() =>
+        Task.FromResult(new AnalyticsShardSnapshot(Version, [.. state.State.Rows.Values]));
+
+    public async Task<int> Rebuild()
+    {
+        foreach (var (learnerId, row) in state.State.Rows.ToList())
+        {
+            state.State.Rows[learnerId] = new LearnerAnalyticsRow { LearnerId = learnerId, EnrolledAt = row.EnrolledAt, WithdrawnAt = row.WithdrawnAt };
+        }
+
+        var applied = await CatchUp(CancellationToken.None);
+        changes++;
+        await Writes.Write();
+        return applied;
+    }
+
+    private AnalyticsShardVersion Version => new(epoch, changes);
+
+    /// <summary>
+    /// Applies to every row the statements after its <see cref="LearnerAnalyticsRow.LastSequence"/>, read
+    /// for all rows at once, page by page. Statements read back carry no mastery, and the mastery after an
+    /// answer depends on every earlier answer, so the learners with recovered answers have knowledge
+    /// tracing replayed over their whole history of the course (only after a crash or a rebuild).
+    /// </summary>
+    private async Task<int> CatchUp(CancellationToken cancellationToken)
+    {
+        if (state.State.Rows.Count == 0 || await GrainFactory.GetGrain<ICourseGrain>(CourseId).Get() is not { } course)
+        {
+            return 0;
+        }
+
+        var courseId = CourseId;
+        var lessons = course.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var learners = state.State.Rows.Keys.ToList();
+        var answered = new List<string>();
+        var applied = 0;
+        await Read(learners, [.. learners.Select(l => state.State.Rows[l].LastSequence)], stored =>
+        {
+            var fact = AnalyticsFeed.FactOf(stored, courseId, lessons, masteryOf: null);
+            if (AnalyticsRowRules.Accept(state.State.Rows[fact.LearnerId], fact))
+            {
+                applied++;
+            }
+
+            if (fact.Outcome is not null && fact.Skills.Count > 0 && (answered.Count == 0 || answered[^1] != fact.LearnerId))
+            {
+                answered.Add(fact.LearnerId);
+            }
+        }, cancellationToken);
+
+        if (answered.Count > 0)
+        {
+            var replay = new MasteryReplay(catalog.Current.Kt);
+            await Read(answered, new long[answered.Count], stored =>
+            {
+                if (replay.Apply(stored, courseId, lessons) is { } mastery)
+                {
+                    AnalyticsRowRules.MergeMastery(state.State.Rows[stored.Statement.LearnerId], stored.Sequence, stored.Statement.Timestamp, mastery);
+                }
+            }, cancellationToken);
+        }
+
+        if (applied > 0)
+        {
+            changes++;
+        }
+
+        return applied;
+    }
+
+    private async Task Read(IReadOnlyList<string> learners, long[] after, Action<StoredStatement> apply, CancellationToken cancellationToken)
+    {
+        StoredStatement? cursor = null;
+        while (true)
+        {
+            var page = await source.ReadAsync(CourseId, learners, after, cursor, CatchUpPage, cancellationToken);
+            foreach (var stored in page)
+            {
+                apply(stored);
+            }
+
+            if (page.Count < CatchUpPage)
+            {
+                return;
+            }
+
+            cursor = page[^1];
+        }
+    }
 
     private LearnerAnalyticsRow RowOf(string learnerId)
     {
@@ -55,6 +193,4 @@ internal sealed class CourseAnalyticsShardGrain(
 
         return row;
     }
-
-    private Task Changed() => Writes.Changed();
 }

@@ -273,14 +273,11 @@ internal sealed class LearnerGrain(
             return;
         }
 
-        await AnalyticsFeed.Statement(GrainFactory, stored, course.Lessons);
         if (statement.LessonId is null)
         {
             ProgressRules.ApplyCourseActivity(ProgressOf(courseId), statement.Timestamp, statement.Duration);
-            return;
         }
-
-        if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
+        else if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
         {
             ProgressRules.Apply(ProgressOf(courseId), learningEvent, statement.Completion == true);
             ProgressRules.ApplyBestScore(ProgressOf(courseId), learningEvent, course.Lessons[learningEvent.LessonId!]);
@@ -291,6 +288,9 @@ internal sealed class LearnerGrain(
                 await GrainFactory.GetGrain<ICourseRankingGrain>(courseId).Observe(observation);
             }
         }
+
+        // After the model update, so a graded fact carries the mastery it produced.
+        await AnalyticsFeed.Statement(GrainFactory, stored, course.Lessons, skills => models.MasteryOf(state.State.Models, courseId, skills, catalog.Current));
     }
 
     private CourseProgressState ProgressOf(string courseId)

@@ -74,6 +74,10 @@ internal sealed class LearnerModelStates
             : models.Kt.MasteryBySkill(knowledge, knowledge.Skills.Keys).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4), StringComparer.Ordinal);
     }
 
+    /// <summary>Knowledge-tracing mastery of <paramref name="skills"/> now (what analytics keep after each graded fact).</summary>
+    public IReadOnlyDictionary<string, double> MasteryOf(Dictionary<string, LearnerModelState> stored, string courseId, IReadOnlyList<string> skills, ModelSet models) =>
+        Analytics.MasteryReplay.Of(models.Kt, Get(stored, courseId, default).Knowledge, skills);
+
     public LearnerModelView View(Dictionary<string, LearnerModelState> stored, string courseId, ModelSet models)
     {
         if (!stored.ContainsKey(courseId))

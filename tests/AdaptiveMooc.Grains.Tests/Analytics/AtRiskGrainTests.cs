@@ -3,6 +3,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Analytics;
 using Xunit.Abstractions;
 
 namespace AdaptiveMooc.Grains.Tests.Analytics;
@@ -63,11 +64,17 @@ public sealed class AtRiskGrainTests(RiskClusterFixture fixture, ITestOutputHelp
         Assert.Equal(3, (await reader.Get(Day28, 3))!.AtRisk.Count);
         Assert.Empty((await reader.Get(Day28, 0))!.AtRisk);
 
+        // Read again without new facts: the same list (the reader's cache); a new statement moves its shard's version, so the cache key.
+        Assert.Equal(atDay28.AtRisk, (await reader.Get(Day28.AddHours(3), ICourseAnalyticsGrain.MaxAtRiskLimit))!.AtRisk, AtRiskEquality.Instance);
+        var keyBefore = await CacheKey(courseId);
+        Assert.Equal(keyBefore, await CacheKey(courseId));
+
         // The learner who stopped comes back after day 28: the list as of day 28 does not move, a later one does.
         var comeback = Enumerable.Range(28, 10).SelectMany(day => Enumerable.Range(0, 4).Select(k =>
             TestData.Statement(learners[0], courseId, $"r{1 + (k % 3)}", "experienced", SyntheticCourse.Day(day, 9 + k)))).ToList();
         comeback.Add(TestData.Statement(learners[0], courseId, "r1", "experienced", Day28.AddHours(10)));
         await Ingest(comeback);
+        Assert.NotEqual(keyBefore, await CacheKey(courseId));
 
         var again = (await reader.Get(Day28.AddHours(20), ICourseAnalyticsGrain.MaxAtRiskLimit))!;
         Assert.Equal(atDay28.AtRisk, again.AtRisk, AtRiskEquality.Instance);
@@ -80,6 +87,13 @@ public sealed class AtRiskGrainTests(RiskClusterFixture fixture, ITestOutputHelp
         var afterWithdrawal = (await reader.Get(SyntheticCourse.Day(38), ICourseAnalyticsGrain.MaxAtRiskLimit))!;
         Assert.DoesNotContain(afterWithdrawal.AtRisk, l => l.LearnerId == learners[0]);
         Assert.Contains((await reader.Get(Day28, ICourseAnalyticsGrain.MaxAtRiskLimit))!.AtRisk, l => l.LearnerId == learners[0]);
+    }
+
+    private async Task<string> CacheKey(string courseId)
+    {
+        var versions = await Task.WhenAll(Enumerable.Range(0, AnalyticsShards.Count)
+            .Select(shard => fixture.Client.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.Key(courseId, shard)).GetVersion()));
+        return AtRiskCache.Key(Day28, RiskClusterFixture.Version, 1, versions);
     }
 
     private async Task Ingest(IEnumerable<StatementRecord> statements)
