@@ -78,4 +78,55 @@ public sealed class AnalyticsHttpTests(PlatformFixture fixture)
         Assert.InRange((double)list[0]!["atRiskProbability"]!, 0, 1);
         Assert.Equal(21, (int)list[0]!["courseDay"]!);
     }
+
+    [Fact]
+    public async Task An_admin_rebuild_answers_202_and_the_shards_come_back_with_the_same_learner_table()
+    {
+        using var client = fixture.Platform.Client();
+        var courseId = Payloads.NewId("course");
+        (await client.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
+        (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var learnerId = Payloads.NewId("learner");
+        var start = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(-5);
+        (await client.PostAsJsonAsync("/api/learners", Payloads.Learner(learnerId))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new JsonObject { ["courseId"] = courseId, ["enrolledAt"] = start.ToString("O") })).EnsureSuccessStatusCode();
+        var statements = new JsonArray();
+        for (var day = 0; day < 4; day++)
+        {
+            statements.Add(Payloads.Statement(learnerId, courseId, "l1", "experienced", start.AddDays(day).AddHours(10), duration: "PT5M"));
+        }
+
+        (await client.PostAsJsonAsync("/xapi/statements", statements)).EnsureSuccessStatusCode();
+        var table = new Uri($"/api/courses/{courseId}/analytics/learners.csv?asOf={Uri.EscapeDataString(start.AddDays(5).ToString("O"))}", UriKind.Relative);
+        var before = await Eventually(client, table, csv => csv.Contains($"{learnerId},", StringComparison.Ordinal) && csv.Split('\n')[1].Split(',')[7] == "4");
+
+        var response = await client.PostAsync(new Uri($"/api/courses/{courseId}/analytics/rebuild", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(courseId, (string)body["courseId"]!);
+        Assert.Equal(8, (int)body["shards"]!);
+        Assert.Equal(before, await Eventually(client, table, csv => csv == before));
+
+        var unknown = await client.PostAsync(new Uri($"/api/courses/{Payloads.NewId("nothing")}/analytics/rebuild", UriKind.Relative), null);
+        await Problem.AssertAsync(unknown, HttpStatusCode.NotFound, null);
+    }
+
+    /// <summary>Analytics follow the learner grains (and a rebuild runs in the shards) shortly after the call returns.</summary>
+    private static async Task<string> Eventually(HttpClient client, Uri uri, Func<string, bool> done)
+    {
+        var csv = string.Empty;
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            csv = await client.GetStringAsync(uri);
+            if (done(csv))
+            {
+                return csv;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Fail($"analytics never reached the expected state; last: {csv}");
+        return csv;
+    }
 }

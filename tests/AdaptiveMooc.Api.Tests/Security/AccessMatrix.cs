@@ -114,6 +114,7 @@ public static class AccessMatrix
         // Course analytics (analytics): the course's trainers, admins and keys with analytics:read.
         ["GET /api/courses/{courseId}/analytics"] = AccessRule.CourseStaff("analytics:read"),
         ["GET /api/courses/{courseId}/analytics/learners.csv"] = AccessRule.CourseStaff("analytics:read"),
+        ["POST /api/courses/{courseId}/analytics/rebuild"] = AccessRule.AdminOnly(),
 
         // Webinars (social). Scheduling changes the course (courses:write); attendance is a statement (statements:write).
         ["GET /api/courses/{courseId}/webinars"] = AccessRule.CourseMembers(),
