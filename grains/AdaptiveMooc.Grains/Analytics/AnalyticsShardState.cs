@@ -7,5 +7,11 @@ namespace AdaptiveMooc.Grains.Analytics;
 [Alias("mooc.AnalyticsShardState")]
 internal sealed class AnalyticsShardState
 {
+    /// <summary>Rows track <see cref="LearnerAnalyticsRow.LastSequence"/> (and mastery points) from this format on.</summary>
+    public const int SequencedFormat = 1;
+
     [Id(0)] public Dictionary<string, LearnerAnalyticsRow> Rows { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>0 for shards written before rows tracked sequences: their rows are refolded from the store once.</summary>
+    [Id(1)] public int Format { get; set; }
 }

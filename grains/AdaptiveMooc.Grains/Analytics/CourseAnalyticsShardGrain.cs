@@ -43,6 +43,19 @@ internal sealed class CourseAnalyticsShardGrain(
     {
         // A failure here fails the activation: the next call activates again and retries, and the facts
         // dropped meanwhile are in the store.
+        if (state.State.Format < AnalyticsShardState.SequencedFormat)
+        {
+            // Rows from before sequences were tracked would apply every stored statement again on top of
+            // what they hold (counts twice): refold them from the store instead, once.
+            var legacy = state.State.Rows.Count > 0;
+            state.State.Format = AnalyticsShardState.SequencedFormat;
+            if (legacy)
+            {
+                await Rebuild();
+                return;
+            }
+        }
+
         var applied = await CatchUp(cancellationToken);
         if (applied > 0)
         {
