@@ -54,6 +54,11 @@ internal sealed partial class CourseAnalyticsGrain(IModelCatalog catalog, ILogge
                 var applied = await Shard(shard).Rebuild();
                 LogRebuilt(logger, CourseId, shard, applied);
             }
+            catch (TimeoutException)
+            {
+                // Only this wait gave up: the shard goes on rebuilding in its own turn.
+                LogRebuildStillRunning(logger, CourseId, shard);
+            }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 LogRebuildFailed(logger, exception, CourseId, shard);
@@ -109,6 +114,9 @@ internal sealed partial class CourseAnalyticsGrain(IModelCatalog catalog, ILogge
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analytics shard {Shard} of course {CourseId} rebuilt from {Statements} stored statements.")]
     private static partial void LogRebuilt(ILogger logger, string courseId, int shard, int statements);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics shard {Shard} of course {CourseId} is still rebuilding after the call timeout.")]
+    private static partial void LogRebuildStillRunning(ILogger logger, string courseId, int shard);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding analytics shard {Shard} of course {CourseId} failed.")]
     private static partial void LogRebuildFailed(ILogger logger, Exception exception, string courseId, int shard);
