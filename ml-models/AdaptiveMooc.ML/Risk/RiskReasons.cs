@@ -90,6 +90,14 @@ internal static class RiskReasons
         codes[RiskFeatures.MeanLateness] = "late-submissions";
         codes[RiskFeatures.LateCount] = "late-submissions";
         codes[RiskFeatures.LastLateness] = "late-submissions";
+        codes[RiskFeatures.SubmittedRatio] = "missed-assessments";
+        codes[RiskFeatures.SubmittedPercentile] = "missed-assessments";
+        codes[RiskFeatures.FastActiveDays] = "low-recent-activity";
+        codes[RiskFeatures.SlowActiveDays] = "few-active-days";
+        codes[RiskFeatures.FastActiveDaysPercentile] = "low-recent-activity";
+        codes[RiskFeatures.ActiveDaysTrend] = "declining-activity";
+        codes[RiskFeatures.ActiveDayRatePercentile] = "few-active-days";
+        codes[RiskFeatures.FirstActivePercentile] = "late-start";
         return codes;
     }
 }
