@@ -11,7 +11,9 @@ namespace AdaptiveMooc.ML.Cli;
 /// trains the risk model on the training presentations and prints its figures on the test ones,
 /// beside the count-based logistic regression and the clicks-percentile floor.
 /// With <c>--cv modules</c> instead of <c>--test</c>: module-held-out cross-validation inside the
-/// training presentations (what settings are chosen with).
+/// training presentations (what settings are chosen with): one fold per module, every presentation of
+/// it held out together, plus, when the training presentations span several presentation ids, a
+/// time-ordered check (earlier ids → the latest, modules seen in training only).
 /// </summary>
 internal static class RiskEvalCommand
 {

@@ -38,6 +38,12 @@ public sealed class EngagementState
 
     public int DecayDay { get; set; } = int.MinValue;
 
+    /// <summary>Active days decayed with <see cref="FastHalfLifeDays"/>, valued at <see cref="DecayDay"/>.</summary>
+    public double FastActiveDays { get; set; }
+
+    /// <summary>Active days decayed with <see cref="SlowHalfLifeDays"/>, valued at <see cref="DecayDay"/>.</summary>
+    public double SlowActiveDays { get; set; }
+
     /// <summary>Graded submissions (Completed/Passed/Failed about a scheduled assessment).</summary>
     public int Submitted { get; set; }
 
@@ -67,7 +73,8 @@ public sealed class EngagementState
 
         var count = Math.Max(1, learningEvent.Count);
         TotalClicks += count;
-        if (LastActiveDay != day)
+        var newDay = LastActiveDay != day ? 1 : 0;
+        if (newDay == 1)
         {
             ActiveDays++;
             if (LastActiveDay is not { } last || Week(last) != Week(day))
@@ -87,12 +94,16 @@ public sealed class EngagementState
         {
             FastClicks = FastClicks * Decay(day - DecayDay, FastHalfLifeDays) + count;
             SlowClicks = SlowClicks * Decay(day - DecayDay, SlowHalfLifeDays) + count;
+            FastActiveDays = FastActiveDays * Decay(day - DecayDay, FastHalfLifeDays) + newDay;
+            SlowActiveDays = SlowActiveDays * Decay(day - DecayDay, SlowHalfLifeDays) + newDay;
             DecayDay = day;
         }
         else
         {
             FastClicks += count * Decay(DecayDay - day, FastHalfLifeDays);
             SlowClicks += count * Decay(DecayDay - day, SlowHalfLifeDays);
+            FastActiveDays += newDay * Decay(DecayDay - day, FastHalfLifeDays);
+            SlowActiveDays += newDay * Decay(DecayDay - day, SlowHalfLifeDays);
         }
     }
 
@@ -110,6 +121,11 @@ public sealed class EngagementState
     public double FastClicksAt(int day) => DecayDay == int.MinValue ? 0 : FastClicks * Decay(day - DecayDay, FastHalfLifeDays);
 
     public double SlowClicksAt(int day) => DecayDay == int.MinValue ? 0 : SlowClicks * Decay(day - DecayDay, SlowHalfLifeDays);
+
+    /// <summary>Decayed active-day count valued at <paramref name="day"/> (≥ the last event's day).</summary>
+    public double FastActiveDaysAt(int day) => DecayDay == int.MinValue ? 0 : FastActiveDays * Decay(day - DecayDay, FastHalfLifeDays);
+
+    public double SlowActiveDaysAt(int day) => DecayDay == int.MinValue ? 0 : SlowActiveDays * Decay(day - DecayDay, SlowHalfLifeDays);
 
     private void ApplySubmission(LearningEvent learningEvent, ScheduledAssessment assessment)
     {

@@ -32,26 +32,39 @@ public static class RiskFeatures
     public const int LateCount = 19;
     public const int LastLateness = 20;
     public const int ActiveDayRate = 21;
+    public const int DaysToNextDue = 22;
+    public const int DaysSinceLastDue = 23;
+    public const int SubmittedRatio = 24;
+    public const int FastActiveDays = 25;
+    public const int SlowActiveDays = 26;
+    public const int ActiveDaysTrend = 27;
 
     /// <summary>Raw features end here; the cohort percentiles follow.</summary>
-    public const int RawCount = 22;
+    public const int RawCount = 28;
 
-    public const int ClicksPercentile = 22;
-    public const int ActiveDaysPercentile = 23;
-    public const int FastClicksPercentile = 24;
-    public const int MarkPercentile = 25;
-    public const int SlowClicksPercentile = 26;
-    public const int RecencyPercentile = 27;
-    public const int TrendPercentile = 28;
-    public const int MeanScorePercentile = 29;
-    public const int EnrolledDayPercentile = 30;
-    public const int ActiveWeeksPercentile = 31;
+    public const int ClicksPercentile = 28;
+    public const int ActiveDaysPercentile = 29;
+    public const int FastClicksPercentile = 30;
+    public const int MarkPercentile = 31;
+    public const int SlowClicksPercentile = 32;
+    public const int RecencyPercentile = 33;
+    public const int TrendPercentile = 34;
+    public const int MeanScorePercentile = 35;
+    public const int EnrolledDayPercentile = 36;
+    public const int ActiveWeeksPercentile = 37;
+    public const int SubmittedPercentile = 38;
+    public const int FastActiveDaysPercentile = 39;
+    public const int ActiveDayRatePercentile = 40;
+    public const int FirstActivePercentile = 41;
 
-    public const int Count = 32;
+    public const int Count = 42;
 
     /// <summary>Raw feature index each cohort percentile ranks.</summary>
     internal static readonly int[] CohortSources =
-        [LogClicks, ActiveDays, LogFastClicks, MarkSoFar, LogSlowClicks, DaysSinceLastActive, Trend, MeanScore, EnrolledDay, ActiveWeeks];
+        [
+            LogClicks, ActiveDays, LogFastClicks, MarkSoFar, LogSlowClicks, DaysSinceLastActive, Trend, MeanScore, EnrolledDay, ActiveWeeks,
+            Submitted, FastActiveDays, ActiveDayRate, DaysSinceFirstActive,
+        ];
 
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -59,9 +72,12 @@ public static class RiskFeatures
         "logClicks7dHalfLife", "logClicks28dHalfLife", "activityTrend", "daysSinceFirstActive",
         "submitted", "dueBefore", "missed", "meanScore", "minScore", "lastScore", "failedCount",
         "markSoFar", "meanLatenessDays", "lateCount", "lastLatenessDays", "activeDayRate",
+        "daysToNextDue", "daysSinceLastDue", "submittedOfDue", "activeDays7dHalfLife", "activeDays28dHalfLife",
+        "activeDaysTrend",
         "clicksPercentile", "activeDaysPercentile", "recentClicksPercentile", "markPercentile",
         "longTermClicksPercentile", "recencyPercentile", "trendPercentile", "meanScorePercentile",
-        "enrolledDayPercentile", "activeWeeksPercentile",
+        "enrolledDayPercentile", "activeWeeksPercentile", "submittedPercentile", "recentActiveDaysPercentile",
+        "activeDayRatePercentile", "firstActivePercentile",
     ];
 
     /// <summary>Raw features at the start of <paramref name="day"/> (the states must hold only events before it).</summary>
@@ -75,13 +91,27 @@ public static class RiskFeatures
         var slow = Math.Log(1 + engagement.SlowClicksAt(day));
         var due = schedule.CountDueBefore(day);
         double dueWeight = 0;
+        int? nextDue = null, lastDue = null;
         foreach (var a in schedule.Assessments)
         {
-            if (a.DueDay is { } d && d < day && CourseSchedule.IsCoursework(a))
+            if (a.DueDay is not { } d || !CourseSchedule.IsCoursework(a))
+            {
+                continue;
+            }
+
+            if (d < day)
             {
                 dueWeight += a.Weight;
+                lastDue = lastDue is { } l ? Math.Max(l, d) : d;
+            }
+            else
+            {
+                nextDue = nextDue is { } n ? Math.Min(n, d) : d;
             }
         }
+
+        var fastActive = engagement.FastActiveDaysAt(day);
+        var slowActive = engagement.SlowActiveDaysAt(day);
 
         // Days the learner could have been active: from enrolment (at most 30 days before the start).
         var window = day - Math.Max(engagement.EnrolledDay ?? 0, -30);
@@ -107,6 +137,12 @@ public static class RiskFeatures
         f[LateCount] = pacing.LateCount;
         f[LastLateness] = (float)pacing.LastLateness;
         f[ActiveDayRate] = window > 0 ? (float)engagement.ActiveDays / window : float.NaN;
+        f[DaysToNextDue] = nextDue is { } next ? next - day : float.NaN;
+        f[DaysSinceLastDue] = lastDue is { } previousDue ? day - previousDue : float.NaN;
+        f[SubmittedRatio] = due > 0 ? (float)engagement.Submitted / due : float.NaN;
+        f[FastActiveDays] = (float)fastActive;
+        f[SlowActiveDays] = (float)slowActive;
+        f[ActiveDaysTrend] = slowActive > 0 ? (float)(fastActive / slowActive) : float.NaN;
         return f;
     }
 

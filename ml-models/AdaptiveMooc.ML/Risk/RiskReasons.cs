@@ -90,6 +90,15 @@ internal static class RiskReasons
         codes[RiskFeatures.MeanLateness] = "late-submissions";
         codes[RiskFeatures.LateCount] = "late-submissions";
         codes[RiskFeatures.LastLateness] = "late-submissions";
+        codes[RiskFeatures.SubmittedRatio] = "missed-assessments";
+        codes[RiskFeatures.SubmittedPercentile] = "missed-assessments";
+        // Few active days in the last week or two is what "inactive recently" means to a trainer.
+        codes[RiskFeatures.FastActiveDays] = "inactive-recently";
+        codes[RiskFeatures.SlowActiveDays] = "few-active-days";
+        codes[RiskFeatures.FastActiveDaysPercentile] = "inactive-recently";
+        codes[RiskFeatures.ActiveDaysTrend] = "declining-activity";
+        codes[RiskFeatures.ActiveDayRatePercentile] = "few-active-days";
+        codes[RiskFeatures.FirstActivePercentile] = "late-start";
         return codes;
     }
 }

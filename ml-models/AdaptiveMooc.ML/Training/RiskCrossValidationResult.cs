@@ -6,6 +6,8 @@ namespace AdaptiveMooc.ML.Training;
 /// </summary>
 /// <param name="MeanAuc">Mean of the per-module AUCs.</param>
 /// <param name="PooledAuc">AUC over every held-out registration scored together (modules differ in base rate).</param>
+/// <param name="BaselineLogisticPooledAuc">The count-based logistic regression's AUC over the same pooled registrations.</param>
+/// <param name="TimeOrdered">Earlier presentations → the latest one, modules seen in training only; null with one presentation id.</param>
 public sealed record RiskCrossValidationResult(
     string Target,
     int Cutoff,
@@ -14,6 +16,8 @@ public sealed record RiskCrossValidationResult(
     double MeanAuc,
     double PooledAuc,
     double BaselineLogisticMeanAuc,
+    double BaselineLogisticPooledAuc,
+    RiskTimeOrderedCheck? TimeOrdered,
     double Seconds);
 
 /// <summary>One held-out module: the model and the count-based logistic regression on it.</summary>

@@ -55,7 +55,8 @@ public static class RiskEvaluation
     /// <summary>
     /// Each module of <paramref name="train"/> in turn is held out: the model is trained on the other
     /// modules' presentations (same snapshots as <see cref="RunAsync"/>) and scored on the held-out
-    /// module's registrations at the cut-off. Only training presentations are read.
+    /// module's registrations at the cut-off. Only training presentations are read. When they hold
+    /// several presentation ids, a time-ordered check is added (see <see cref="TimeOrderedCheck"/>).
     /// </summary>
     public static async Task<RiskCrossValidationResult> ModuleCrossValidationAsync(
         OuladDataset train, int cutoff, RiskTarget target, int seed, Action<string> log, CancellationToken cancellationToken = default)
@@ -73,6 +74,7 @@ public static class RiskEvaluation
         var folds = new List<RiskFold>();
         var pooledScores = new List<double>();
         var pooledLabels = new List<bool>();
+        var pooledBaseline = new List<double>();
         foreach (var module in modules)
         {
             var fit = samples.Where(s => s.Presentation.Module != module).ToList();
@@ -86,13 +88,63 @@ public static class RiskEvaluation
             folds.Add(new RiskFold(module, BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), held.Count, labels.Count(l => l)));
             pooledScores.AddRange(scores);
             pooledLabels.AddRange(labels);
+            pooledBaseline.AddRange(baseline);
             log($"held-out {module}: AUC {folds[^1].Auc:F4} (logistic {folds[^1].BaselineLogisticAuc:F4}), n {held.Count} ({clock.Elapsed.TotalSeconds:F0}s)");
+        }
+
+        var timeOrdered = TimeOrderedCheck(samples, cutoff, target, seed);
+        if (timeOrdered is not null)
+        {
+            log($"time-ordered {timeOrdered.Train} -> {timeOrdered.Test}: AUC {timeOrdered.Auc:F4} (logistic {timeOrdered.BaselineLogisticAuc:F4}), n {timeOrdered.N} ({clock.Elapsed.TotalSeconds:F0}s)");
         }
 
         return new RiskCrossValidationResult(
             target.Name(), cutoff, Describe(train), folds,
-            folds.Average(f => f.Auc), BinaryMetrics.Auc(pooledScores, pooledLabels), folds.Average(f => f.BaselineLogisticAuc),
+            folds.Average(f => f.Auc), BinaryMetrics.Auc(pooledScores, pooledLabels),
+            folds.Average(f => f.BaselineLogisticAuc), BinaryMetrics.Auc(pooledBaseline, pooledLabels),
+            timeOrdered,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
+    }
+
+    /// <summary>
+    /// Trains on every presentation before the latest presentation id (ids sort in time order: 2013B
+    /// before 2013J) and scores the latest one's presentations of modules seen in training: the
+    /// later-presentations-of-known-modules part of a train-on-the-past, test-on-the-future split.
+    /// Null when there is a single presentation id or no module recurs.
+    /// </summary>
+    private static RiskTimeOrderedCheck? TimeOrderedCheck(IReadOnlyList<OuladRiskSample> samples, int cutoff, RiskTarget target, int seed)
+    {
+        if (TimeOrderedSplit(samples, cutoff) is not var (fit, held))
+        {
+            return null;
+        }
+
+        var labels = held.Select(s => target.Label(s.Registration)).ToList();
+        var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), "time-ordered"), seed);
+        var scores = held.Select(s => model.Score(s.Features, reasons: 0).Risk).ToList();
+        var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
+        var baseline = CountsLogisticBaseline.TrainAndScore(
+            [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed);
+        return new RiskTimeOrderedCheck(
+            string.Join(',', fit.Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal)),
+            string.Join(',', held.Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal)),
+            BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), held.Count, labels.Count(l => l));
+    }
+
+    /// <summary>Training samples (presentation ids before the latest) and held-out ones (the latest id's modules seen in training, at the cut-off).</summary>
+    internal static (List<OuladRiskSample> Fit, List<OuladRiskSample> Held)? TimeOrderedSplit(IReadOnlyList<OuladRiskSample> samples, int cutoff)
+    {
+        var ids = samples.Select(s => s.Presentation.Presentation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (ids.Count < 2)
+        {
+            return null;
+        }
+
+        var latest = ids[^1];
+        var fit = samples.Where(s => s.Presentation.Presentation != latest).ToList();
+        var seen = fit.Select(s => s.Presentation.Module).ToHashSet(StringComparer.Ordinal);
+        var held = samples.Where(s => s.Presentation.Presentation == latest && seen.Contains(s.Presentation.Module) && s.Cutoff == cutoff).ToList();
+        return held.Count == 0 ? null : (fit, held);
     }
 
     internal static string Describe(OuladDataset dataset) => string.Join(',', dataset.Presentations.Select(p => p.Key));

@@ -51,6 +51,8 @@ public sealed class EngagementStateTests
         Assert.Equal(clicks.Select(e => (int)Math.Floor(D(e) / 7.0)).Distinct().Count(), engagement.ActiveWeeks);
         Assert.Equal(clicks.Sum(e => e.Count * Math.Pow(2, -(asOf - D(e)) / 7.0)), engagement.FastClicksAt(asOf), 6);
         Assert.Equal(clicks.Sum(e => e.Count * Math.Pow(2, -(asOf - D(e)) / 28.0)), engagement.SlowClicksAt(asOf), 6);
+        Assert.Equal(clicks.Select(D).Distinct().Sum(d => Math.Pow(2, -(asOf - d) / 7.0)), engagement.FastActiveDaysAt(asOf), 9);
+        Assert.Equal(clicks.Select(D).Distinct().Sum(d => Math.Pow(2, -(asOf - d) / 28.0)), engagement.SlowActiveDaysAt(asOf), 9);
         Assert.Equal(graded.Count, engagement.Submitted);
         Assert.Equal(graded.Average(e => e.ScoreScaled!.Value), engagement.ScoreSum / engagement.Scored, 9);
         Assert.Equal(graded.Min(e => e.ScoreScaled!.Value), engagement.MinScore, 9);
@@ -85,6 +87,40 @@ public sealed class EngagementStateTests
 
         Assert.Equal(1, snapshots[1][RiskFeatures.Submitted]);
         Assert.Equal(3, snapshots[2][RiskFeatures.ActiveDays]);
+    }
+
+    [Fact]
+    public void Calendar_features_count_from_the_course_schedule_and_ignore_the_exam()
+    {
+        var events = new[] { Click("r1", 0, 3), Click("r1", 0, 2), Click("r2", 7, 1), Graded("a1", 9, 0.7) };
+        var engagement = new EngagementState { EnrolledDay = 0 };
+        var pacing = new LearnerPacingState();
+        foreach (var e in events)
+        {
+            engagement.Apply(e, Schedule);
+            pacing.Apply(e, Schedule);
+        }
+
+        var at14 = RiskFeatures.Raw(engagement, pacing, Schedule, 14);
+        var at30 = RiskFeatures.Raw(engagement, pacing, Schedule, 30);
+        var at5 = RiskFeatures.Raw(new EngagementState(), new LearnerPacingState(), Schedule, 5);
+
+        // a1 is due on day 10, a2 on day 25; the undated exam never counts.
+        Assert.Equal(11, at14[RiskFeatures.DaysToNextDue]);
+        Assert.Equal(4, at14[RiskFeatures.DaysSinceLastDue]);
+        Assert.Equal(1, at14[RiskFeatures.SubmittedRatio]);
+        Assert.True(float.IsNaN(at30[RiskFeatures.DaysToNextDue]));
+        Assert.Equal(5, at30[RiskFeatures.DaysSinceLastDue]);
+        Assert.Equal(0.5f, at30[RiskFeatures.SubmittedRatio]);
+        Assert.Equal(5, at5[RiskFeatures.DaysToNextDue]);
+        Assert.True(float.IsNaN(at5[RiskFeatures.DaysSinceLastDue]));
+        Assert.True(float.IsNaN(at5[RiskFeatures.SubmittedRatio]));
+        Assert.True(float.IsNaN(at5[RiskFeatures.ActiveDaysTrend]));
+
+        // Two active days (0 and 7; two events on day 0 are one day), decayed to day 14.
+        Assert.Equal((float)(Math.Pow(2, -2) + Math.Pow(2, -1)), at14[RiskFeatures.FastActiveDays], 5);
+        Assert.Equal((float)(Math.Pow(2, -0.5) + Math.Pow(2, -0.25)), at14[RiskFeatures.SlowActiveDays], 5);
+        Assert.Equal(at14[RiskFeatures.FastActiveDays] / at14[RiskFeatures.SlowActiveDays], at14[RiskFeatures.ActiveDaysTrend], 5);
     }
 
     [Fact]
