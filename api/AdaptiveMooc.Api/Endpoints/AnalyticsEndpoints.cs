@@ -37,7 +37,7 @@ public static class AnalyticsEndpoints
         }
 
         var at = ParseAsOf(asOf, clock)!.Value;
-        var analytics = await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).Get(at, limit);
+        var analytics = await cluster.ByKey<ICourseAnalyticsGrain>(courseId).Get(at, limit);
         return analytics is null ? Problems.NotFound($"Course '{courseId}' does not exist.") : TypedResults.Ok(analytics);
     }
 
@@ -50,7 +50,7 @@ public static class AnalyticsEndpoints
         }
 
         var at = ParseAsOf(asOf, clock)!.Value;
-        var learners = await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).GetLearners(at);
+        var learners = await cluster.ByKey<ICourseAnalyticsGrain>(courseId).GetLearners(at);
         if (learners is null)
         {
             return Problems.NotFound($"Course '{courseId}' does not exist.");
@@ -77,7 +77,7 @@ public static class AnalyticsEndpoints
     private static async Task<Checked> Check(string courseId, string? asOf, HttpContext context, IClusterClient cluster, TimeProvider clock)
     {
         var caller = context.Caller();
-        var snapshot = Ids.IsValid(courseId) ? await cluster.GetGrain<ICourseGrain>(courseId).Get() : null;
+        var snapshot = Ids.IsValid(courseId) ? await cluster.ByKey<ICourseGrain>(courseId).Get() : null;
         if (snapshot is null)
         {
             return new Checked(Problems.NotFound($"Course '{courseId}' does not exist."));

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -38,13 +39,13 @@ internal static class AnalyticsFeed
             learningEvent?.Success,
             learningEvent?.ScoreScaled,
             learningEvent is null ? 1 : Math.Max(learningEvent.Count, InteractionCount.Of(statement)));
-        return Guarded(grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, statement.LearnerId)).Apply(fact), courseId);
+        return Guarded(grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, statement.LearnerId)).Apply(fact), courseId);
     }
 
     /// <summary>An enrolment as it now stands (after enrolling or withdrawing).</summary>
     public static Task Enrolment(IGrainFactory grains, string learnerId, Enrolment enrolment) =>
         Guarded(
-            grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(enrolment.CourseId, learnerId))
+            grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(enrolment.CourseId, learnerId))
                 .SetEnrolment(learnerId, enrolment.EnrolledAt, enrolment.WithdrawnAt),
             enrolment.CourseId);
 

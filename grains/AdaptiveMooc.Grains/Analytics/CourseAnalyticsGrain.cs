@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Models;
@@ -56,12 +57,12 @@ internal sealed class CourseAnalyticsGrain(IModelCatalog catalog) : Grain, ICour
         return (list, AtRiskRanking.Status(models.Version, models.AtRisk is not null, asOf, inputs.Count));
     }
 
-    private async Task<CourseDefinition?> Course() => (await GrainFactory.GetGrain<ICourseGrain>(CourseId).Get())?.Definition;
+    private async Task<CourseDefinition?> Course() => (await GrainFactory.ByKey<ICourseGrain>(CourseId).Get())?.Definition;
 
     private async Task<List<LearnerAnalyticsRow>> Rows()
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, AnalyticsShards.Count)
-            .Select(shard => GrainFactory.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.Key(CourseId, shard)).GetRows()));
+            .Select(shard => GrainFactory.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.Key(CourseId, shard)).GetRows()));
         return [.. shards.SelectMany(rows => rows)];
     }
 }
