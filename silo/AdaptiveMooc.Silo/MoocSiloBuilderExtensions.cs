@@ -34,7 +34,7 @@ public static class MoocSiloBuilderExtensions
         }
         else
         {
-            var connectionString = settings.ConnectionString!;
+            var connectionString = WithAutoPrepare(settings.ConnectionString!);
             silo.ConfigureEndpoints(settings.AdvertisedIp, settings.SiloPort, settings.GatewayPort)
                 .UseAdoNetClustering(o =>
                 {
@@ -66,5 +66,23 @@ public static class MoocSiloBuilderExtensions
         // The grains' own services (statement store, ...): here, so tests that reuse this method run them too.
         silo.Services.AddMoocGrainServices(configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Every query of the silo (statement appends, grain state reads and writes, reminders, membership) is
+    /// one of a few fixed texts run thousands of times: Npgsql prepares each after its second use on a
+    /// connection, so PostgreSQL parses and plans it once per connection instead of once per call. An
+    /// explicit <c>Max Auto Prepare</c> in the configured connection string wins.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }

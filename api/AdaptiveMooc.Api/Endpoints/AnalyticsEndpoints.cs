@@ -38,7 +38,7 @@ public static class AnalyticsEndpoints
         }
 
         var at = ParseAsOf(asOf, clock)!.Value;
-        var analytics = await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).Get(at, limit);
+        var analytics = await cluster.ByKey<ICourseAnalyticsGrain>(courseId).Get(at, limit);
         return analytics is null ? Problems.NotFound($"Course '{courseId}' does not exist.") : TypedResults.Ok(analytics);
     }
 
@@ -51,7 +51,7 @@ public static class AnalyticsEndpoints
         }
 
         var at = ParseAsOf(asOf, clock)!.Value;
-        var learners = await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).GetLearners(at);
+        var learners = await cluster.ByKey<ICourseAnalyticsGrain>(courseId).GetLearners(at);
         if (learners is null)
         {
             return Problems.NotFound($"Course '{courseId}' does not exist.");
@@ -79,12 +79,12 @@ public static class AnalyticsEndpoints
             return Problems.Forbidden("Only admins rebuild analytics.");
         }
 
-        if (!Ids.IsValid(courseId) || await cluster.GetGrain<ICourseGrain>(courseId).Get() is null)
+        if (!Ids.IsValid(courseId) || await cluster.ByKey<ICourseGrain>(courseId).Get() is null)
         {
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
-        await cluster.GetGrain<ICourseAnalyticsGrain>(courseId).Rebuild();
+        await cluster.ByKey<ICourseAnalyticsGrain>(courseId).Rebuild();
         return TypedResults.Accepted($"/api/courses/{courseId}/analytics", new AnalyticsRebuildAccepted(courseId, AnalyticsShards.Count));
     }
 
@@ -99,7 +99,7 @@ public static class AnalyticsEndpoints
     private static async Task<Checked> Check(string courseId, string? asOf, HttpContext context, IClusterClient cluster, TimeProvider clock)
     {
         var caller = context.Caller();
-        var snapshot = Ids.IsValid(courseId) ? await cluster.GetGrain<ICourseGrain>(courseId).Get() : null;
+        var snapshot = Ids.IsValid(courseId) ? await cluster.ByKey<ICourseGrain>(courseId).Get() : null;
         if (snapshot is null)
         {
             return new Checked(Problems.NotFound($"Course '{courseId}' does not exist."));

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Security;
@@ -54,7 +55,7 @@ public static class ApiKeyEndpoints
         var (id, key) = ApiKeyText.Create();
         var distinct = scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var now = time.GetUtcNow();
-        var directory = grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key);
+        var directory = grains.ByKey<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key);
         var summary = new ApiKeySummary(id, name, distinct, caller.Id, now, null);
         if (!await directory.Add(summary))
         {
@@ -62,7 +63,7 @@ public static class ApiKeyEndpoints
                 title: "Conflict", detail: $"At most {IApiKeyDirectoryGrain.MaxKeys} API keys exist; delete unused ones.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        await grains.GetGrain<IApiKeyGrain>(id).Create(new NewApiKey(name, distinct, ApiKeyText.Digest(key), caller.Id, now));
+        await grains.ByKey<IApiKeyGrain>(id).Create(new NewApiKey(name, distinct, ApiKeyText.Digest(key), caller.Id, now));
         await http.AuditAsync("apiKey.create", $"apiKey:{id}", $"scopes={string.Join(' ', distinct)}");
         return TypedResults.Created($"/api/api-keys/{id}", new ApiKeyCreated(id, key, name, distinct, now));
     }
@@ -79,13 +80,13 @@ public static class ApiKeyEndpoints
             return Invalid("after is not a cursor this list returned.");
         }
 
-        var page = await grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).List(take, afterId);
+        var page = await grains.ByKey<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).List(take, afterId);
         var next = page.NextAfterId is null ? null : Paging.Encode(page.NextAfterId);
         return TypedResults.Ok(new ApiKeyList(page.Items.Select(ToResponse).ToList(), next));
     }
 
     private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
-        ApiKeyText.IsId(id) && await grains.GetGrain<IApiKeyGrain>(id).GetSummary() is { } summary
+        ApiKeyText.IsId(id) && await grains.ByKey<IApiKeyGrain>(id).GetSummary() is { } summary
             ? TypedResults.Ok(ToResponse(summary))
             : NotFoundKey(id);
 
@@ -93,13 +94,13 @@ public static class ApiKeyEndpoints
         string id, IGrainFactory grains, ApiKeyValidator validator, TimeProvider time, HttpContext http)
     {
         var now = time.GetUtcNow();
-        if (!ApiKeyText.IsId(id) || !await grains.GetGrain<IApiKeyGrain>(id).Revoke(now))
+        if (!ApiKeyText.IsId(id) || !await grains.ByKey<IApiKeyGrain>(id).Revoke(now))
         {
             return NotFoundKey(id);
         }
 
         validator.Forget(id);
-        await grains.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).MarkRevoked(id, now);
+        await grains.ByKey<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).MarkRevoked(id, now);
         await http.AuditAsync("apiKey.revoke", $"apiKey:{id}");
         return TypedResults.NoContent();
     }

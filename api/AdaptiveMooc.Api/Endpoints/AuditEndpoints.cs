@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
@@ -44,7 +45,7 @@ public static class AuditEndpoints
             before = sequence;
         }
 
-        var page = await grains.GetGrain<IAuditGrain>(0).List(take, before);
+        var page = await grains.ByKey<IAuditGrain>(0).List(take, before);
         var items = page.Items
             .Select(r => new AuditItem(r.Sequence, r.Entry.At, r.Entry.ActorKind, r.Entry.ActorId, r.Entry.Action, r.Entry.Target, r.Entry.Detail))
             .ToList();

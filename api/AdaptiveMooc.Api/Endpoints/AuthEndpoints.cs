@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using AdaptiveMooc.Api.Security;
@@ -41,7 +42,7 @@ public static class AuthEndpoints
         var username = request.Username.Trim().ToLowerInvariant();
         var candidates = await accounts.FindAsync(username);
         var throttleKey = candidates.Count == 1 ? $"{candidates[0].Kind}:{candidates[0].Id}" : "name:" + username;
-        var throttle = grains.GetGrain<ILoginThrottleGrain>(throttleKey);
+        var throttle = grains.ByKey<ILoginThrottleGrain>(throttleKey);
         var gate = await throttle.Check();
         if (!gate.Allowed)
         {
@@ -58,7 +59,7 @@ public static class AuthEndpoints
 
             if (result == PasswordVerificationResult.SuccessRehashNeeded && account.Kind == CallerKind.Trainer)
             {
-                await grains.GetGrain<ITrainerGrain>(account.Id).SetPasswordHash(Passwords.Hash(request.Password));
+                await grains.ByKey<ITrainerGrain>(account.Id).SetPasswordHash(Passwords.Hash(request.Password));
             }
 
             await throttle.RecordSuccess();

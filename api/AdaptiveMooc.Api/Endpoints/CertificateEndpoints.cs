@@ -83,7 +83,7 @@ public static class CertificateEndpoints
             return problem!;
         }
 
-        var grain = grains.GetGrain<ICertificateGrain>(CertificateKeys.For(certificate.LearnerId, certificate.CourseId));
+        var grain = grains.ByKey<ICertificateGrain>(CertificateKeys.For(certificate.LearnerId, certificate.CourseId));
         var outcome = await grain.RevokeAsync(reason, caller.Id);
         if (outcome == RevocationOutcome.AlreadyRevoked)
         {
@@ -104,7 +104,7 @@ public static class CertificateEndpoints
                 : Problems.Forbidden("Only the learner and admins may list a learner's certificates.");
         }
 
-        if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
+        if (caller.IsAdmin && await grains.ByKey<ILearnerGrain>(learnerId).GetProfile() is null)
         {
             return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
@@ -126,13 +126,13 @@ public static class CertificateEndpoints
         }
 
         // One entry per course completed: small enough to page in memory, in the order they were issued.
-        var references = await grains.GetGrain<ILearnerCertificatesGrain>(learnerId).ListAsync();
+        var references = await grains.ByKey<ILearnerCertificatesGrain>(learnerId).ListAsync();
         var start = afterId is { } id ? references.ToList().FindIndex(r => r.Id == id) + 1 : 0;
         var page = references.Skip(start).Take(size).ToList();
         var items = new List<CertificateResponse>(page.Count);
         foreach (var reference in page)
         {
-            var certificate = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
+            var certificate = await grains.ByKey<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
             if (certificate is not null)
             {
                 items.Add(await ToResponseAsync(keys, certificate));
@@ -164,13 +164,13 @@ public static class CertificateEndpoints
                 : access.Found ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
         }
 
-        var course = access.Course ?? await grains.GetGrain<ICourseGrain>(courseId).Get();
+        var course = access.Course ?? await grains.ByKey<ICourseGrain>(courseId).Get();
         if (course is null)
         {
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
-        var learner = grains.GetGrain<ILearnerGrain>(learnerId);
+        var learner = grains.ByKey<ILearnerGrain>(learnerId);
         var enrolled = (await learner.GetEnrolments()).Any(e => e.CourseId == courseId);
         var progress = enrolled ? await learner.GetProgress(courseId) : null;
         if (progress is null)
@@ -181,7 +181,7 @@ public static class CertificateEndpoints
         var requirements = CertificateRequirementsFactory.From(course.Definition);
         var scores = await BestScoresAsync(grains, learnerId, courseId, requirements.GradedLessonIds.ToHashSet(StringComparer.Ordinal));
         var snapshot = new CertificateProgress(learnerId, progress.CompletedLessons, scores, DateTimeOffset.UtcNow);
-        var evaluation = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
+        var evaluation = await grains.ByKey<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
         var certificate = evaluation.Certificate is null ? null : await ToResponseAsync(keys, evaluation.Certificate);
         var response = new EvaluationResponse(
             evaluation.Eligible, evaluation.NewlyIssued, evaluation.MissingLessonIds, evaluation.MeanScore, requirements.PassThreshold, certificate);
@@ -199,7 +199,7 @@ public static class CertificateEndpoints
             return best;
         }
 
-        var query = grains.GetGrain<IStatementQueryGrain>(0);
+        var query = grains.ByKey<IStatementQueryGrain>(0);
         long? after = null;
         for (var pageNumber = 0; pageNumber < MaxStatementPages; pageNumber++)
         {
@@ -238,10 +238,10 @@ public static class CertificateEndpoints
             return null;
         }
 
-        var reference = await grains.GetGrain<ICertificateLookupGrain>(id).GetAsync();
+        var reference = await grains.ByKey<ICertificateLookupGrain>(id).GetAsync();
         return reference is null
             ? null
-            : await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
+            : await grains.ByKey<ICertificateGrain>(CertificateKeys.For(reference.LearnerId, reference.CourseId)).GetAsync();
     }
 
     private static async Task<CertificateResponse> ToResponseAsync(CertificateKeyCache keyCache, CertificateView certificate)

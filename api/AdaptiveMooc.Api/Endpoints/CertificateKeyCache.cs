@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using Microsoft.IdentityModel.Tokens;
@@ -21,7 +22,7 @@ public sealed partial class CertificateKeyCache(IGrainFactory grains, ILogger<Ce
     {
         if (keys.Count == 0)
         {
-            keys = await grains.GetGrain<ICertificateKeysGrain>(0).GetPublicKeysAsync();
+            keys = await grains.ByKey<ICertificateKeysGrain>(0).GetPublicKeysAsync();
         }
 
         return keys;
@@ -45,7 +46,7 @@ public sealed partial class CertificateKeyCache(IGrainFactory grains, ILogger<Ce
         {
             try
             {
-                keys = await grains.GetGrain<ICertificateKeysGrain>(0).GetPublicKeysAsync();
+                keys = await grains.ByKey<ICertificateKeysGrain>(0).GetPublicKeysAsync();
                 await Task.Delay(Refresh, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -61,7 +61,7 @@ public static class CourseEndpoints
             return Problems.From(problem);
         }
 
-        var grain = cluster.GetGrain<ICourseGrain>(definition.Id);
+        var grain = cluster.ByKey<ICourseGrain>(definition.Id);
         var result = await grain.Create(definition, owner);
         if (!result.Succeeded)
         {
@@ -101,14 +101,14 @@ public static class CourseEndpoints
             field, pricing, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), position, limit ?? Paging.DefaultLimit,
             caller.IsTrainer ? caller.Id : null,
             caller.IsAdmin || caller.HasScope(Scopes.CoursesWrite));
-        var page = await cluster.GetGrain<ICourseCatalogueGrain>(ICourseCatalogueGrain.Key).List(query);
+        var page = await cluster.ByKey<ICourseCatalogueGrain>(ICourseCatalogueGrain.Key).List(query);
         return TypedResults.Ok(new Page<CourseSummary>(page.Items, page.Next is null ? null : Paging.Encode(page.Next)));
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Get(
         string courseId, HttpContext context, IClusterClient cluster)
     {
-        var snapshot = Ids.IsValid(courseId) ? await cluster.GetGrain<ICourseGrain>(courseId).Get() : null;
+        var snapshot = Ids.IsValid(courseId) ? await cluster.ByKey<ICourseGrain>(courseId).Get() : null;
         if (snapshot is null || (!snapshot.Published && !MayManage(context.Caller(), snapshot)))
         {
             return Problems.NotFound($"Course '{courseId}' does not exist.");
@@ -125,7 +125,7 @@ public static class CourseEndpoints
             return Problems.BadRequest($"The body's id '{id}' differs from the route's '{courseId}'.", "id");
         }
 
-        var grain = cluster.GetGrain<ICourseGrain>(courseId);
+        var grain = cluster.ByKey<ICourseGrain>(courseId);
         if (await Managed(grain, context.Caller(), courseId) is { } denied)
         {
             return denied;
@@ -150,7 +150,7 @@ public static class CourseEndpoints
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Publish(
         string courseId, HttpContext context, IClusterClient cluster)
     {
-        var grain = cluster.GetGrain<ICourseGrain>(courseId);
+        var grain = cluster.ByKey<ICourseGrain>(courseId);
         if (await Managed(grain, context.Caller(), courseId) is { } denied)
         {
             return denied;
@@ -170,7 +170,7 @@ public static class CourseEndpoints
         string courseId, AddTrainerBody body, HttpContext context, IClusterClient cluster)
     {
         var caller = context.Caller();
-        var grain = cluster.GetGrain<ICourseGrain>(courseId);
+        var grain = cluster.ByKey<ICourseGrain>(courseId);
         var snapshot = Ids.IsValid(courseId) ? await grain.Get() : null;
         if (snapshot is null || (!snapshot.Published && !MayManage(caller, snapshot)))
         {
@@ -187,7 +187,7 @@ public static class CourseEndpoints
             return Problems.BadRequest("trainerId must be 1-64 characters of [a-z0-9-].", "trainerId");
         }
 
-        if (await cluster.GetGrain<ITrainerGrain>(body.TrainerId).GetProfile() is null)
+        if (await cluster.ByKey<ITrainerGrain>(body.TrainerId).GetProfile() is null)
         {
             return Problems.BadRequest($"trainerId '{body.TrainerId}' is not a trainer of the platform.", "trainerId");
         }

@@ -94,7 +94,7 @@ public static class ForumEndpoints
         }
 
         var query = new ForumThreadQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), tag, unanswered ?? false, access.CanModerate, after, size);
-        var page = await grains.GetGrain<IForumGrain>(courseId).ListThreadsAsync(query);
+        var page = await grains.ByKey<IForumGrain>(courseId).ListThreadsAsync(query);
         return TypedResults.Ok(new Page<ThreadResponse>([.. page.Items.Select(ToResponse)], page.Next));
     }
 
@@ -363,7 +363,7 @@ public static class ForumEndpoints
             return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
-        var page = await grains.GetGrain<IForumGrain>(courseId).ListReportsAsync(includeResolved ?? false, after, size);
+        var page = await grains.ByKey<IForumGrain>(courseId).ListReportsAsync(includeResolved ?? false, after, size);
         return TypedResults.Ok(new Page<ReportResponse>([.. page.Items.Select(ToResponse)], page.Next));
     }
 
@@ -483,7 +483,7 @@ public static class ForumEndpoints
     }
 
     private static IForumThreadGrain Thread(IGrainFactory grains, string courseId, Guid threadId) =>
-        grains.GetGrain<IForumThreadGrain>(ForumKeys.Thread(courseId, threadId));
+        grains.ByKey<IForumThreadGrain>(ForumKeys.Thread(courseId, threadId));
 
     private static string RoleOf(Caller caller) =>
         caller.IsAdmin ? ForumRoles.Admin : caller.IsTrainer ? ForumRoles.Trainer : ForumRoles.Learner;

@@ -72,7 +72,7 @@ public static class LearnerEndpoints
 
         var registration = new LearnerRegistration(
             body.Id!, body.Name.Trim(), email.Trim(), hasher.HashPassword(null!, password), body.Timezone, windows);
-        var grain = cluster.GetGrain<ILearnerGrain>(registration.Id);
+        var grain = cluster.ByKey<ILearnerGrain>(registration.Id);
         var result = await grain.Register(registration);
         if (!result.Succeeded)
         {
@@ -91,7 +91,7 @@ public static class LearnerEndpoints
             return denied;
         }
 
-        var profile = Ids.IsValid(learnerId) ? await cluster.GetGrain<ILearnerGrain>(learnerId).GetProfile() : null;
+        var profile = Ids.IsValid(learnerId) ? await cluster.ByKey<ILearnerGrain>(learnerId).GetProfile() : null;
         return profile is null ? Problems.NotFound($"Learner '{learnerId}' does not exist.") : TypedResults.Ok(LearnerResponse.From(profile));
     }
 
@@ -113,7 +113,7 @@ public static class LearnerEndpoints
             return Problems.From(problem);
         }
 
-        var grain = cluster.GetGrain<ILearnerGrain>(learnerId);
+        var grain = cluster.ByKey<ILearnerGrain>(learnerId);
         var result = Ids.IsValid(learnerId)
             ? await grain.UpdateAvailability(body.Timezone, windows)
             : CommandResult.NotFound($"Learner '{learnerId}' does not exist.");
@@ -153,7 +153,7 @@ public static class LearnerEndpoints
             }
         }
 
-        var grain = cluster.GetGrain<ILearnerGrain>(learnerId);
+        var grain = cluster.ByKey<ILearnerGrain>(learnerId);
         var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, body.PurchaseId, body.EnrolledAt ?? now);
         var result = Ids.IsValid(learnerId) ? await grain.Enroll(request) : CommandResult.NotFound($"Learner '{learnerId}' does not exist.");
         if (!result.Succeeded)
@@ -183,7 +183,7 @@ public static class LearnerEndpoints
             return Problems.BadRequest("after is not a cursor this API returned.", "after");
         }
 
-        var grain = cluster.GetGrain<ILearnerGrain>(learnerId);
+        var grain = cluster.ByKey<ILearnerGrain>(learnerId);
         if (!Ids.IsValid(learnerId) || await grain.GetProfile() is null)
         {
             return Problems.NotFound($"Learner '{learnerId}' does not exist.");
@@ -224,7 +224,7 @@ public static class LearnerEndpoints
             return Problems.Forbidden("Only admins and importers may give a withdrawal time in the past.");
         }
 
-        var grain = cluster.GetGrain<ILearnerGrain>(learnerId);
+        var grain = cluster.ByKey<ILearnerGrain>(learnerId);
         var result = Ids.IsValid(learnerId) && Ids.IsValid(courseId)
             ? await grain.Withdraw(courseId, at, body?.Reason)
             : CommandResult.NotFound($"Learner '{learnerId}' is not enrolled in '{courseId}'.");
@@ -243,14 +243,14 @@ public static class LearnerEndpoints
         if (LearnerAccess.Check(caller, learnerId, Scopes.StatementsRead) is { } denied)
         {
             if (!caller.IsTrainer || !Ids.IsValid(courseId)
-                || await cluster.GetGrain<ICourseGrain>(courseId).Get() is not { } course || !course.IsTaughtBy(caller.Id))
+                || await cluster.ByKey<ICourseGrain>(courseId).Get() is not { } course || !course.IsTaughtBy(caller.Id))
             {
                 return denied;
             }
         }
 
         var progress = Ids.IsValid(learnerId) && Ids.IsValid(courseId)
-            ? await cluster.GetGrain<ILearnerGrain>(learnerId).GetProgress(courseId)
+            ? await cluster.ByKey<ILearnerGrain>(learnerId).GetProgress(courseId)
             : null;
         return progress is null
             ? Problems.NotFound($"Learner '{learnerId}' has no enrolment in or activity about course '{courseId}'.")

@@ -51,7 +51,7 @@ public static class NotificationEndpoints
             return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
 
-        var items = await cluster.GetGrain<INotificationInboxGrain>(learnerId).List(count + 1, before);
+        var items = await cluster.ByKey<INotificationInboxGrain>(learnerId).List(count + 1, before);
         var page = items.Take(count).ToList();
         var next = items.Count > count ? Encode(page[^1].Sequence) : null;
         return TypedResults.Ok(new Page<LearnerNotification>(page, next));

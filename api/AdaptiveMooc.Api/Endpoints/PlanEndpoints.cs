@@ -35,7 +35,7 @@ public static class PlanEndpoints
         }
 
         var plan = Ids.IsValid(learnerId) && Ids.IsValid(courseId)
-            ? await cluster.GetGrain<IPlanGrain>(IPlanGrain.KeyOf(learnerId, courseId)).GetPlan(count)
+            ? await cluster.ByKey<IPlanGrain>(IPlanGrain.KeyOf(learnerId, courseId)).GetPlan(count)
             : null;
         return plan is null
             ? Problems.NotFound($"Learner '{learnerId}' has no enrolment in or activity about course '{courseId}'.")

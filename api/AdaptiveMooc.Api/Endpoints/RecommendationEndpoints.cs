@@ -2,6 +2,7 @@ using System.Globalization;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ public static class RecommendationEndpoints
         }
 
         var recommendations = Ids.IsValid(learnerId) && Ids.IsValid(courseId)
-            ? await cluster.GetGrain<IRecommendationGrain>(0).Recommend(learnerId, courseId, count)
+            ? await cluster.ByKey<ILearnerGrain>(learnerId).GetRecommendations(courseId, count)
             : null;
         return recommendations is null
             ? Problems.NotFound($"Learner '{learnerId}' has no enrolment in or activity about course '{courseId}'.")

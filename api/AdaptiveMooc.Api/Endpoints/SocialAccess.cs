@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Courses;
@@ -14,7 +15,7 @@ internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, C
 {
     public static async Task<SocialAccess> CheckAsync(IGrainFactory grains, Caller caller, string courseId)
     {
-        var course = await grains.GetGrain<ICourseGrain>(courseId).Get();
+        var course = await grains.ByKey<ICourseGrain>(courseId).Get();
         if (course is null)
         {
             return new SocialAccess(false, false, false, null);
@@ -33,7 +34,7 @@ internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, C
                 return new SocialAccess(false, false, false, null);
             }
 
-            var enrolments = await grains.GetGrain<ILearnerGrain>(caller.Id).GetEnrolments();
+            var enrolments = await grains.ByKey<ILearnerGrain>(caller.Id).GetEnrolments();
             var enrolled = enrolments.Any(e => e.CourseId == courseId && e.Active);
             return new SocialAccess(true, enrolled, false, course);
         }

@@ -54,13 +54,13 @@ public static class TrainerEndpoints
         }
 
         var id = request.Id!;
-        var trainer = grains.GetGrain<ITrainerGrain>(id);
+        var trainer = grains.ByKey<ITrainerGrain>(id);
         if (await trainer.GetProfile() is not null)
         {
             return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
         }
 
-        var emailIndex = grains.GetGrain<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(email));
+        var emailIndex = grains.ByKey<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(email));
         if (!await emailIndex.Claim(EmailOwner.Trainer, id))
         {
             return Problem(StatusCodes.Status409Conflict, "email is already used by another account.");
@@ -81,7 +81,7 @@ public static class TrainerEndpoints
     {
         var caller = http.Caller();
         var visible = caller.IsAdmin || (caller.IsTrainer && caller.Id == id);
-        if (!visible || !Ids.IsValid(id) || await grains.GetGrain<ITrainerGrain>(id).GetProfile() is not { } profile)
+        if (!visible || !Ids.IsValid(id) || await grains.ByKey<ITrainerGrain>(id).GetProfile() is not { } profile)
         {
             // Trainer accounts are private to themselves and admins: others cannot tell whether one exists.
             return Problem(StatusCodes.Status404NotFound, $"No trainer with id '{id}'.");

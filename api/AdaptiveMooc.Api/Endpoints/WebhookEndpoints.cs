@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Api.Webhooks;
@@ -73,7 +74,7 @@ public static class WebhookEndpoints
             return Problems.BadRequest($"events: '{unknown}' is not one of {known}.", "events");
         }
 
-        var created = await grains.GetGrain<IWebhookRegistryGrain>(owner).CreateAsync(url!, [.. events.Select(e => e!)]);
+        var created = await grains.ByKey<IWebhookRegistryGrain>(owner).CreateAsync(url!, [.. events.Select(e => e!)]);
         if (created is null)
         {
             return Problems.Conflict($"At most {WebhookLimits.MaxPerOwner} webhooks per API key; delete unused ones.");
@@ -109,7 +110,7 @@ public static class WebhookEndpoints
         }
 
         var take = limit ?? Paging.DefaultLimit;
-        var rows = await grains.GetGrain<IWebhookHubGrain>(0).ListAsync(caller.IsAdmin ? null : owner, afterId, take + 1);
+        var rows = await grains.ByKey<IWebhookHubGrain>(0).ListAsync(caller.IsAdmin ? null : owner, afterId, take + 1);
         var page = rows.Take(take).Select(ToResponse).ToList();
         var next = rows.Count > take ? Paging.Encode(page[^1].Id.ToString("D")) : null;
         return TypedResults.Ok(new Page<WebhookResponse>(page, next));
@@ -128,7 +129,7 @@ public static class WebhookEndpoints
             return BadId();
         }
 
-        return await grains.GetGrain<IWebhookHubGrain>(0).GetAsync(caller.IsAdmin ? null : owner, webhookId) is { } found
+        return await grains.ByKey<IWebhookHubGrain>(0).GetAsync(caller.IsAdmin ? null : owner, webhookId) is { } found
             ? TypedResults.Ok(ToResponse(found))
             : NotFound(webhookId);
     }
@@ -141,7 +142,7 @@ public static class WebhookEndpoints
             return OwnerOf(caller) is null ? NotAllowed() : Guid.TryParseExact(id, "D", out var parsed) ? NotFound(parsed) : BadId();
         }
 
-        if (!await grains.GetGrain<IWebhookRegistryGrain>(target.Owner).DeleteAsync(target.Id))
+        if (!await grains.ByKey<IWebhookRegistryGrain>(target.Owner).DeleteAsync(target.Id))
         {
             return NotFound(target.Id);
         }
@@ -158,7 +159,7 @@ public static class WebhookEndpoints
             return OwnerOf(caller) is null ? NotAllowed() : Guid.TryParseExact(id, "D", out var parsed) ? NotFound(parsed) : BadId();
         }
 
-        return await grains.GetGrain<IWebhookRegistryGrain>(target.Owner).PingAsync(target.Id) is { } eventId
+        return await grains.ByKey<IWebhookRegistryGrain>(target.Owner).PingAsync(target.Id) is { } eventId
             ? TypedResults.Accepted($"/api/webhooks/{target.Id:D}", new PingResponse(eventId))
             : NotFound(target.Id);
     }
@@ -171,7 +172,7 @@ public static class WebhookEndpoints
             return null;
         }
 
-        var found = await grains.GetGrain<IWebhookHubGrain>(0).GetAsync(caller.IsAdmin ? null : owner, webhookId);
+        var found = await grains.ByKey<IWebhookHubGrain>(0).GetAsync(caller.IsAdmin ? null : owner, webhookId);
         return found is null ? null : (found.Id, found.Owner);
     }
 

@@ -56,7 +56,7 @@ public static class WebinarEndpoints
             return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
-        var page = await grains.GetGrain<IWebinarDirectoryGrain>(0).ListForCourseAsync(courseId, after, size);
+        var page = await grains.ByKey<IWebinarDirectoryGrain>(0).ListForCourseAsync(courseId, after, size);
         var items = new List<WebinarResponse>(page.Items.Count);
         foreach (var webinar in page.Items)
         {
@@ -213,7 +213,7 @@ public static class WebinarEndpoints
                 : Problems.Forbidden("Only the learner and admins may list a learner's webinars.");
         }
 
-        if (caller.IsAdmin && await grains.GetGrain<ILearnerGrain>(learnerId).GetProfile() is null)
+        if (caller.IsAdmin && await grains.ByKey<ILearnerGrain>(learnerId).GetProfile() is null)
         {
             return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
@@ -228,18 +228,18 @@ public static class WebinarEndpoints
             return Problems.BadRequest("after is not a cursor this listing returned.", "after");
         }
 
-        var page = await grains.GetGrain<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, from, after, size);
+        var page = await grains.ByKey<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, from, after, size);
         return TypedResults.Ok(new Page<WebinarResponse>([.. page.Items.Select(w => ToResponse(w, showJoinUrl: true))], page.Next));
     }
 
     private static async Task<bool> IsEnrolledAsync(IGrainFactory grains, string learnerId, string courseId) =>
-        (await grains.GetGrain<ILearnerGrain>(learnerId).GetEnrolments()).Any(e => e.CourseId == courseId && e.Active);
+        (await grains.ByKey<ILearnerGrain>(learnerId).GetEnrolments()).Any(e => e.CourseId == courseId && e.Active);
 
     private static async Task<bool> IsRegisteredAsync(IGrainFactory grains, Caller caller, WebinarView webinar) =>
         caller.IsLearner && await Webinar(grains, webinar.CourseId, webinar.WebinarId).IsRegisteredAsync(caller.Id);
 
     private static IWebinarGrain Webinar(IGrainFactory grains, string courseId, Guid webinarId) =>
-        grains.GetGrain<IWebinarGrain>(WebinarKeys.Webinar(courseId, webinarId));
+        grains.ByKey<IWebinarGrain>(WebinarKeys.Webinar(courseId, webinarId));
 
     private static WebinarResponse ToResponse(WebinarView w, bool showJoinUrl) => new(
         w.WebinarId, w.CourseId, w.Title, w.Start, w.Start.AddMinutes(w.Minutes), w.Minutes, w.Capacity, w.Registered,

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -88,7 +89,7 @@ public static class XapiEndpoints
         }
 
         var learners = parsed.DistinctBy(s => s.Record.LearnerId).Where(s => !registered.Contains(s.Record.LearnerId)).ToList();
-        var profiles = await Task.WhenAll(learners.Select(s => cluster.GetGrain<ILearnerGrain>(s.Record.LearnerId).GetProfile()));
+        var profiles = await Task.WhenAll(learners.Select(s => cluster.ByKey<ILearnerGrain>(s.Record.LearnerId).GetProfile()));
         for (var i = 0; i < learners.Count; i++)
         {
             if (profiles[i] is null)
@@ -100,7 +101,7 @@ public static class XapiEndpoints
             registered.Add(learners[i].Record.LearnerId);
         }
 
-        var result = await cluster.GetGrain<IStatementIngestGrain>(0).Ingest(unique);
+        var result = await cluster.ByKey<IStatementIngestGrain>(0).Ingest(unique);
         if (result.Status == IngestStatus.Conflict)
         {
             return Problems.Conflict($"Statement {result.ConflictingId} was stored before with other content; nothing of this request was stored.", "id");
@@ -130,7 +131,7 @@ public static class XapiEndpoints
 
         foreach (var statement in statements.Where(s => s.IsGradedClaim && s.Record.CourseId is not null && s.Record.LessonId is not null))
         {
-            var course = await cluster.GetGrain<ICourseGrain>(statement.Record.CourseId!).Get();
+            var course = await cluster.ByKey<ICourseGrain>(statement.Record.CourseId!).Get();
             var lesson = course?.Definition.AllLessons().FirstOrDefault(l => l.Id == statement.Record.LessonId);
             if (lesson is not null && (statement.Record.ItemId is not null || LessonKinds.IsGraded(lesson.Kind)))
             {
@@ -229,7 +230,7 @@ public static class XapiEndpoints
 
         var take = limit ?? Paging.DefaultLimit;
         var query = new StatementQuery(learnerId, activity, verb, sinceInstant, untilInstant, take, afterSequence, ascending ?? false);
-        var page = await cluster.GetGrain<IStatementQueryGrain>(0).Query(query);
+        var page = await cluster.ByKey<IStatementQueryGrain>(0).Query(query);
         var statements = page.Statements.Select(ToJson).ToList();
         var more = page.NextSequence is { } next ? MoreUrl(context.Request, Paging.Encode(next.ToString(CultureInfo.InvariantCulture))) : string.Empty;
         return TypedResults.Ok(new StatementResult(statements, more));
@@ -270,7 +271,7 @@ public static class XapiEndpoints
             return Problems.NotFound($"No voided statement {id:D}: this LRS stores no voiding statements.");
         }
 
-        var stored = await cluster.GetGrain<IStatementQueryGrain>(0).Find(id);
+        var stored = await cluster.ByKey<IStatementQueryGrain>(0).Find(id);
 
         // Another learner's statement is reported as missing, not forbidden: its existence is not the caller's business.
         if (stored is null || (caller.IsLearner && stored.Statement.LearnerId != caller.Id))

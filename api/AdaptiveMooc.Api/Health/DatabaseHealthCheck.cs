@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,7 +11,7 @@ internal sealed class DatabaseHealthCheck(IClusterClient cluster) : IHealthCheck
     {
         try
         {
-            var ok = await cluster.GetGrain<IStatementQueryGrain>(0).Ping().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var ok = await cluster.ByKey<IStatementQueryGrain>(0).Ping().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return ok ? HealthCheckResult.Healthy("The statement store answers.") : HealthCheckResult.Unhealthy("The statement store refused.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

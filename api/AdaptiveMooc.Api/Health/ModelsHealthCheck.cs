@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Models;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,7 +15,7 @@ internal sealed class ModelsHealthCheck(IClusterClient cluster) : IHealthCheck
     {
         try
         {
-            var status = await cluster.GetGrain<IModelStatusGrain>(0).GetStatus().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var status = await cluster.ByKey<IModelStatusGrain>(0).GetStatus().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             var data = new Dictionary<string, object>
             {
                 ["state"] = status.State,

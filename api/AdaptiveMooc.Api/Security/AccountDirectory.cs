@@ -15,7 +15,7 @@ public sealed class AccountDirectory(IGrainFactory grains)
         ArgumentNullException.ThrowIfNull(username);
         if (username.Contains('@', StringComparison.Ordinal))
         {
-            var owner = await grains.GetGrain<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(username)).Resolve();
+            var owner = await grains.ByKey<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(username)).Resolve();
             return owner switch
             {
                 { Kind: EmailOwner.Trainer } => await TrainerAsync(owner.Id) is { } t ? [t] : [],
@@ -37,8 +37,8 @@ public sealed class AccountDirectory(IGrainFactory grains)
     }
 
     private async Task<Account?> TrainerAsync(string id) =>
-        await grains.GetGrain<ITrainerGrain>(id).GetPasswordHash() is { } hash ? new Account(CallerKind.Trainer, id, hash) : null;
+        await grains.ByKey<ITrainerGrain>(id).GetPasswordHash() is { } hash ? new Account(CallerKind.Trainer, id, hash) : null;
 
     private async Task<Account?> LearnerAsync(string id) =>
-        await grains.GetGrain<ILearnerGrain>(id).GetPasswordHash() is { } hash ? new Account(CallerKind.Learner, id, hash) : null;
+        await grains.ByKey<ILearnerGrain>(id).GetPasswordHash() is { } hash ? new Account(CallerKind.Learner, id, hash) : null;
 }

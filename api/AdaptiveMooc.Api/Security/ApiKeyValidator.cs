@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using AdaptiveMooc.Grains.Abstractions.Security;
@@ -29,7 +30,7 @@ public sealed class ApiKeyValidator(IGrainFactory grains, IOptions<ApiKeyOptions
             return (id, cached.Scopes);
         }
 
-        var scopes = await grains.GetGrain<IApiKeyGrain>(id).Authenticate(digest);
+        var scopes = await grains.ByKey<IApiKeyGrain>(id).Authenticate(digest);
         if (scopes is null)
         {
             cache.TryRemove(id, out _);

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Security;
 
 namespace AdaptiveMooc.Api.Security;
@@ -8,6 +9,6 @@ internal sealed class AuditTrail(IGrainFactory grains, TimeProvider time) : IAud
     {
         ArgumentNullException.ThrowIfNull(actor);
         var entry = new AuditEntry(time.GetUtcNow(), actor.Kind.ToString(), actor.Id, action, target, detail);
-        return grains.GetGrain<IAuditGrain>(0).Record(entry);
+        return grains.ByKey<IAuditGrain>(0).Record(entry);
     }
 }

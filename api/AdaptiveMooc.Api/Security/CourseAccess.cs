@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 
 namespace AdaptiveMooc.Api.Security;
@@ -14,7 +15,7 @@ public sealed class CourseAccess(IGrainFactory grains)
     public async Task<CourseAccessDecision> CheckAsync(Caller caller, string courseId, CoursePermission permission)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var course = await grains.GetGrain<ICourseGrain>(courseId).Get();
+        var course = await grains.ByKey<ICourseGrain>(courseId).Get();
         return course is null ? CourseAccessDecision.NotFound : Decide(caller, course, permission);
     }
 

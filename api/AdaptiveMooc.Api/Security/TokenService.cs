@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,7 +29,7 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
             return null;
         }
 
-        var redemption = await grains.GetGrain<IRefreshTokenGrain>(id).Redeem(Digest(refreshToken));
+        var redemption = await grains.ByKey<IRefreshTokenGrain>(id).Redeem(Digest(refreshToken));
         if (redemption.Outcome != RefreshOutcome.Redeemed
             || !Enum.TryParse<CallerKind>(redemption.SubjectKind, out var kind))
         {
@@ -43,7 +44,7 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
     {
         if (TryGetRefreshId(refreshToken, out var id))
         {
-            await grains.GetGrain<IRefreshTokenGrain>(id).RevokeFamily(Digest(refreshToken));
+            await grains.ByKey<IRefreshTokenGrain>(id).RevokeFamily(Digest(refreshToken));
         }
     }
 
@@ -74,7 +75,7 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
         var refreshId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RefreshIdLength / 2));
         var refreshToken = $"{RefreshPrefix}{refreshId}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
         var grant = new RefreshTokenGrant(Digest(refreshToken), kind.ToString(), id, familyId, time.GetUtcNow() + o.RefreshTokenLifetime);
-        await grains.GetGrain<IRefreshTokenGrain>(refreshId).Issue(grant);
+        await grains.ByKey<IRefreshTokenGrain>(refreshId).Issue(grant);
         return new TokenPair(CreateAccessToken(kind, id), refreshToken, (int)o.AccessTokenLifetime.TotalSeconds);
     }
 

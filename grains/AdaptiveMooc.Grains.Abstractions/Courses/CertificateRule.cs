@@ -2,6 +2,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary><c>kind</c>: <c>statement</c>, <c>certificate</c> or <c>diploma</c>; a free course gives only a statement.</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.CertificateRule")]
 public sealed record CertificateRule(
     [property: Id(0)] string Kind,

@@ -2,6 +2,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary>A course as trainers write it (CONTRACT.md, Courses). Validated by <see cref="CourseValidator"/>.</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.CourseDefinition")]
 public sealed record CourseDefinition(
     [property: Id(0)] string Id,

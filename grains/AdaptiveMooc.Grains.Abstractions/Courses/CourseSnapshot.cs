@@ -2,6 +2,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary>What a course grain holds: its definition, who teaches it and whether learners may enrol.</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.CourseSnapshot")]
 public sealed record CourseSnapshot(
     [property: Id(0)] CourseDefinition Definition,

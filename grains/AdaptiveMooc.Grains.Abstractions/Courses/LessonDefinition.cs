@@ -2,6 +2,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary>One lesson of a course (required unless it says otherwise). <see cref="DueDay"/> counts from the course start date, or from enrolment without one.</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.LessonDefinition")]
 public sealed record LessonDefinition(
     [property: Id(0)] string Id,

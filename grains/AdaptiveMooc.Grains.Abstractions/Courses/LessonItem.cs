@@ -2,6 +2,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary>A quiz item with the skills it exercises.</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.LessonItem")]
 public sealed record LessonItem(
     [property: Id(0)] string Id,

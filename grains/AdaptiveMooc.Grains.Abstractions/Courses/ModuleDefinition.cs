@@ -1,6 +1,7 @@
 namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.ModuleDefinition")]
 public sealed record ModuleDefinition(
     [property: Id(0)] string Id,

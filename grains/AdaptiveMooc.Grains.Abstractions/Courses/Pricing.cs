@@ -4,6 +4,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary><c>kind</c>: <c>free</c> or <c>paid</c> (then with <c>price</c> and an ISO 4217 <c>currency</c>).</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.Pricing")]
 public sealed record Pricing(
     [property: Id(0)] string Kind,

@@ -1,3 +1,5 @@
+using AdaptiveMooc.Grains.Abstractions.Recommendations;
+using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using Orleans.Concurrency;
@@ -47,6 +49,24 @@ public interface ILearnerGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("GetModelView")]
     Task<LearnerModelView?> GetModelView(string courseId);
+
+    /// <summary>
+    /// Profile, progress, enrolment and model view of one course in one call, progress computed against
+    /// <paramref name="course"/> (the caller has it already). Null when the learner is not registered or has
+    /// no enrolment in and no statement about the course.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetCourseView")]
+    Task<LearnerCourseView?> GetCourseView(string courseId, CourseDefinition course);
+
+    /// <summary>
+    /// The learner's next lessons in a course (ranked by <see cref="IRecommendationGrain"/>), kept until a
+    /// statement, a profile or enrolment change, a new model version, or <c>RecommendationLifetime</c>
+    /// (the answer depends on the clock: next free window, recall decay, due days). Null when the course does
+    /// not exist or the learner has no enrolment in and no statement about it.
+    /// </summary>
+    [Alias("GetRecommendations")]
+    Task<LessonRecommendations?> GetRecommendations(string courseId, int limit);
 
     /// <summary>
     /// Called by <see cref="IStatementIngestGrain"/> after the statements are durable. <paramref name="previousSequence"/>

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Learners;
 using Orleans.Concurrency;
 
 namespace AdaptiveMooc.Grains.Abstractions.Recommendations;
@@ -15,4 +16,12 @@ public interface IRecommendationGrain : IGrainWithIntegerKey
     [ReadOnly]
     [Alias("Recommend")]
     Task<LessonRecommendations?> Recommend(string learnerId, string courseId, int limit);
+
+    /// <summary>
+    /// Ranks for a learner grain that already built its view of the course (<see cref="ILearnerGrain.GetRecommendations"/>
+    /// keeps the answer). Null when the course does not exist.
+    /// </summary>
+    [ReadOnly]
+    [Alias("Rank")]
+    Task<LessonRecommendations?> Rank(LearnerCourseView learner, int limit);
 }

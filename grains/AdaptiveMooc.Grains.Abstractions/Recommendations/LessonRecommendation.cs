@@ -2,6 +2,7 @@ namespace AdaptiveMooc.Grains.Abstractions.Recommendations;
 
 /// <summary>One recommended lesson, its score in [0, 1] and reason codes (docs/PLANNING.md).</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("mooc.LessonRecommendation")]
 public sealed record LessonRecommendation(
     [property: Id(0)] string LessonId,

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -32,7 +33,7 @@ internal static class AnalyticsFeed
         }
 
         var fact = FactOf(stored, courseId, lessons, masteryOf);
-        return Guarded(grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, fact.LearnerId)).Apply(fact), courseId);
+        return Guarded(grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, fact.LearnerId)).Apply(fact), courseId);
     }
 
     /// <summary>What analytics keep of a stored statement about <paramref name="courseId"/> (also when a shard reads it back from the store).</summary>
@@ -68,7 +69,7 @@ internal static class AnalyticsFeed
     /// <summary>An enrolment as it now stands (after enrolling or withdrawing).</summary>
     public static Task Enrolment(IGrainFactory grains, string learnerId, Enrolment enrolment) =>
         Guarded(
-            grains.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(enrolment.CourseId, learnerId))
+            grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(enrolment.CourseId, learnerId))
                 .SetEnrolment(learnerId, enrolment.EnrolledAt, enrolment.WithdrawnAt),
             enrolment.CourseId);
 

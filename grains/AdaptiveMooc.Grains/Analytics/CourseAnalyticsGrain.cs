@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Models;
@@ -93,7 +94,7 @@ internal sealed partial class CourseAnalyticsGrain(IModelCatalog catalog, ILogge
         return ([.. ranking.Take(limit)], AtRiskRanking.Status(models.Version, models.AtRisk is not null, asOf, population.Count));
     }
 
-    private async Task<CourseSnapshot?> Course() => await GrainFactory.GetGrain<ICourseGrain>(CourseId).Get();
+    private async Task<CourseSnapshot?> Course() => await GrainFactory.ByKey<ICourseGrain>(CourseId).Get();
 
     /// <summary>Every row of the course: the version of each shard, then the rows of the shards whose version moved since this activation read them.</summary>
     private async Task<List<LearnerAnalyticsRow>> Rows()
@@ -110,7 +111,7 @@ internal sealed partial class CourseAnalyticsGrain(IModelCatalog catalog, ILogge
         return [.. shardRows.SelectMany(rows => rows)];
     }
 
-    private ICourseAnalyticsShardGrain Shard(int shard) => GrainFactory.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.Key(CourseId, shard));
+    private ICourseAnalyticsShardGrain Shard(int shard) => GrainFactory.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.Key(CourseId, shard));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analytics shard {Shard} of course {CourseId} rebuilt from {Statements} stored statements.")]
     private static partial void LogRebuilt(ILogger logger, string courseId, int shard, int statements);

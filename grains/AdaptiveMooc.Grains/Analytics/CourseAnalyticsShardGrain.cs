@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Courses;
@@ -133,7 +134,7 @@ internal sealed class CourseAnalyticsShardGrain(
     /// </summary>
     private async Task<int> CatchUp(CancellationToken cancellationToken)
     {
-        if (state.State.Rows.Count == 0 || await GrainFactory.GetGrain<ICourseGrain>(CourseId).Get() is not { } course)
+        if (state.State.Rows.Count == 0 || await GrainFactory.ByKey<ICourseGrain>(CourseId).Get() is not { } course)
         {
             return 0;
         }

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using Microsoft.Extensions.Options;
@@ -94,8 +95,8 @@ internal sealed class CertificateGrain(
         }
 
         var reference = new CertificateRef(state.State.Id, learnerId, courseId);
-        await GrainFactory.GetGrain<ICertificateLookupGrain>(state.State.Id).SetAsync(reference);
-        await GrainFactory.GetGrain<ILearnerCertificatesGrain>(learnerId).AddAsync(reference);
+        await GrainFactory.ByKey<ICertificateLookupGrain>(state.State.Id).SetAsync(reference);
+        await GrainFactory.ByKey<ILearnerCertificatesGrain>(learnerId).AddAsync(reference);
         state.State.Indexed = true;
         await state.WriteStateAsync();
     }

@@ -132,6 +132,6 @@ internal sealed class CourseGrain(
         var summary = new CourseSummary(
             d.Id, d.Title, d.Field, d.Description, d.Language, d.Pricing.Kind, s.PublishedAt is not null,
             s.OwnerTrainerId, [.. s.CoTrainerIds], d.AllLessons().Count());
-        return GrainFactory.GetGrain<ICourseCatalogueGrain>(ICourseCatalogueGrain.Key).Upsert(summary);
+        return GrainFactory.ByKey<ICourseCatalogueGrain>(ICourseCatalogueGrain.Key).Upsert(summary);
     }
 }

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -57,7 +58,7 @@ internal sealed class IngestStatementSink(IGrainFactory grains, IOptions<Certifi
             Completion: null,
             ScoreScaled: null,
             Duration: null);
-        var result = await grains.GetGrain<IStatementIngestGrain>(0).Ingest([record]);
+        var result = await grains.ByKey<IStatementIngestGrain>(0).Ingest([record]);
         if (result.Status == IngestStatus.Conflict)
         {
             throw new InvalidOperationException($"Statement {statement.Id} already exists with other content.");

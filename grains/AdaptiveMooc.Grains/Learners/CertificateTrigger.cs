@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Certificates;
@@ -96,7 +97,7 @@ internal sealed partial class CertificateTrigger
                     continue;
                 }
 
-                var evaluation = await grains.GetGrain<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
+                var evaluation = await grains.ByKey<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
                 if (evaluation.Eligible)
                 {
                     progress.CertificateIssued = true;

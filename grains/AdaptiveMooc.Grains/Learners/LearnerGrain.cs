@@ -31,8 +31,12 @@ internal sealed class LearnerGrain(
     private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CourseCacheLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a kept recommendation answer serves while nothing of the learner changes.</summary>
+    public static readonly TimeSpan RecommendationLifetime = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<string, CachedCourse> courses = new(StringComparer.Ordinal);
     private readonly LearnerModelStates models = new();
+    private readonly Dictionary<string, KeptRecommendations> recommendations = new(StringComparer.Ordinal);
     private WriteBehind? writes;
     private CertificateTrigger? certificates;
 
@@ -65,7 +69,7 @@ internal sealed class LearnerGrain(
             return CommandResult.Invalid("id", "The registration's id is not this learner's id.");
         }
 
-        var email = GrainFactory.GetGrain<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(registration.Email));
+        var email = GrainFactory.ByKey<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(registration.Email));
         if (!await email.Claim(EmailOwner.Learner, LearnerId))
         {
             return CommandResult.Conflict("That e-mail address is already registered.", "email");
@@ -129,7 +133,7 @@ internal sealed class LearnerGrain(
             return CommandResult.NotFound($"Learner '{LearnerId}' does not exist.");
         }
 
-        var course = await GrainFactory.GetGrain<ICourseGrain>(request.CourseId).Get();
+        var course = await GrainFactory.ByKey<ICourseGrain>(request.CourseId).Get();
         if (course is null)
         {
             return CommandResult.NotFound($"Course '{request.CourseId}' does not exist.");
@@ -152,7 +156,7 @@ internal sealed class LearnerGrain(
                 return CommandResult.Invalid("purchaseId", $"Course '{request.CourseId}' is paid: purchaseId is required.");
             }
 
-            if (!await GrainFactory.GetGrain<IPurchaseGrain>(request.PurchaseId).Claim(LearnerId, request.CourseId))
+            if (!await GrainFactory.ByKey<IPurchaseGrain>(request.PurchaseId).Claim(LearnerId, request.CourseId))
             {
                 return CommandResult.Conflict($"Purchase '{request.PurchaseId}' was already used for another enrolment.", "purchaseId");
             }
@@ -203,8 +207,65 @@ internal sealed class LearnerGrain(
             return null;
         }
 
-        var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
+        var course = await GrainFactory.ByKey<ICourseGrain>(courseId).Get();
         return ProgressRules.ToProgress(courseId, progress ?? new CourseProgressState(), course?.Definition, models.Mastery(state.State.Models, courseId, catalog.Current));
+    }
+
+    public Task<LearnerCourseView?> GetCourseView(string courseId, CourseDefinition course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        return Task.FromResult(CourseView(courseId, course));
+    }
+
+    public async Task<LessonRecommendations?> GetRecommendations(string courseId, int limit)
+    {
+        limit = Math.Clamp(limit, 1, IRecommendationGrain.MaxLimit);
+        var now = clock.GetUtcNow();
+        var catalogVersion = catalog.Current.Version;
+        if (recommendations.TryGetValue(courseId, out var kept)
+            && kept.Sequence == state.State.LastAppliedSequence
+            && string.Equals(kept.CatalogVersion, catalogVersion, StringComparison.Ordinal)
+            && now - kept.At < RecommendationLifetime)
+        {
+            return Take(kept.Answer, limit);
+        }
+
+        if (await Course(courseId, null) is not { } course || CourseView(courseId, course.Definition) is not { } view)
+        {
+            return null;
+        }
+
+        // Ranked once for the largest page: the ranking is a sort, so every smaller limit is a prefix of it.
+        var sequence = state.State.LastAppliedSequence;
+        var answer = await GrainFactory.ByKey<IRecommendationGrain>(0).Rank(view, IRecommendationGrain.MaxLimit);
+        if (answer is null)
+        {
+            recommendations.Remove(courseId);
+            return null;
+        }
+
+        recommendations[courseId] = new KeptRecommendations(answer, sequence, catalogVersion, now);
+        return Take(answer, limit);
+    }
+
+    private static LessonRecommendations Take(LessonRecommendations answer, int limit) =>
+        answer.Items.Count <= limit ? answer : answer with { Items = [.. answer.Items.Take(limit)] };
+
+    private LearnerCourseView? CourseView(string courseId, CourseDefinition course)
+    {
+        var s = state.State;
+        var hasProgress = s.Progress.TryGetValue(courseId, out var progress);
+        var enrolled = s.Enrolments.TryGetValue(courseId, out var enrolment);
+        if (!s.Registered || (!hasProgress && !enrolled))
+        {
+            return null;
+        }
+
+        var set = catalog.Current;
+        var profile = new LearnerProfile(LearnerId, s.Name, s.Email, s.TimeZone, [.. s.WeeklyAvailability], s.RegisteredAt);
+        var mastery = models.Mastery(s.Models, courseId, set);
+        var courseProgress = ProgressRules.ToProgress(courseId, progress ?? new CourseProgressState(), course, mastery);
+        return new LearnerCourseView(profile, courseProgress, enrolment, models.View(s.Models, courseId, set, mastery));
     }
 
     public Task<LearnerModelView?> GetModelView(string courseId) =>
@@ -285,7 +346,7 @@ internal sealed class LearnerGrain(
             var enrolledAt = state.State.Enrolments.TryGetValue(courseId, out var enrolment) ? enrolment.EnrolledAt : (DateTimeOffset?)null;
             if (models.Apply(state.State.Models, courseId, learningEvent, course.Definition, enrolledAt, catalog.Current) is { } observation)
             {
-                await GrainFactory.GetGrain<ICourseRankingGrain>(courseId).Observe(observation);
+                await GrainFactory.ByKey<ICourseRankingGrain>(courseId).Observe(observation);
             }
         }
 
@@ -314,7 +375,7 @@ internal sealed class LearnerGrain(
             return cached;
         }
 
-        var snapshot = await GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
+        var snapshot = await GrainFactory.ByKey<ICourseGrain>(courseId).Get();
         if (snapshot is null)
         {
             courses.Remove(courseId);
@@ -339,13 +400,20 @@ internal sealed class LearnerGrain(
     private WriteBehind Writes => writes ??= new WriteBehind(this, WriteState, FlushEvery, FlushDelay);
 
     /// <summary>Writes everything now: profile and enrolment changes are durable before they are acknowledged.</summary>
-    private Task Write() => Writes.Write();
+    private Task Write()
+    {
+        // Profile, availability and enrolment changes move recommendations; statements move the sequence.
+        recommendations.Clear();
+        return Writes.Write();
+    }
 
     private Task WriteState()
     {
         models.SaveTo(state.State.Models);
         return state.WriteStateAsync();
     }
+
+    private sealed record KeptRecommendations(LessonRecommendations Answer, long Sequence, string CatalogVersion, DateTimeOffset At);
 
     private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CourseDefinition Definition, DateTimeOffset FetchedAt);
 }

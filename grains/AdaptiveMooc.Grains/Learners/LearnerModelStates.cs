@@ -78,7 +78,8 @@ internal sealed class LearnerModelStates
     public IReadOnlyDictionary<string, double> MasteryOf(Dictionary<string, LearnerModelState> stored, string courseId, IReadOnlyList<string> skills, ModelSet models) =>
         Analytics.MasteryReplay.Of(models.Kt, Get(stored, courseId, default).Knowledge, skills);
 
-    public LearnerModelView View(Dictionary<string, LearnerModelState> stored, string courseId, ModelSet models)
+    /// <param name="mastery">The caller's <see cref="Mastery"/> of the same moment, when it has it (each skill is a model prediction).</param>
+    public LearnerModelView View(Dictionary<string, LearnerModelState> stored, string courseId, ModelSet models, IReadOnlyDictionary<string, double>? mastery = null)
     {
         if (!stored.ContainsKey(courseId))
         {
@@ -90,7 +91,7 @@ internal sealed class LearnerModelStates
             courseId,
             model.Stored.Start,
             models.Version,
-            Mastery(stored, courseId, models) ?? new Dictionary<string, double>(),
+            mastery ?? Mastery(stored, courseId, models) ?? new Dictionary<string, double>(),
             model.Knowledge.Skills.ToDictionary(kv => kv.Key, kv => kv.Value.Attempts, StringComparer.Ordinal),
             new Dictionary<string, DateTimeOffset>(model.Stored.LastPractised, StringComparer.Ordinal),
             model.Ranking.Count == 0 ? null : JsonSerializer.Serialize(model.Ranking.ToSnapshot(), CourseModelInputs.Json),

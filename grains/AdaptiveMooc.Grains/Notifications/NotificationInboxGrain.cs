@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Notifications;
 using AdaptiveMooc.Grains.Abstractions.Webhooks;
@@ -21,7 +22,7 @@ internal sealed class NotificationInboxGrain(
 
         // Queued before the inbox is written: if the write fails, the next reminder tick raises the same
         // notification again and the outbox drops the repeat by its event id; the other order could lose it.
-        await GrainFactory.GetGrain<IWebhookHubGrain>(0).PublishAsync(WebhookPayload.From(this.GetPrimaryKeyString(), notification));
+        await GrainFactory.ByKey<IWebhookHubGrain>(0).PublishAsync(WebhookPayload.From(this.GetPrimaryKeyString(), notification));
         state.State.LastSequence++;
         state.State.Items.Add(notification with { Sequence = state.State.LastSequence });
         if (state.State.Items.Count > INotificationInboxGrain.Capacity)

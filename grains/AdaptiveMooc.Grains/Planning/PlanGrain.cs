@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Courses;
@@ -40,23 +41,16 @@ internal sealed class PlanGrain(
 
         var learnerId = LearnerId;
         var courseId = CourseId;
-        var learner = GrainFactory.GetGrain<ILearnerGrain>(learnerId);
-        var profileTask = learner.GetProfile();
-        var progressTask = learner.GetProgress(courseId);
-        var enrolmentsTask = learner.GetEnrolments();
-        var modelTask = learner.GetModelView(courseId);
-        var courseTask = GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
-        var webinarsTask = RegisteredWebinars.ForLearner(GrainFactory, learnerId, clock.GetUtcNow());
-        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, modelTask, courseTask, webinarsTask);
-        if (profileTask.Result is not { } profile || progressTask.Result is not { } progress || courseTask.Result is not { } course)
+        if (await GrainFactory.ByKey<ICourseGrain>(courseId).Get() is not { } course
+            || await GrainFactory.ByKey<ILearnerGrain>(learnerId).GetCourseView(courseId, course.Definition) is not { Profile: var profile, Progress: var progress } learner)
         {
             return null;
         }
 
         var models = catalog.Current;
-        var enrolment = enrolmentsTask.Result.FirstOrDefault(e => string.Equals(e.CourseId, courseId, StringComparison.Ordinal));
+        var enrolment = learner.Enrolment;
         var now = clock.GetUtcNow();
-        var webinars = webinarsTask.Result;
+        var webinars = await RegisteredWebinars.ForLearner(GrainFactory, learnerId, now);
         var inputsKey = InputsKey(profile, enrolment, progress, course, weeks) + "|" + models.Version + "|f" + RegisteredWebinars.Key(webinars);
         if (state.State.Plan is { } kept
             && string.Equals(state.State.InputsKey, inputsKey, StringComparison.Ordinal)
@@ -65,7 +59,7 @@ internal sealed class PlanGrain(
             return kept;
         }
 
-        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, PacingMinutes.For(models, modelTask.Result))
+        var request = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, weeks, PacingMinutes.For(models, learner.Model))
             with { Events = webinars };
         var plan = WeeklyPlanner.Plan(request);
         var result = new LearningPlan(
@@ -102,13 +96,13 @@ internal sealed class PlanGrain(
             return;
         }
 
-        var learner = GrainFactory.GetGrain<ILearnerGrain>(LearnerId);
+        var learner = GrainFactory.ByKey<ILearnerGrain>(LearnerId);
         var profileTask = learner.GetProfile();
         var progressTask = learner.GetProgress(CourseId);
         var enrolmentsTask = learner.GetEnrolments();
         await Task.WhenAll(profileTask, progressTask, enrolmentsTask);
         var lastActivity = progressTask.Result?.LastActivity;
-        var inbox = GrainFactory.GetGrain<INotificationInboxGrain>(LearnerId);
+        var inbox = GrainFactory.ByKey<INotificationInboxGrain>(LearnerId);
         foreach (var notification in PlanNotifications.Due(CourseId, plan, lastActivity, profileTask.Result, enrolmentsTask.Result, now))
         {
             await inbox.Add(notification);

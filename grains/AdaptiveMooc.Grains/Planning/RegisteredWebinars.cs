@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using AdaptiveMooc.Grains.Abstractions.Webinars;
 
@@ -19,7 +20,7 @@ internal static class RegisteredWebinars
     public static async Task<IReadOnlyList<FixedEvent>> ForLearner(IGrainFactory grains, string learnerId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var page = await grains.GetGrain<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, now, null, MaxEvents);
+        var page = await grains.ByKey<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, now, null, MaxEvents);
         return [.. page.Items.Select(w => new FixedEvent(w.Start, w.Start.AddMinutes(w.Minutes), w.Title))];
     }
 

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Text.Json;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Courses;
@@ -73,7 +74,7 @@ internal sealed class CourseRankingGrain(
             return stats;
         }
 
-        var course = await GrainFactory.GetGrain<ICourseGrain>(this.GetPrimaryKeyString()).Get();
+        var course = await GrainFactory.ByKey<ICourseGrain>(this.GetPrimaryKeyString()).Get();
         if (course is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Text.Json;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -38,22 +39,33 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
 
     public async Task<LessonRecommendations?> Recommend(string learnerId, string courseId, int limit)
     {
-        var learner = GrainFactory.GetGrain<ILearnerGrain>(learnerId);
-        var profileTask = learner.GetProfile();
-        var progressTask = learner.GetProgress(courseId);
-        var enrolmentsTask = learner.GetEnrolments();
-        var modelTask = learner.GetModelView(courseId);
-        var courseTask = GrainFactory.GetGrain<ICourseGrain>(courseId).Get();
-        await Task.WhenAll(profileTask, progressTask, enrolmentsTask, modelTask, courseTask);
-        if (profileTask.Result is not { } profile || progressTask.Result is not { } progress || courseTask.Result is not { } course)
+        // Two calls: the course (immutable, shared without a copy), then the learner's whole view of it.
+        if (await GrainFactory.ByKey<ICourseGrain>(courseId).Get() is not { } course
+            || await GrainFactory.ByKey<ILearnerGrain>(learnerId).GetCourseView(courseId, course.Definition) is not { } learner)
         {
             return null;
         }
 
+        return await Rank(course, learner, limit);
+    }
+
+    public async Task<LessonRecommendations?> Rank(LearnerCourseView learner, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return await GrainFactory.ByKey<ICourseGrain>(learner.Progress.CourseId).Get() is { } course
+            ? await Rank(course, learner, limit)
+            : null;
+    }
+
+    private async Task<LessonRecommendations> Rank(CourseSnapshot course, LearnerCourseView learner, int limit)
+    {
+        var courseId = course.Definition.Id;
         var models = catalog.Current;
         var now = clock.GetUtcNow();
-        var view = modelTask.Result;
-        var enrolment = enrolmentsTask.Result.FirstOrDefault(e => string.Equals(e.CourseId, courseId, StringComparison.Ordinal));
+        var view = learner.Model;
+        var profile = learner.Profile;
+        var progress = learner.Progress;
+        var enrolment = learner.Enrolment;
         var courseStats = await Stats(courseId, course);
         var scores = Score(models, view, courseStats, now);
         var request = RecommendationInputs.Build(
@@ -136,7 +148,7 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
             return cached.Stats;
         }
 
-        var snapshot = await GrainFactory.GetGrain<ICourseRankingGrain>(courseId).GetSnapshot();
+        var snapshot = await GrainFactory.ByKey<ICourseRankingGrain>(courseId).GetSnapshot();
         if (snapshot is null || JsonSerializer.Deserialize<CourseRankingStatsSnapshot>(snapshot.Json, CourseModelInputs.Json) is not { } parsed)
         {
             stats.Remove(courseId);

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Security.Cryptography;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Security;
@@ -30,7 +31,7 @@ internal sealed class RefreshTokenGrain(
         }
 
         var grant = state.State.Grant!;
-        var family = grains.GetGrain<IRefreshTokenFamilyGrain>(grant.FamilyId);
+        var family = grains.ByKey<IRefreshTokenFamilyGrain>(grant.FamilyId);
         if (state.State.UsedAt is not null)
         {
             // A used token presented again means two parties hold it: end the whole login so the
@@ -59,7 +60,7 @@ internal sealed class RefreshTokenGrain(
     {
         if (Matches(secretDigest))
         {
-            await grains.GetGrain<IRefreshTokenFamilyGrain>(state.State.Grant!.FamilyId).Revoke();
+            await grains.ByKey<IRefreshTokenFamilyGrain>(state.State.Grant!.FamilyId).Revoke();
         }
     }
 

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ internal sealed partial class StatementIngestGrain(IStatementStore store, TimePr
         {
             try
             {
-                await GrainFactory.GetGrain<ILearnerGrain>(batch.LearnerId).ApplyStatements(batch.PreviousSequence, batch.Statements);
+                await GrainFactory.ByKey<ILearnerGrain>(batch.LearnerId).ApplyStatements(batch.PreviousSequence, batch.Statements);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Security;
 
 namespace AdaptiveMooc.Grains.Webhooks;
@@ -15,6 +16,6 @@ internal sealed class GrainWebhookOwners(IGrainFactory grains) : IWebhookOwners
             return true;
         }
 
-        return await grains.GetGrain<IApiKeyGrain>(owner[KeyPrefix.Length..]).GetSummary() is { RevokedAt: null };
+        return await grains.ByKey<IApiKeyGrain>(owner[KeyPrefix.Length..]).GetSummary() is { RevokedAt: null };
     }
 }

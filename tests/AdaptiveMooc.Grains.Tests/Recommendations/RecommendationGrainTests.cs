@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Recommendations;
@@ -52,6 +53,55 @@ public sealed class RecommendationGrainTests(ClusterFixture fixture)
         Assert.Single((await Grain.Recommend(learnerId, courseId, 1))!.Items);
         Assert.Null(await Grain.Recommend(learnerId, "no-such-course", 5));
     }
+
+    [Fact]
+    public async Task The_learners_kept_answer_equals_a_fresh_ranking_and_moves_with_each_statement()
+    {
+        var (learnerId, courseId) = await Enrolled();
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+
+        var first = (await learner.GetRecommendations(courseId, 5))!;
+        var again = (await learner.GetRecommendations(courseId, 5))!;
+        Assert.Equal(Ids(await Grain.Recommend(learnerId, courseId, 5)), Ids(first));
+        Assert.Equal(Ids(first), Ids(again));
+        Assert.Equal(Ids(first).Take(1), Ids(await learner.GetRecommendations(courseId, 1)));
+
+        // A statement inside the kept answer's lifetime must not be answered from the old ranking.
+        await fixture.Client.GetGrain<IStatementIngestGrain>(0).Ingest(
+            [TestData.Statement(learnerId, courseId, "l1", "completed", DateTimeOffset.UtcNow.AddMinutes(-1))]);
+        var after = (await learner.GetRecommendations(courseId, 5))!;
+        Assert.DoesNotContain("l1", Ids(after));
+        Assert.Contains("l2", Ids(after));
+        Assert.Equal(Ids(await Grain.Recommend(learnerId, courseId, 5)), Ids(after));
+    }
+
+    [Fact]
+    public async Task Unknown_courses_and_learners_answer_null_from_the_learner_too()
+    {
+        var (learnerId, courseId) = await Enrolled();
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+        Assert.NotNull(await learner.GetRecommendations(courseId, 5));
+        Assert.Null(await learner.GetRecommendations("no-such-course", 5));
+
+        var unregistered = fixture.Client.GetGrain<ILearnerGrain>(TestData.NewId("nobody"));
+        Assert.Null(await unregistered.GetRecommendations(courseId, 5));
+    }
+
+    [Fact]
+    public async Task An_availability_change_is_seen_at_once()
+    {
+        var (learnerId, courseId) = await Enrolled();
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+        var before = (await learner.GetRecommendations(courseId, 5))!;
+        Assert.Contains(before.Items, i => i.Reasons.Contains("fits-next-window"));
+
+        Assert.Equal(CommandStatus.Ok, (await learner.UpdateAvailability("Europe/Paris", [])).Status);
+
+        var after = (await learner.GetRecommendations(courseId, 5))!;
+        Assert.DoesNotContain(after.Items, i => i.Reasons.Contains("fits-next-window"));
+    }
+
+    private static string[] Ids(LessonRecommendations? result) => [.. result!.Items.Select(i => i.LessonId)];
 
     private async Task<(string LearnerId, string CourseId)> Enrolled()
     {
