@@ -37,6 +37,7 @@ internal sealed class LearnerModelStates
             : learningEvent;
         var attempts = model.Knowledge.Attempts;
         models.Kt.Apply(model.Knowledge, answer);
+        model.Mastery = null;
         if (model.Knowledge.Attempts > attempts)
         {
             foreach (var skill in model.Knowledge.LastSkills)
@@ -68,10 +69,23 @@ internal sealed class LearnerModelStates
             return null;
         }
 
-        var knowledge = Get(stored, courseId, default).Knowledge;
-        return knowledge.Skills.Count == 0
-            ? null
-            : models.Kt.MasteryBySkill(knowledge, knowledge.Skills.Keys).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4), StringComparer.Ordinal);
+        // One model prediction per skill: kept until the next answer or another knowledge-tracing model
+        // (mastery depends on nothing else), so progress, recommendations and plans read it for free.
+        var model = Get(stored, courseId, default);
+        var knowledge = model.Knowledge;
+        if (knowledge.Skills.Count == 0)
+        {
+            return null;
+        }
+
+        if (model.Mastery is { } kept && ReferenceEquals(model.MasteryModel, models.Kt))
+        {
+            return kept;
+        }
+
+        model.Mastery = models.Kt.MasteryBySkill(knowledge, knowledge.Skills.Keys).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4), StringComparer.Ordinal);
+        model.MasteryModel = models.Kt;
+        return model.Mastery;
     }
 
     /// <summary>Knowledge-tracing mastery of <paramref name="skills"/> now (what analytics keep after each graded fact).</summary>
@@ -155,5 +169,9 @@ internal sealed class LearnerModelStates
         public CourseDefinition? ScheduleOf { get; set; }
 
         public bool Dirty { get; set; }
+
+        public IReadOnlyDictionary<string, double>? Mastery { get; set; }
+
+        public KnowledgeTracingModel? MasteryModel { get; set; }
     }
 }
