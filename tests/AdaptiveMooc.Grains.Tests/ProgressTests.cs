@@ -153,6 +153,28 @@ public sealed class ProgressTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Mastery_read_between_answers_moves_with_each_answer()
+    {
+        var (learnerId, courseId) = await Enrolled();
+        var model = KnowledgeTracingModel.ColdStart();
+        var knowledge = new LearnerKnowledgeState();
+        var seen = new List<double>();
+        foreach (var correct in new[] { true, false, false, true })
+        {
+            await Ingest.Ingest([TestData.Statement(learnerId, courseId, "l2", "answered", T0, itemId: "q1", success: correct)]);
+            model.Apply(knowledge, new LearningEvent(learnerId, courseId, "l2", "q1", LearningVerb.Answered, T0, correct, null, null, ["npv"]));
+
+            // Read twice: the second read is answered from the kept mastery, and must equal a fresh one.
+            var first = (await Progress(learnerId, courseId)).MasteryBySkill["npv"];
+            Assert.Equal(first, (await Progress(learnerId, courseId)).MasteryBySkill["npv"]);
+            Assert.Equal(Math.Round(model.MasteryBySkill(knowledge, ["npv"])["npv"], 4), first);
+            seen.Add(first);
+        }
+
+        Assert.Equal(4, seen.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_statement_committed_but_never_applied_is_caught_up_exactly_once()
     {
         var (learnerId, courseId) = await Enrolled();
