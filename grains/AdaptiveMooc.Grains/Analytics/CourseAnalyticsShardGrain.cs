@@ -13,8 +13,11 @@ namespace AdaptiveMooc.Grains.Analytics;
 /// every 500 changes or 5 s after the first unwritten one) because a write per statement would make analytics the
 /// bottleneck of ingestion; nothing is lost by a crash because the statement store holds every fact: each
 /// row remembers the sequence of the last statement it applied, and activation catches every row up from
-/// the store. What the store does not hold — enrolments, and which learners have a row — is written before
-/// the call returns.
+/// the store. What the store does not hold — enrolments, and which learners have a row — goes to the members
+/// log (<see cref="IAnalyticsStatementSource.RememberAsync"/>, one row upserted) before the call returns, and
+/// activation restores it from there first: writing the shard's whole state on those paths instead would cost
+/// O(learners of the shard) per enrolment (measured: seeding 10,000 enrolments into one course did not finish
+/// in 7 minutes that way).
 /// </summary>
 [GrainType("course-analytics-shard")]
 internal sealed class CourseAnalyticsShardGrain(
@@ -30,6 +33,15 @@ internal sealed class CourseAnalyticsShardGrain(
     private WriteBehind? writes;
 
     private WriteBehind Writes => writes ??= new WriteBehind(this, state.WriteStateAsync, options.Value.FlushEvery, options.Value.FlushDelay);
+
+    private int Shard
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            return int.Parse(key.AsSpan(key.LastIndexOf('/') + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
     private string CourseId
     {
@@ -57,12 +69,41 @@ internal sealed class CourseAnalyticsShardGrain(
             }
         }
 
+        var restored = await RestoreMembers(cancellationToken);
         var applied = await CatchUp(cancellationToken);
-        if (applied > 0)
+        if (applied + restored > 0)
         {
-            await Writes.Changed(applied);
+            changes++;
+            await Writes.Changed(applied + restored);
         }
     }
+
+    /// <summary>Rows and enrolments the members log holds and the persisted state lost (a crash before the write-behind ran).</summary>
+    private async Task<int> RestoreMembers(CancellationToken cancellationToken)
+    {
+        var restored = 0;
+        foreach (var member in await source.MembersAsync(CourseId, Shard, cancellationToken))
+        {
+            var known = state.State.Rows.TryGetValue(member.LearnerId, out var row);
+            row ??= RowOf(member.LearnerId);
+            if (!known || (member.Enrolled && (!SameInstant(row.EnrolledAt, member.EnrolledAt) || !SameInstant(row.WithdrawnAt, member.WithdrawnAt))))
+            {
+                if (member.Enrolled)
+                {
+                    row.EnrolledAt = member.EnrolledAt;
+                    row.WithdrawnAt = member.WithdrawnAt;
+                }
+
+                restored++;
+            }
+        }
+
+        return restored;
+    }
+
+    // PostgreSQL keeps microseconds, .NET 100 ns ticks: an instant read back equal to the microsecond is the same one.
+    private static bool SameInstant(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b is null : b is not null && Math.Abs((a.Value - b.Value).Ticks) < TimeSpan.TicksPerMicrosecond;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -84,13 +125,11 @@ internal sealed class CourseAnalyticsShardGrain(
         changes++;
         if (created)
         {
-            // Catch-up only knows the learners that have a row, so a new row is durable at once (once per learner and course).
-            await Writes.Write();
+            // Catch-up only knows the learners that have a row: the new one is in the members log before this returns.
+            await source.RememberAsync(CourseId, Shard, fact.LearnerId, null, CancellationToken.None);
         }
-        else
-        {
-            await Writes.Changed();
-        }
+
+        await Writes.Changed();
     }
 
     public async Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt)
@@ -100,7 +139,8 @@ internal sealed class CourseAnalyticsShardGrain(
         row.EnrolledAt = enrolledAt;
         row.WithdrawnAt = withdrawnAt;
         changes++;
-        await Writes.Write();
+        await source.RememberAsync(CourseId, Shard, learnerId, (enrolledAt, withdrawnAt), CancellationToken.None);
+        await Writes.Changed();
     }
 
     public Task<IReadOnlyList<LearnerAnalyticsRow>> GetRows() =>

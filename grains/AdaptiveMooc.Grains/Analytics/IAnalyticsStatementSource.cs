@@ -3,8 +3,9 @@ using AdaptiveMooc.Grains.Abstractions.Statements;
 namespace AdaptiveMooc.Grains.Analytics;
 
 /// <summary>
-/// Where a shard catches its rows up from: the statement store, read for many learners at once. Each
-/// learner's statements come in sequence order (the order the learner grain applied them).
+/// Where a shard catches its rows up from: the statement store, read for many learners at once (each
+/// learner's statements in sequence order, the order the learner grain applied them), and the members log
+/// of which learners the shard has a row for and their enrolment (what the statement store does not hold).
 /// </summary>
 internal interface IAnalyticsStatementSource
 {
@@ -16,4 +17,14 @@ internal interface IAnalyticsStatementSource
     /// </summary>
     Task<IReadOnlyList<StoredStatement>> ReadAsync(
         string courseId, IReadOnlyList<string> learners, IReadOnlyList<long> after, StoredStatement? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a learner of the shard: with <paramref name="enrolment"/>, their enrolment as it now stands
+    /// (replacing the one recorded); without, only that they have a row (an enrolment recorded stays).
+    /// O(1); durable when it returns.
+    /// </summary>
+    Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt)? enrolment, CancellationToken cancellationToken);
+
+    /// <summary>Every learner recorded for the shard.</summary>
+    Task<IReadOnlyList<AnalyticsMember>> MembersAsync(string courseId, int shard, CancellationToken cancellationToken);
 }

@@ -56,4 +56,44 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
 
         return rows;
     }
+
+    public async Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt)? enrolment, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(enrolment is null
+            ? "INSERT INTO analytics_members (course_id, shard, learner_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+            : """
+              INSERT INTO analytics_members (course_id, shard, learner_id, enrolled, enrolled_at, withdrawn_at) VALUES ($1, $2, $3, true, $4, $5)
+              ON CONFLICT (course_id, shard, learner_id) DO UPDATE SET enrolled = true, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = EXCLUDED.withdrawn_at
+              """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = courseId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = shard });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = learnerId });
+        if (enrolment is { } e)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.EnrolledAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = e.WithdrawnAt is { } w ? w.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AnalyticsMember>> MembersAsync(string courseId, int shard, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT learner_id, enrolled, enrolled_at, withdrawn_at FROM analytics_members WHERE course_id = $1 AND shard = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = courseId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = shard });
+        var members = new List<AnalyticsMember>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members.Add(new AnalyticsMember(
+                reader.GetString(0),
+                reader.GetBoolean(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return members;
+    }
 }

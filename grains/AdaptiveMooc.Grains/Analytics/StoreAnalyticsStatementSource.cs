@@ -11,6 +11,18 @@ internal sealed class StoreAnalyticsStatementSource(IStatementStore store) : IAn
 {
     private const int Page = 500;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string CourseId, int Shard, string LearnerId), AnalyticsMember> members = new();
+
+    public Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt)? enrolment, CancellationToken cancellationToken)
+    {
+        var member = enrolment is { } e ? new AnalyticsMember(learnerId, true, e.EnrolledAt, e.WithdrawnAt) : new AnalyticsMember(learnerId, false, null, null);
+        members.AddOrUpdate((courseId, shard, learnerId), member, (_, existing) => enrolment is null ? existing : member);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AnalyticsMember>> MembersAsync(string courseId, int shard, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AnalyticsMember>>([.. members.Where(m => m.Key.CourseId == courseId && m.Key.Shard == shard).Select(m => m.Value)]);
+
     public async Task<IReadOnlyList<StoredStatement>> ReadAsync(
         string courseId, IReadOnlyList<string> learners, IReadOnlyList<long> after, StoredStatement? cursor, int limit, CancellationToken cancellationToken)
     {

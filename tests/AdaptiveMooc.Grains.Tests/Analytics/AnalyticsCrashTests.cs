@@ -91,8 +91,11 @@ public sealed class AnalyticsCrashTests
             // What the killed silo left in storage lacks facts: without the catch-up the figures would differ.
             var persisted = await PersistedRows(after, courseId);
             var lastStored = stored.GroupBy(s => s.Statement.LearnerId).ToDictionary(g => g.Key, g => g.Max(s => s.Sequence));
-            Assert.Contains(persisted, row => row.LastSequence < lastStored.GetValueOrDefault(row.LearnerId));
-            Assert.Equal(learners.Count, persisted.Count);
+            // (Rows and enrolments live in the members log; the shard state itself is written behind, so the
+            // killed silo may have left some learners without a row, or rows behind their statements.)
+            Assert.True(
+                persisted.Count < learners.Count || persisted.Any(row => row.LastSequence < lastStored.GetValueOrDefault(row.LearnerId)),
+                $"the persisted shards hold all {learners.Count} learners up to date: the kill came too late to test anything");
 
             var kt = after.Silos[0].ServiceProvider.GetRequiredService<IModelCatalog>().Current.Kt;
             await AnalyticsRecomputation.AssertEqual(
