@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Statements;
 using Npgsql;
 
 namespace AdaptiveMooc.Grains.Analytics;
@@ -32,29 +33,7 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = cursor?.Statement.LearnerId ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursor?.Sequence ?? 0 });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        var rows = new List<StoredStatement>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var record = new StatementRecord(
-                Id: reader.GetGuid(2),
-                LearnerId: reader.GetString(3),
-                Verb: reader.GetString(4),
-                ActivityId: reader.GetString(5),
-                Timestamp: reader.GetFieldValue<DateTimeOffset>(6),
-                Json: reader.GetString(8),
-                ContentHash: reader.GetString(7),
-                CourseId: reader.IsDBNull(9) ? null : reader.GetString(9),
-                LessonId: reader.IsDBNull(10) ? null : reader.GetString(10),
-                ItemId: reader.IsDBNull(11) ? null : reader.GetString(11),
-                Success: reader.IsDBNull(12) ? null : reader.GetBoolean(12),
-                Completion: reader.IsDBNull(13) ? null : reader.GetBoolean(13),
-                ScoreScaled: reader.IsDBNull(14) ? null : reader.GetDouble(14),
-                Duration: reader.IsDBNull(15) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(15)));
-            rows.Add(new StoredStatement(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), record));
-        }
-
-        return rows;
+        return await PostgresStatementStore.ReadAllAsync(command, cancellationToken);
     }
 
     public async Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt)? enrolment, CancellationToken cancellationToken)

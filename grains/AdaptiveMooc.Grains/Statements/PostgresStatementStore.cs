@@ -333,7 +333,8 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         return null;
     }
 
-    private static async Task<IReadOnlyList<StoredStatement>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>Reads every row of <paramref name="command"/>, whose columns are those of <see cref="Columns"/>, in that order.</summary>
+    internal static async Task<IReadOnlyList<StoredStatement>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<StoredStatement>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
