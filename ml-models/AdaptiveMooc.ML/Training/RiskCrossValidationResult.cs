@@ -8,6 +8,7 @@ namespace AdaptiveMooc.ML.Training;
 /// <param name="PooledAuc">AUC over every held-out registration scored together (modules differ in base rate).</param>
 /// <param name="BaselineLogisticPooledAuc">The count-based logistic regression's AUC over the same pooled registrations.</param>
 /// <param name="TimeOrdered">Earlier presentations → the latest one, modules seen in training only; null with one presentation id.</param>
+/// <param name="OtherRuns">Each run of a module with several held out, trained on every other presentation; null when no module recurs.</param>
 public sealed record RiskCrossValidationResult(
     string Target,
     int Cutoff,
@@ -17,7 +18,8 @@ public sealed record RiskCrossValidationResult(
     double PooledAuc,
     double BaselineLogisticMeanAuc,
     double BaselineLogisticPooledAuc,
-    RiskTimeOrderedCheck? TimeOrdered,
+    RiskSeenModuleCheck? TimeOrdered,
+    RiskSeenModuleCheck? OtherRuns,
     double Seconds);
 
 /// <summary>One held-out module: the model and the count-based logistic regression on it.</summary>

@@ -98,11 +98,18 @@ public static class RiskEvaluation
             log($"time-ordered {timeOrdered.Train} -> {timeOrdered.Test}: AUC {timeOrdered.Auc:F4} (logistic {timeOrdered.BaselineLogisticAuc:F4}), n {timeOrdered.N} ({clock.Elapsed.TotalSeconds:F0}s)");
         }
 
+        var otherRuns = OtherRunsCheck(samples, cutoff, target, seed);
+        if (otherRuns is not null)
+        {
+            log($"other runs of seen modules ({otherRuns.Test}): AUC {otherRuns.Auc:F4} (logistic {otherRuns.BaselineLogisticAuc:F4}), n {otherRuns.N} ({clock.Elapsed.TotalSeconds:F0}s)");
+        }
+
         return new RiskCrossValidationResult(
             target.Name(), cutoff, Describe(train), folds,
             folds.Average(f => f.Auc), BinaryMetrics.Auc(pooledScores, pooledLabels),
             folds.Average(f => f.BaselineLogisticAuc), BinaryMetrics.Auc(pooledBaseline, pooledLabels),
             timeOrdered,
+            otherRuns,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
     }
 
@@ -112,7 +119,7 @@ public static class RiskEvaluation
     /// later-presentations-of-known-modules part of a train-on-the-past, test-on-the-future split.
     /// Null when there is a single presentation id or no module recurs.
     /// </summary>
-    private static RiskTimeOrderedCheck? TimeOrderedCheck(IReadOnlyList<OuladRiskSample> samples, int cutoff, RiskTarget target, int seed)
+    private static RiskSeenModuleCheck? TimeOrderedCheck(IReadOnlyList<OuladRiskSample> samples, int cutoff, RiskTarget target, int seed)
     {
         if (TimeOrderedSplit(samples, cutoff) is not var (fit, held))
         {
@@ -125,10 +132,61 @@ public static class RiskEvaluation
         var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
         var baseline = CountsLogisticBaseline.TrainAndScore(
             [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed);
-        return new RiskTimeOrderedCheck(
+        return new RiskSeenModuleCheck(
             string.Join(',', fit.Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal)),
             string.Join(',', held.Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal)),
             BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), held.Count, labels.Count(l => l));
+    }
+
+    /// <summary>
+    /// Each presentation of a module that has several is held out in turn, the model trained on every
+    /// other presentation (every module, the held-out one's other runs included) and scored at the
+    /// cut-off; one AUC over all of them. This is the shape of training on all past presentations and
+    /// testing on a new run of a known module. Null when no module has two presentations.
+    /// </summary>
+    private static RiskSeenModuleCheck? OtherRunsCheck(IReadOnlyList<OuladRiskSample> samples, int cutoff, RiskTarget target, int seed)
+    {
+        var folds = OtherRunsFolds(samples, cutoff);
+        if (folds.Count == 0)
+        {
+            return null;
+        }
+
+        var scores = new List<double>();
+        var baseline = new List<double>();
+        var labels = new List<bool>();
+        foreach (var (fit, held) in folds)
+        {
+            var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), "other-runs"), seed);
+            scores.AddRange(held.Select(s => (double)model.Score(s.Features, reasons: 0).Risk));
+            var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
+            baseline.AddRange(CountsLogisticBaseline.TrainAndScore(
+                [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed));
+            labels.AddRange(held.Select(s => target.Label(s.Registration)));
+        }
+
+        return new RiskSeenModuleCheck(
+            "every other presentation",
+            string.Join(',', folds.Select(f => f.Held[0].Presentation.Key)),
+            BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), labels.Count, labels.Count(l => l));
+    }
+
+    /// <summary>One fold per presentation of a module with several: (every other presentation, that presentation at the cut-off).</summary>
+    internal static List<(List<OuladRiskSample> Fit, List<OuladRiskSample> Held)> OtherRunsFolds(IReadOnlyList<OuladRiskSample> samples, int cutoff)
+    {
+        var repeated = samples.GroupBy(s => s.Presentation.Module, StringComparer.Ordinal)
+            .Where(g => g.Select(s => s.Presentation.Presentation).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. samples.Where(s => repeated.Contains(s.Presentation.Module))
+                .Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(key => (
+                    samples.Where(s => s.Presentation.Key != key).ToList(),
+                    samples.Where(s => s.Presentation.Key == key && s.Cutoff == cutoff).ToList()))
+                .Where(f => f.Item2.Count > 0),
+        ];
     }
 
     /// <summary>Training samples (presentation ids before the latest) and held-out ones (the latest id's modules seen in training, at the cut-off).</summary>

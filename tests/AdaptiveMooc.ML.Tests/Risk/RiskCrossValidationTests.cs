@@ -37,6 +37,25 @@ public sealed class RiskCrossValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_other_runs_check_holds_out_each_run_of_a_recurring_module_and_trains_on_every_other_presentation()
+    {
+        var dataset = OuladDataset.Load(_fixture.Directory, new OuladPresentationFilter("2013B,2013J"));
+        var samples = await OuladFeatureExtractor.RiskSamplesAsync(dataset, [14, 28]);
+
+        var folds = RiskEvaluation.OtherRunsFolds(samples, 28);
+
+        // BBB has two runs in the fixture, AAA one: only BBB's runs are held out.
+        Assert.Equal(["BBB-2013B", "BBB-2013J"], folds.Select(f => f.Held[0].Presentation.Key));
+        foreach (var (fit, held) in folds)
+        {
+            var key = held[0].Presentation.Key;
+            Assert.All(held, s => Assert.Equal((key, 28), (s.Presentation.Key, s.Cutoff)));
+            Assert.DoesNotContain(fit, s => s.Presentation.Key == key);
+            Assert.Equal(samples.Count(s => s.Presentation.Key != key), fit.Count);
+        }
+    }
+
+    [Fact]
     public async Task The_time_ordered_check_needs_two_presentation_ids()
     {
         var dataset = OuladDataset.Load(_fixture.Directory, new OuladPresentationFilter("2013J"));
