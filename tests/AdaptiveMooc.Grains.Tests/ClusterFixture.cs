@@ -22,6 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.Services.AddMoocGrainServices(new ConfigurationBuilder().Build());
             silo.Services.AddWebhookGrains();
+            silo.AddIncomingGrainCallFilter<DroppedAnalyticsFacts>();
         });
         cluster = builder.Build();
         await cluster.DeployAsync();

@@ -9,7 +9,10 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 /// features replay through the ML project's feature code. <see cref="Sequence"/> is the statement's
 /// sequence in the store: a shard row applies each learner's facts once, in sequence order, and catches
 /// up from the store after it. <see cref="Mastery"/> is the learner's knowledge-tracing mastery of the
-/// fact's skills right after this graded fact (null when ungraded or unknown).
+/// fact's skills right after this graded fact (null when ungraded or unknown). <see cref="PreviousSequence"/>
+/// is the sequence of the learner's previous statement about the course that the learner grain sent to
+/// analytics (0 for the first, or unknown): a row behind it missed a fact (a failed call) and catches up
+/// from the store before applying this one.
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.AnalyticsFact")]
@@ -28,4 +31,5 @@ public sealed record AnalyticsFact(
     [property: Id(11)] double? ScoreScaled = null,
     [property: Id(12)] int Count = 1,
     [property: Id(13)] long Sequence = 0,
-    [property: Id(14)] IReadOnlyDictionary<string, double>? Mastery = null);
+    [property: Id(14)] IReadOnlyDictionary<string, double>? Mastery = null,
+    [property: Id(15)] long PreviousSequence = 0);

@@ -16,13 +16,15 @@ namespace AdaptiveMooc.Grains.Analytics;
 internal static class AnalyticsFeed
 {
     /// <summary>
-    /// A statement the learner grain applied, about a course that exists. <paramref name="masteryOf"/>
-    /// gives the learner's knowledge-tracing mastery of some skills now (after this statement's update);
-    /// it is asked only for graded facts.
+    /// A statement the learner grain applied, about a course that exists. <paramref name="previousSequence"/>
+    /// is the sequence of the learner's previous statement about that course sent here (0 if none).
+    /// <paramref name="masteryOf"/> gives the learner's knowledge-tracing mastery of some skills now (after
+    /// this statement's update); it is asked only for graded facts.
     /// </summary>
     public static Task Statement(
         IGrainFactory grains,
         StoredStatement stored,
+        long previousSequence,
         IReadOnlyDictionary<string, LessonDefinition> lessons,
         Func<IReadOnlyList<string>, IReadOnlyDictionary<string, double>>? masteryOf = null)
     {
@@ -32,7 +34,7 @@ internal static class AnalyticsFeed
             return Task.CompletedTask;
         }
 
-        var fact = FactOf(stored, courseId, lessons, masteryOf);
+        var fact = FactOf(stored, courseId, lessons, masteryOf) with { PreviousSequence = previousSequence };
         return Guarded(grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, fact.LearnerId)).Apply(fact), courseId);
     }
 
@@ -75,8 +77,10 @@ internal static class AnalyticsFeed
 
     /// <summary>
     /// Analytics must never fail the learner's own work: the statement is durable and progress applied
-    /// whatever happens here. A fact lost here comes back when the shard next activates and catches up
-    /// from the store (docs/ANALYTICS.md, known limits).
+    /// whatever happens here. A fact lost here comes back from the store when the learner's next fact about
+    /// the course reaches the shard (it carries the previous sequence, so the row sees the gap) or when the
+    /// shard next activates (docs/ANALYTICS.md, known limits). An enrolment change lost here is missing
+    /// until the learner's next one about the course.
     /// </summary>
     private static async Task Guarded(Task call, string courseId)
     {

@@ -70,7 +70,7 @@ internal sealed class CourseAnalyticsShardGrain(
         }
 
         var restored = await RestoreMembers(cancellationToken);
-        var applied = await CatchUp(cancellationToken);
+        var applied = await CatchUp([.. state.State.Rows.Keys], cancellationToken);
         if (applied + restored > 0)
         {
             changes++;
@@ -117,7 +117,16 @@ internal sealed class CourseAnalyticsShardGrain(
     {
         ArgumentNullException.ThrowIfNull(fact);
         var created = !state.State.Rows.ContainsKey(fact.LearnerId);
-        if (!AnalyticsRowRules.Accept(RowOf(fact.LearnerId), fact))
+        var row = RowOf(fact.LearnerId);
+        var recovered = 0;
+        if (fact.PreviousSequence > row.LastSequence)
+        {
+            // The learner grain sent a fact this row never applied (a failed call): read the row's
+            // statements after its sequence, this one's included, before applying it.
+            recovered = await CatchUp([fact.LearnerId], CancellationToken.None);
+        }
+
+        if (!AnalyticsRowRules.Accept(row, fact) && recovered == 0)
         {
             return;
         }
@@ -158,7 +167,7 @@ internal sealed class CourseAnalyticsShardGrain(
             state.State.Rows[learnerId] = new LearnerAnalyticsRow { LearnerId = learnerId, EnrolledAt = row.EnrolledAt, WithdrawnAt = row.WithdrawnAt };
         }
 
-        var applied = await CatchUp(CancellationToken.None);
+        var applied = await CatchUp([.. state.State.Rows.Keys], CancellationToken.None);
         changes++;
         await Writes.Write();
         return applied;
@@ -167,21 +176,21 @@ internal sealed class CourseAnalyticsShardGrain(
     private AnalyticsShardVersion Version => new(epoch, changes);
 
     /// <summary>
-    /// Applies to every row the statements after its <see cref="LearnerAnalyticsRow.LastSequence"/>, read
-    /// for all rows at once, page by page. Statements read back carry no mastery, and the mastery after an
-    /// answer depends on every earlier answer, so the learners with recovered answers have knowledge
-    /// tracing replayed over their whole history of the course (only after a crash or a rebuild).
+    /// Applies to the rows of <paramref name="learners"/> the statements after each one's
+    /// <see cref="LearnerAnalyticsRow.LastSequence"/>, read for all of them at once, page by page. Statements
+    /// read back carry no mastery, and the mastery after an answer depends on every earlier answer, so the
+    /// learners with recovered answers have knowledge tracing replayed over their whole history of the
+    /// course (only after a crash, a failed call or a rebuild).
     /// </summary>
-    private async Task<int> CatchUp(CancellationToken cancellationToken)
+    private async Task<int> CatchUp(IReadOnlyList<string> learners, CancellationToken cancellationToken)
     {
-        if (state.State.Rows.Count == 0 || await GrainFactory.ByKey<ICourseGrain>(CourseId).Get() is not { } course)
+        if (learners.Count == 0 || await GrainFactory.ByKey<ICourseGrain>(CourseId).Get() is not { } course)
         {
             return 0;
         }
 
         var courseId = CourseId;
         var lessons = course.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal);
-        var learners = state.State.Rows.Keys.ToList();
         var answered = new List<string>();
         var applied = 0;
         await Read(learners, [.. learners.Select(l => state.State.Rows[l].LastSequence)], stored =>

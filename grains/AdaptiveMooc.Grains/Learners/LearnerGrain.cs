@@ -351,7 +351,9 @@ internal sealed class LearnerGrain(
         }
 
         // After the model update, so a graded fact carries the mastery it produced.
-        await AnalyticsFeed.Statement(GrainFactory, stored, course.Lessons, skills => models.MasteryOf(state.State.Models, courseId, skills, catalog.Current));
+        var previous = state.State.AnalyticsSequences.GetValueOrDefault(courseId);
+        state.State.AnalyticsSequences[courseId] = stored.Sequence;
+        await AnalyticsFeed.Statement(GrainFactory, stored, previous, course.Lessons, skills => models.MasteryOf(state.State.Models, courseId, skills, catalog.Current));
     }
 
     private CourseProgressState ProgressOf(string courseId)

@@ -29,4 +29,10 @@ internal sealed class LearnerState
 
     /// <summary>The online learner model per course (<see cref="LearnerModelStates"/>), saved with <see cref="Progress"/>.</summary>
     [Id(10)] public Dictionary<string, LearnerModelState> Models { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per course, the sequence of the last statement about it sent to the course's analytics: the next
+    /// fact carries it, so a shard row that missed one (a failed call) sees the gap and catches up.
+    /// </summary>
+    [Id(11)] public Dictionary<string, long> AnalyticsSequences { get; set; } = new(StringComparer.Ordinal);
 }
