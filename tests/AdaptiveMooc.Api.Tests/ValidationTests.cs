@@ -132,8 +132,19 @@ public sealed class ValidationTests(PlatformFixture fixture)
         await Problem.AssertAsync(
             await client.PostAsJsonAsync(url, new JsonObject { ["courseId"] = paidId, ["enrolledAt"] = DateTimeOffset.UtcNow.AddDays(2).ToString("O"), ["purchaseId"] = "p-1" }),
             HttpStatusCode.BadRequest, "enrolledAt");
+        foreach (var hours in new[] { 0, -3, 100.5 })
+        {
+            await Problem.AssertAsync(
+                await client.PostAsJsonAsync(url, new JsonObject { ["courseId"] = paidId, ["purchaseId"] = "p-1", ["weeklyStudyHours"] = hours }),
+                HttpStatusCode.BadRequest, "weeklyStudyHours");
+        }
+
+        // Nothing above enrolled the learner; the declared study load is kept and shown.
+        Assert.Empty((await client.GetFromJsonAsync<JsonObject>(url))!["items"]!.AsArray());
         var purchase = Payloads.NewId("purchase");
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync(url, new JsonObject { ["courseId"] = paidId, ["purchaseId"] = purchase })).StatusCode);
+        var created = await client.PostAsJsonAsync(url, new JsonObject { ["courseId"] = paidId, ["purchaseId"] = purchase, ["weeklyStudyHours"] = 12.5 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(12.5, (await created.Content.ReadFromJsonAsync<JsonObject>())!["weeklyStudyHours"]!.GetValue<double>());
 
         var otherId = Payloads.NewId("learner");
         (await client.PostAsJsonAsync("/api/learners", Payloads.Learner(otherId))).EnsureSuccessStatusCode();

@@ -10,13 +10,14 @@ public sealed record EnrolmentResponse(
     string? PurchaseId,
     string Status,
     DateTimeOffset? WithdrawnAt,
-    string? WithdrawalReason)
+    string? WithdrawalReason,
+    double? WeeklyStudyHours)
 {
     public static EnrolmentResponse From(Enrolment enrolment)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         return new EnrolmentResponse(
             enrolment.CourseId, enrolment.EnrolledAt, enrolment.TargetDate, enrolment.PurchaseId,
-            enrolment.Active ? "active" : "withdrawn", enrolment.WithdrawnAt, enrolment.WithdrawalReason);
+            enrolment.Active ? "active" : "withdrawn", enrolment.WithdrawnAt, enrolment.WithdrawalReason, enrolment.WeeklyStudyHours);
     }
 }

@@ -139,6 +139,11 @@ public static class LearnerEndpoints
             return Problems.BadRequest("purchaseId must be 1-128 characters without spaces.", "purchaseId");
         }
 
+        if (body.WeeklyStudyHours is { } hours && !(hours > 0 && hours <= EnrolmentRequest.MaxWeeklyStudyHours))
+        {
+            return Problems.BadRequest($"weeklyStudyHours must be a number of hours above 0 and at most {EnrolmentRequest.MaxWeeklyStudyHours}.", "weeklyStudyHours");
+        }
+
         var now = clock.GetUtcNow();
         if (body.EnrolledAt is { } at)
         {
@@ -154,7 +159,7 @@ public static class LearnerEndpoints
         }
 
         var grain = cluster.ByKey<ILearnerGrain>(learnerId);
-        var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, body.PurchaseId, body.EnrolledAt ?? now);
+        var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, body.PurchaseId, body.EnrolledAt ?? now, body.WeeklyStudyHours);
         var result = Ids.IsValid(learnerId) ? await grain.Enroll(request) : CommandResult.NotFound($"Learner '{learnerId}' does not exist.");
         if (!result.Succeeded)
         {

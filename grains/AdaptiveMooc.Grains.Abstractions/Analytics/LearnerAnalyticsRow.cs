@@ -25,6 +25,9 @@ public sealed class LearnerAnalyticsRow
 
     [Id(2)] public DateTimeOffset? WithdrawnAt { get; set; }
 
+    /// <summary>Weekly study hours the learner declared at enrolment (all current study); null when not declared.</summary>
+    [Id(13)] public double? WeeklyStudyHours { get; set; }
+
     /// <summary>Lesson → timestamp of the first statement about it.</summary>
     [Id(3)] public Dictionary<string, DateTimeOffset> Started { get; set; } = new(StringComparer.Ordinal);
 

@@ -8,7 +8,8 @@ public sealed record Enrolment(
     [property: Id(2)] DateOnly? TargetDate,
     [property: Id(3)] string? PurchaseId,
     [property: Id(4)] DateTimeOffset? WithdrawnAt,
-    [property: Id(5)] string? WithdrawalReason)
+    [property: Id(5)] string? WithdrawalReason,
+    [property: Id(6)] double? WeeklyStudyHours = null)
 {
     public bool Active => WithdrawnAt is null;
 }

@@ -72,7 +72,7 @@ internal static class AnalyticsFeed
     public static Task Enrolment(IGrainFactory grains, string learnerId, Enrolment enrolment) =>
         Guarded(
             grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(enrolment.CourseId, learnerId))
-                .SetEnrolment(learnerId, enrolment.EnrolledAt, enrolment.WithdrawnAt),
+                .SetEnrolment(learnerId, enrolment.EnrolledAt, enrolment.WithdrawnAt, enrolment.WeeklyStudyHours),
             enrolment.CourseId);
 
     /// <summary>

@@ -56,7 +56,7 @@ internal static class AtRiskFeatures
         int? enrolledDay = course.StartDate is null ? 0 : schedule.DayOf(row.EnrolledAt!.Value);
         float[]? raw = null;
         LearnerReplay.Run(Events(course.Id, row), schedule, enrolledDay, [day], (_, engagement, pacing) =>
-            raw = RiskFeatures.Raw(engagement, pacing, schedule, day));
+            raw = RiskFeatures.Raw(engagement, pacing, schedule, day), row.WeeklyStudyHours);
         return new LearnerRiskInput(row.LearnerId, day, raw!);
     }
 

@@ -86,12 +86,13 @@ internal sealed class CourseAnalyticsShardGrain(
         {
             var known = state.State.Rows.TryGetValue(member.LearnerId, out var row);
             row ??= RowOf(member.LearnerId);
-            if (!known || (member.Enrolled && (!SameInstant(row.EnrolledAt, member.EnrolledAt) || !SameInstant(row.WithdrawnAt, member.WithdrawnAt))))
+            if (!known || (member.Enrolled && (!SameInstant(row.EnrolledAt, member.EnrolledAt) || !SameInstant(row.WithdrawnAt, member.WithdrawnAt) || row.WeeklyStudyHours != member.WeeklyStudyHours)))
             {
                 if (member.Enrolled)
                 {
                     row.EnrolledAt = member.EnrolledAt;
                     row.WithdrawnAt = member.WithdrawnAt;
+                    row.WeeklyStudyHours = member.WeeklyStudyHours;
                 }
 
                 restored++;
@@ -141,14 +142,15 @@ internal sealed class CourseAnalyticsShardGrain(
         await Writes.Changed();
     }
 
-    public async Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt)
+    public async Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt, double? weeklyStudyHours)
     {
         ArgumentNullException.ThrowIfNull(learnerId);
         var row = RowOf(learnerId);
         row.EnrolledAt = enrolledAt;
         row.WithdrawnAt = withdrawnAt;
+        row.WeeklyStudyHours = weeklyStudyHours;
         changes++;
-        await source.RememberAsync(CourseId, Shard, learnerId, (enrolledAt, withdrawnAt), CancellationToken.None);
+        await source.RememberAsync(CourseId, Shard, learnerId, (enrolledAt, withdrawnAt, weeklyStudyHours), CancellationToken.None);
         await Writes.Changed();
     }
 
@@ -164,7 +166,7 @@ internal sealed class CourseAnalyticsShardGrain(
     {
         foreach (var (learnerId, row) in state.State.Rows.ToList())
         {
-            state.State.Rows[learnerId] = new LearnerAnalyticsRow { LearnerId = learnerId, EnrolledAt = row.EnrolledAt, WithdrawnAt = row.WithdrawnAt };
+            state.State.Rows[learnerId] = new LearnerAnalyticsRow { LearnerId = learnerId, EnrolledAt = row.EnrolledAt, WithdrawnAt = row.WithdrawnAt, WeeklyStudyHours = row.WeeklyStudyHours };
         }
 
         var applied = await CatchUp([.. state.State.Rows.Keys], CancellationToken.None);

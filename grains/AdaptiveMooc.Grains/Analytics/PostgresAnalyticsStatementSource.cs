@@ -36,13 +36,14 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
         return await PostgresStatementStore.ReadAllAsync(command, cancellationToken);
     }
 
-    public async Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt)? enrolment, CancellationToken cancellationToken)
+    public async Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt, double? WeeklyStudyHours)? enrolment, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(enrolment is null
             ? "INSERT INTO analytics_members (course_id, shard, learner_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
             : """
-              INSERT INTO analytics_members (course_id, shard, learner_id, enrolled, enrolled_at, withdrawn_at) VALUES ($1, $2, $3, true, $4, $5)
-              ON CONFLICT (course_id, shard, learner_id) DO UPDATE SET enrolled = true, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = EXCLUDED.withdrawn_at
+              INSERT INTO analytics_members (course_id, shard, learner_id, enrolled, enrolled_at, withdrawn_at, weekly_study_hours) VALUES ($1, $2, $3, true, $4, $5, $6)
+              ON CONFLICT (course_id, shard, learner_id) DO UPDATE
+              SET enrolled = true, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = EXCLUDED.withdrawn_at, weekly_study_hours = EXCLUDED.weekly_study_hours
               """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = courseId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = shard });
@@ -51,6 +52,7 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
         {
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.EnrolledAt.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter { Value = e.WithdrawnAt is { } w ? w.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter { Value = e.WeeklyStudyHours is { } h ? h : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -59,7 +61,7 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
     public async Task<IReadOnlyList<AnalyticsMember>> MembersAsync(string courseId, int shard, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT learner_id, enrolled, enrolled_at, withdrawn_at FROM analytics_members WHERE course_id = $1 AND shard = $2");
+            "SELECT learner_id, enrolled, enrolled_at, withdrawn_at, weekly_study_hours FROM analytics_members WHERE course_id = $1 AND shard = $2");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = courseId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = shard });
         var members = new List<AnalyticsMember>();
@@ -70,7 +72,8 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
                 reader.GetString(0),
                 reader.GetBoolean(1),
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)));
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
         }
 
         return members;

@@ -163,7 +163,7 @@ internal sealed class LearnerGrain(
         }
 
         state.State.Enrolments[request.CourseId] = new Enrolment(
-            request.CourseId, request.EnrolledAt, request.TargetDate, request.PurchaseId, null, null);
+            request.CourseId, request.EnrolledAt, request.TargetDate, request.PurchaseId, null, null, request.WeeklyStudyHours);
         await Write();
         await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[request.CourseId]);
 

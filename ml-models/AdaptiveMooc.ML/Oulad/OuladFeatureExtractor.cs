@@ -32,7 +32,7 @@ public static class OuladFeatureExtractor
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(cutoffs);
         var days = cutoffs.Distinct().Order().ToArray();
-        var raw = Snapshots(schedule, histories, days);
+        var raw = Snapshots(schedule, presentation, histories, days);
         var result = new List<OuladRiskSample>();
         for (var k = 0; k < days.Length; k++)
         {
@@ -72,7 +72,7 @@ public static class OuladFeatureExtractor
         var assessments = PacedAssessments(dataset.AssessmentsOf(presentation));
         var submissions = dataset.SubmissionsOf(presentation).ToLookup(s => (s.StudentId, s.AssessmentId));
         var days = assessments.Select(a => a.Assessment.Deadline!.Value - 7).Distinct().Order().ToArray();
-        var snapshots = Snapshots(dataset.ScheduleOf(presentation), histories, days);
+        var snapshots = Snapshots(dataset.ScheduleOf(presentation), presentation, histories, days);
         var result = new List<OuladPacingPair>();
         for (var k = 0; k < days.Length; k++)
         {
@@ -122,7 +122,7 @@ public static class OuladFeatureExtractor
 
     /// <summary>Raw features of every registration still registered at each day (ascending).</summary>
     private static List<(OuladLearnerHistory History, float[] Raw)>[] Snapshots(
-        CourseSchedule schedule, IReadOnlyList<OuladLearnerHistory> histories, int[] days)
+        CourseSchedule schedule, OuladPresentation presentation, IReadOnlyList<OuladLearnerHistory> histories, int[] days)
     {
         var result = days.Select(_ => new List<(OuladLearnerHistory, float[])>()).ToArray();
         foreach (var history in histories)
@@ -134,7 +134,7 @@ public static class OuladFeatureExtractor
                 {
                     result[k].Add((history, RiskFeatures.Raw(engagement, pacing, schedule, days[k])));
                 }
-            });
+            }, registration.WeeklyStudyHours(presentation.LengthDays));
         }
 
         return result;

@@ -43,9 +43,10 @@ public sealed class PacingModel
         var (priors, kinds, global) = Priors(examples);
         var info = new PacingModelInfo(data, priors, kinds, global, DefaultMinutesPriorStrength, examples.Count);
         var ml = new MLContext(seed);
-        var rows = examples.Select(e => new FeatureRow
+        var learners = Risk.RiskFeatures.WithUndeclaredStudyHours([.. examples.Select(e => e.LearnerFeatures)]);
+        var rows = examples.Select((e, i) => new FeatureRow
         {
-            Features = PacingFeatures.Build(e.LearnerFeatures, e.Context, Prior(info, e.Context)),
+            Features = PacingFeatures.Build(learners[i], e.Context, Prior(info, e.Context)),
             Label = e.LateOrMissing,
             Target = e.Lateness is { } l ? Math.Clamp(l, -LatenessClipDays, LatenessClipDays) : 0,
         }).ToList();

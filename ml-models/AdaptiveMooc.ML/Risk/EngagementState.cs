@@ -20,6 +20,15 @@ public sealed class EngagementState
     /// <summary>Enrolment day relative to the course start (OULAD date_registration); null when unknown.</summary>
     public int? EnrolledDay { get; set; }
 
+    /// <summary>
+    /// Hours a week the learner declared at enrolment for all their current study, this course included
+    /// (OULAD: studied credits × 10 notional hours over the presentation's weeks); null when not declared.
+    /// </summary>
+    public double? WeeklyStudyHours { get; set; }
+
+    /// <summary>The most <see cref="WeeklyStudyHours"/> a learner can declare (the API refuses more; the OULAD adapter caps at it).</summary>
+    public const double MaxWeeklyStudyHours = 100;
+
     public long TotalClicks { get; set; }
 
     public int ActiveDays { get; set; }

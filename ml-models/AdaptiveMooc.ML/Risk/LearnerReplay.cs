@@ -11,20 +11,22 @@ public static class LearnerReplay
 {
     /// <summary>
     /// Calls <paramref name="snapshot"/> once per entry of <paramref name="days"/> (ascending) with
-    /// the states holding every event dated strictly before that day.
+    /// the states holding every event dated strictly before that day. <paramref name="weeklyStudyHours"/>
+    /// is what the learner declared at enrolment (<see cref="EngagementState.WeeklyStudyHours"/>).
     /// </summary>
     public static void Run(
         IReadOnlyList<LearningEvent> events,
         CourseSchedule schedule,
         int? enrolledDay,
         IReadOnlyList<int> days,
-        Action<int, EngagementState, LearnerPacingState> snapshot)
+        Action<int, EngagementState, LearnerPacingState> snapshot,
+        double? weeklyStudyHours = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(days);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var engagement = new EngagementState { EnrolledDay = enrolledDay };
+        var engagement = new EngagementState { EnrolledDay = enrolledDay, WeeklyStudyHours = weeklyStudyHours };
         var pacing = new LearnerPacingState();
         var next = 0;
         for (var k = 0; k < days.Count; k++)

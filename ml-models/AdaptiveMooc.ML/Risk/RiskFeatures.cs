@@ -38,26 +38,27 @@ public static class RiskFeatures
     public const int FastActiveDays = 25;
     public const int SlowActiveDays = 26;
     public const int ActiveDaysTrend = 27;
+    public const int StudyHours = 28;
 
     /// <summary>Raw features end here; the cohort percentiles follow.</summary>
-    public const int RawCount = 28;
+    public const int RawCount = 29;
 
-    public const int ClicksPercentile = 28;
-    public const int ActiveDaysPercentile = 29;
-    public const int FastClicksPercentile = 30;
-    public const int MarkPercentile = 31;
-    public const int SlowClicksPercentile = 32;
-    public const int RecencyPercentile = 33;
-    public const int TrendPercentile = 34;
-    public const int MeanScorePercentile = 35;
-    public const int EnrolledDayPercentile = 36;
-    public const int ActiveWeeksPercentile = 37;
-    public const int SubmittedPercentile = 38;
-    public const int FastActiveDaysPercentile = 39;
-    public const int ActiveDayRatePercentile = 40;
-    public const int FirstActivePercentile = 41;
+    public const int ClicksPercentile = 29;
+    public const int ActiveDaysPercentile = 30;
+    public const int FastClicksPercentile = 31;
+    public const int MarkPercentile = 32;
+    public const int SlowClicksPercentile = 33;
+    public const int RecencyPercentile = 34;
+    public const int TrendPercentile = 35;
+    public const int MeanScorePercentile = 36;
+    public const int EnrolledDayPercentile = 37;
+    public const int ActiveWeeksPercentile = 38;
+    public const int SubmittedPercentile = 39;
+    public const int FastActiveDaysPercentile = 40;
+    public const int ActiveDayRatePercentile = 41;
+    public const int FirstActivePercentile = 42;
 
-    public const int Count = 42;
+    public const int Count = 43;
 
     /// <summary>Raw feature index each cohort percentile ranks.</summary>
     internal static readonly int[] CohortSources =
@@ -73,7 +74,7 @@ public static class RiskFeatures
         "submitted", "dueBefore", "missed", "meanScore", "minScore", "lastScore", "failedCount",
         "markSoFar", "meanLatenessDays", "lateCount", "lastLatenessDays", "activeDayRate",
         "daysToNextDue", "daysSinceLastDue", "submittedOfDue", "activeDays7dHalfLife", "activeDays28dHalfLife",
-        "activeDaysTrend",
+        "activeDaysTrend", "weeklyStudyHours",
         "clicksPercentile", "activeDaysPercentile", "recentClicksPercentile", "markPercentile",
         "longTermClicksPercentile", "recencyPercentile", "trendPercentile", "meanScorePercentile",
         "enrolledDayPercentile", "activeWeeksPercentile", "submittedPercentile", "recentActiveDaysPercentile",
@@ -143,8 +144,39 @@ public static class RiskFeatures
         f[FastActiveDays] = (float)fastActive;
         f[SlowActiveDays] = (float)slowActive;
         f[ActiveDaysTrend] = slowActive > 0 ? (float)(fastActive / slowActive) : float.NaN;
+        f[StudyHours] = engagement.WeeklyStudyHours is { } hours ? (float)hours : float.NaN;
         return f;
     }
+
+    /// <summary>
+    /// Training rows with <see cref="StudyHours"/> blanked for one row in <see cref="UndeclaredShare"/>
+    /// (deterministically, by position): training data always knows the study load (OULAD's credits),
+    /// platform learners may not declare it, and a tree never shown a missing value routes it as zero
+    /// hours, the lowest-risk value. The caller's rows are not changed.
+    /// </summary>
+    public static List<float[]> WithUndeclaredStudyHours(IReadOnlyList<float[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var result = new List<float[]>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length > StudyHours && !float.IsNaN(rows[i][StudyHours]) && (uint)i * 2654435761u % UndeclaredShare == 0)
+            {
+                var copy = (float[])rows[i].Clone();
+                copy[StudyHours] = float.NaN;
+                result.Add(copy);
+            }
+            else
+            {
+                result.Add(rows[i]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>One training row in this many has its study load blanked (<see cref="WithUndeclaredStudyHours"/>).</summary>
+    public const int UndeclaredShare = 4;
 
     /// <summary>The full vector: <paramref name="raw"/> followed by its percentiles in <paramref name="cohort"/>.</summary>
     public static float[] Complete(float[] raw, CohortStats cohort)

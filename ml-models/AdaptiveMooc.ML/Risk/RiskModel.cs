@@ -42,7 +42,7 @@ public sealed class RiskModel
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(info);
         var ml = new MLContext(seed);
-        var data = FeatureRow.Load(ml, features.Select((f, i) => new FeatureRow { Features = f, Label = labels[i] }), RiskFeatures.Count);
+        var data = FeatureRow.Load(ml, RiskFeatures.WithUndeclaredStudyHours(features).Select((f, i) => new FeatureRow { Features = f, Label = labels[i] }), RiskFeatures.Count);
         // Small trees: risk training sets are a few thousand registrations of a handful of courses, and
         // what must transfer to unseen courses is the broad shape, not course-specific thresholds.
         var model = Gbm.Binary(ml, seed, iterations: 200, leaves: 7, minimumLeaf: 100).Fit(data);

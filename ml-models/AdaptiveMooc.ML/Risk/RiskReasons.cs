@@ -50,6 +50,7 @@ internal static class RiskReasons
             "low-scores" => $"mean score {V(RiskFeatures.MeanScore)}, mark so far {V(RiskFeatures.MarkSoFar)} (score percentile {Pct(RiskFeatures.MarkPercentile)})",
             "late-submissions" => $"{V(RiskFeatures.LateCount)} late submissions, mean lateness {V(RiskFeatures.MeanLateness)} days",
             "late-enrolment" => $"enrolled on course day {V(RiskFeatures.EnrolledDay)}",
+            "heavy-study-load" => $"declared {V(RiskFeatures.StudyHours)} h of study a week across all courses",
             "late-start" => float.IsNaN(f[RiskFeatures.DaysSinceFirstActive])
                 ? "has not started"
                 : $"first active {V(RiskFeatures.DaysSinceFirstActive)} days ago",
@@ -99,6 +100,7 @@ internal static class RiskReasons
         codes[RiskFeatures.ActiveDaysTrend] = "declining-activity";
         codes[RiskFeatures.ActiveDayRatePercentile] = "few-active-days";
         codes[RiskFeatures.FirstActivePercentile] = "late-start";
+        codes[RiskFeatures.StudyHours] = "heavy-study-load";
         return codes;
     }
 }

@@ -34,6 +34,7 @@ public sealed class AnalyticsCrashTests
         var courseId = TestData.NewId("course");
         var definition = TestData.Course(courseId);
         var enrolments = new Dictionary<string, (DateTimeOffset Enrolled, DateTimeOffset? Withdrawn)>();
+        var declared = new Dictionary<string, double?>();
         var learners = new List<string>();
 
         var before = await StartAsync(db.ConnectionString, serviceId);
@@ -52,7 +53,9 @@ public sealed class AnalyticsCrashTests
                 if (i % 5 != 4)
                 {
                     var enrolled = T0.AddHours(random.Next(0, 24 * 20));
-                    await learner.Enroll(new EnrolmentRequest(courseId, null, null, enrolled));
+                    double? hours = i % 3 == 0 ? null : 4 + (i * 2.5);
+                    declared[learnerId] = hours;
+                    await learner.Enroll(new EnrolmentRequest(courseId, null, null, enrolled, hours));
                     DateTimeOffset? withdrawn = i % 4 == 0 ? enrolled.AddHours(random.Next(1, 24 * 20)) : null;
                     if (withdrawn is { } at)
                     {
@@ -101,6 +104,14 @@ public sealed class AnalyticsCrashTests
             await AnalyticsRecomputation.AssertEqual(
                 after.Client.GetGrain<ICourseAnalyticsGrain>(courseId), definition, enrolments, stored, kt,
                 [T0.AddDays(5), T0.AddDays(17).AddHours(3), T0.AddDays(45)]);
+
+            // The declared study load (a risk feature) came back from the members log with the enrolments.
+            var rows = (await Task.WhenAll(Enumerable.Range(0, AnalyticsShards.Count)
+                    .Select(shard => after.Client.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.Key(courseId, shard)).GetRows())))
+                .SelectMany(r => r)
+                .ToDictionary(r => r.LearnerId);
+            Assert.Contains(declared.Values, h => h is not null);
+            Assert.All(declared, d => Assert.Equal(d.Value, rows[d.Key].WeeklyStudyHours));
         }
         finally
         {

@@ -100,8 +100,9 @@ public sealed class AtRiskTests(ITestOutputHelper output)
         var schedule = new ML.Pacing.CourseSchedule(CourseId, SyntheticCourse.Day(0), AtRiskFeatures.Assessments(course));
         var facts = SyntheticCourse.Facts("ada", CourseId, new Random(11), 40, 0.6, 0.55);
         var row = SyntheticCourse.Row("ada", SyntheticCourse.Day(-2), facts.OrderByDescending(f => f.Timestamp));
+        row.WeeklyStudyHours = 12.5;
 
-        var engagement = new EngagementState { EnrolledDay = -2 };
+        var engagement = new EngagementState { EnrolledDay = -2, WeeklyStudyHours = 12.5 };
         var pacing = new ML.Pacing.LearnerPacingState();
         foreach (var fact in facts.Where(f => f.Timestamp < SyntheticCourse.Day(35)).OrderBy(f => f.Timestamp))
         {
@@ -118,6 +119,11 @@ public sealed class AtRiskTests(ITestOutputHelper output)
                 float.IsNaN(expected[i]) ? float.IsNaN(actual[i]) : Math.Abs(expected[i] - actual[i]) < 1e-4,
                 $"{RiskFeatures.Names[i]}: expected {expected[i]}, got {actual[i]}");
         }
+
+        Assert.Equal(12.5f, actual[RiskFeatures.StudyHours]);
+        Assert.Equal(EngagementState.MaxWeeklyStudyHours, Abstractions.Learners.EnrolmentRequest.MaxWeeklyStudyHours);
+        row.WeeklyStudyHours = null;
+        Assert.True(float.IsNaN(AtRiskFeatures.Raw(course, AtRiskFeatures.Assessments(course), row, SyntheticCourse.Day(35))!.Raw[RiskFeatures.StudyHours]));
     }
 
     [Fact]

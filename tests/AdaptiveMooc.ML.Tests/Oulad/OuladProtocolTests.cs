@@ -38,6 +38,35 @@ public sealed class OuladProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task Studied_credits_become_the_weekly_study_hours_declared_at_enrolment()
+    {
+        var dataset = OuladDataset.Load(_fixture.Directory, new OuladPresentationFilter("AAA-2013J"));
+
+        var samples = (await OuladFeatureExtractor.RiskSamplesAsync(dataset, [10])).ToDictionary(s => s.Registration.StudentId, s => s.Features);
+
+        // 10 notional hours per credit over the presentation's 100 days (14.3 weeks): 60 → 42, 120 → 84;
+        // 240 credits would be 168 h a week, capped at what a learner can declare.
+        Assert.Equal(100f, samples[1][RiskFeatures.StudyHours]);
+        Assert.Equal(42f, samples[2][RiskFeatures.StudyHours]);
+        Assert.Equal(84f, samples[3][RiskFeatures.StudyHours]);
+    }
+
+    [Fact]
+    public void Training_rows_have_the_study_load_blanked_one_in_four_without_touching_the_callers_rows()
+    {
+        var rows = Enumerable.Range(0, 400).Select(i => Enumerable.Repeat((float)i, RiskFeatures.Count).ToArray()).ToList();
+
+        var blanked = RiskFeatures.WithUndeclaredStudyHours(rows);
+
+        var missing = blanked.Count(r => float.IsNaN(r[RiskFeatures.StudyHours]));
+        Assert.Equal(rows.Count / RiskFeatures.UndeclaredShare, missing);
+        Assert.Equal(missing, blanked.Zip(rows).Count(p => !ReferenceEquals(p.First, p.Second)));
+        Assert.All(rows, r => Assert.False(float.IsNaN(r[RiskFeatures.StudyHours])));
+        Assert.All(blanked, r => Assert.Equal(r[0], r[RiskFeatures.StudyHours] is var h && float.IsNaN(h) ? r[0] : h));
+        Assert.Equal(blanked.Select(r => float.IsNaN(r[RiskFeatures.StudyHours])), RiskFeatures.WithUndeclaredStudyHours(rows).Select(r => float.IsNaN(r[RiskFeatures.StudyHours])));
+    }
+
+    [Fact]
     public async Task Features_at_a_cutoff_do_not_change_when_later_records_are_removed()
     {
         var dataset = OuladDataset.Load(_fixture.Directory, new OuladPresentationFilter("AAA-2013J"));

@@ -212,7 +212,7 @@ internal static class PredictBench
         long clicks = 0;
         foreach (var history in histories)
         {
-            var engagement = new EngagementState { EnrolledDay = history.Registration.RegistrationDay };
+            var engagement = new EngagementState { EnrolledDay = history.Registration.RegistrationDay, WeeklyStudyHours = history.Registration.WeeklyStudyHours(presentation.LengthDays) };
             var pacingState = new LearnerPacingState();
             foreach (var e in history.Events.Where(e => schedule.DayOf(e.Timestamp) < Day))
             {
@@ -273,7 +273,7 @@ internal static class PredictBench
         var stream = histories
             .SelectMany((h, index) => h.Events.Where(e => schedule.DayOf(e.Timestamp) < Day).Select(e => (Index: index, Event: e)))
             .ToList();
-        var engagements = histories.Select(h => new EngagementState { EnrolledDay = h.Registration.RegistrationDay }).ToArray();
+        var engagements = histories.Select(h => new EngagementState { EnrolledDay = h.Registration.RegistrationDay, WeeklyStudyHours = h.Registration.WeeklyStudyHours(presentation.LengthDays) }).ToArray();
         var pacings = histories.Select(_ => new LearnerPacingState()).ToArray();
         var counts = new long[histories.Count];
         var updateMean = BatchMean(stream.Count, i =>

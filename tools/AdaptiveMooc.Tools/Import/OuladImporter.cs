@@ -142,11 +142,18 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
 
                 if (enrol)
                 {
-                    (await api.PostAsync($"/api/learners/{id}/enrollments", new JsonObject
+                    var body = new JsonObject
                     {
                         ["courseId"] = courseId,
                         ["enrolledAt"] = calendar.Enrolment(learner.EnrolledDay).ToString("O", CultureInfo.InvariantCulture),
-                    }, ct)).Expect($"POST enrolment of {id}", HttpStatusCode.Conflict);
+                    };
+                    if (learner.Registration.WeeklyStudyHours(plan.Presentation.LengthDays) is { } hours)
+                    {
+                        // OULAD's studied credits, as the study load the platform asks for at enrolment.
+                        body["weeklyStudyHours"] = hours;
+                    }
+
+                    (await api.PostAsync($"/api/learners/{id}/enrollments", body, ct)).Expect($"POST enrolment of {id}", HttpStatusCode.Conflict);
                 }
 
                 if (Interlocked.Increment(ref done) % 500 == 0)
