@@ -47,7 +47,9 @@ internal static class RiskReasons
             "declining-activity" => $"activity trend {V(RiskFeatures.Trend)} (recent vs. longer-term, log scale)",
             "few-active-days" => $"{V(RiskFeatures.ActiveDays)} active days in {V(RiskFeatures.ActiveWeeks)} weeks",
             "missed-assessments" => $"{V(RiskFeatures.Missed)} of {V(RiskFeatures.DueBefore)} assessments due so far not submitted",
-            "low-scores" => $"mean score {V(RiskFeatures.MeanScore)}, mark so far {V(RiskFeatures.MarkSoFar)} (score percentile {Pct(RiskFeatures.MarkPercentile)})",
+            "low-scores" => float.IsNaN(f[RiskFeatures.MeanScore])
+                ? "no scored assessment yet"
+                : $"mean score {V(RiskFeatures.MeanScore)}, mark so far {V(RiskFeatures.MarkSoFar)} (score percentile {Pct(RiskFeatures.MarkPercentile)})",
             "late-submissions" => $"{V(RiskFeatures.LateCount)} late submissions, mean lateness {V(RiskFeatures.MeanLateness)} days",
             "late-enrolment" => $"enrolled on course day {V(RiskFeatures.EnrolledDay)}",
             "heavy-study-load" => $"declared {V(RiskFeatures.StudyHours)} h of study a week across all courses",

@@ -60,6 +60,23 @@ public sealed class RiskModelTests : IDisposable
         Assert.True(model.Score(gone).Risk > model.Score(active).Risk);
     }
 
+    [Fact]
+    public void Reasons_say_what_the_learner_declared_or_has_not_done_yet()
+    {
+        var f = Enumerable.Repeat(float.NaN, RiskFeatures.Count).ToArray();
+        f[RiskFeatures.StudyHours] = 31.3f;
+        var contributions = new float[RiskFeatures.Count];
+        contributions[RiskFeatures.StudyHours] = 0.4f;
+        contributions[RiskFeatures.MeanScore] = 0.2f;
+
+        var reasons = RiskReasons.Top(f, contributions, 3);
+
+        Assert.Equal(["heavy-study-load", "low-scores"], reasons.Select(r => r.Code));
+        Assert.Equal(["declared 31.3 h of study a week across all courses", "no scored assessment yet"], reasons.Select(r => r.Text));
+        f[RiskFeatures.MeanScore] = 0.3f;
+        Assert.StartsWith("mean score 0.3,", RiskReasons.Top(f, contributions, 3)[1].Text, StringComparison.Ordinal);
+    }
+
     /// <summary>Label driven by recency: learners away for more than two weeks are mostly positives.</summary>
     private static (List<float[]> X, List<bool> Y) Synthetic(int n, int seed)
     {
