@@ -109,7 +109,7 @@ public static class OuladModelTrainer
         text.AppendLine("## Data");
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Data}: Open University Learning Analytics Dataset, © The Open University, licensed CC BY 4.0.");
         text.AppendLine("Kuzilek J., Hlosta M., Zdrahal Z., \"Open University Learning Analytics dataset\", Scientific Data 4:170171 (2017), doi:10.1038/sdata.2017.171.");
-        text.AppendLine("Only event-derived features are used (clicks per resource and day, graded submissions, enrolment day): no demographics.");
+        text.AppendLine("Only event-derived features are used (clicks per resource and day, graded submissions, enrolment day) and the weekly study hours a learner declares at enrolment (OULAD: studied credits × 10 h over the presentation's weeks, capped at 100; blanked in one training row in four, so undeclared is handled): no demographics.");
         text.AppendLine();
         text.AppendLine("## Files");
         text.AppendLine(CultureInfo.InvariantCulture, $"* `risk.zip` / `risk.json`: P(Withdrawn or Fail), LightGBM, {riskRows} snapshots at course days {string.Join(", ", days)}; feature contributions give reason codes.");
