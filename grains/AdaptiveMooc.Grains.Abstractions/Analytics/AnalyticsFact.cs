@@ -12,7 +12,9 @@ namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 /// fact's skills right after this graded fact (null when ungraded or unknown). <see cref="PreviousSequence"/>
 /// is the sequence of the learner's previous statement about the course that the learner grain sent to
 /// analytics (0 for the first, or unknown): a row behind it missed a fact (a failed call) and catches up
-/// from the store before applying this one.
+/// from the store before applying this one. <see cref="Enrolment"/> is the learner's enrolment in the
+/// course as the learner grain holds it when sending the fact (null when not enrolled, and for facts read
+/// back from the store): a row that differs missed an enrolment change (a failed call) and takes it.
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.AnalyticsFact")]
@@ -32,4 +34,5 @@ public sealed record AnalyticsFact(
     [property: Id(12)] int Count = 1,
     [property: Id(13)] long Sequence = 0,
     [property: Id(14)] IReadOnlyDictionary<string, double>? Mastery = null,
-    [property: Id(15)] long PreviousSequence = 0);
+    [property: Id(15)] long PreviousSequence = 0,
+    [property: Id(16)] AnalyticsEnrolment? Enrolment = null);

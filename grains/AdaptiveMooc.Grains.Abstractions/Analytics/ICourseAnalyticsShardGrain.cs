@@ -14,7 +14,7 @@ public interface ICourseAnalyticsShardGrain : IGrainWithStringKey
 
     /// <summary>Durable before it returns (enrolments are rare and not in the statement store).</summary>
     [Alias("SetEnrolment")]
-    Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt, double? weeklyStudyHours);
+    Task SetEnrolment(string learnerId, AnalyticsEnrolment enrolment);
 
     [Orleans.Concurrency.ReadOnly]
     [Alias("GetRows")]

@@ -17,7 +17,8 @@ internal static class AnalyticsFeed
 {
     /// <summary>
     /// A statement the learner grain applied, about a course that exists. <paramref name="previousSequence"/>
-    /// is the sequence of the learner's previous statement about that course sent here (0 if none).
+    /// is the sequence of the learner's previous statement about that course sent here (0 if none);
+    /// <paramref name="enrolment"/> the learner's enrolment in it now (null if not enrolled).
     /// <paramref name="masteryOf"/> gives the learner's knowledge-tracing mastery of some skills now (after
     /// this statement's update); it is asked only for graded facts.
     /// </summary>
@@ -25,6 +26,7 @@ internal static class AnalyticsFeed
         IGrainFactory grains,
         StoredStatement stored,
         long previousSequence,
+        Enrolment? enrolment,
         IReadOnlyDictionary<string, LessonDefinition> lessons,
         Func<IReadOnlyList<string>, IReadOnlyDictionary<string, double>>? masteryOf = null)
     {
@@ -34,7 +36,7 @@ internal static class AnalyticsFeed
             return Task.CompletedTask;
         }
 
-        var fact = FactOf(stored, courseId, lessons, masteryOf) with { PreviousSequence = previousSequence };
+        var fact = FactOf(stored, courseId, lessons, masteryOf) with { PreviousSequence = previousSequence, Enrolment = enrolment is null ? null : Of(enrolment) };
         return Guarded(grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, fact.LearnerId)).Apply(fact), courseId);
     }
 
@@ -72,15 +74,17 @@ internal static class AnalyticsFeed
     public static Task Enrolment(IGrainFactory grains, string learnerId, Enrolment enrolment) =>
         Guarded(
             grains.ByKey<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(enrolment.CourseId, learnerId))
-                .SetEnrolment(learnerId, enrolment.EnrolledAt, enrolment.WithdrawnAt, enrolment.WeeklyStudyHours),
+                .SetEnrolment(learnerId, Of(enrolment)),
             enrolment.CourseId);
+
+    private static AnalyticsEnrolment Of(Enrolment enrolment) => new(enrolment.EnrolledAt, enrolment.WithdrawnAt, enrolment.WeeklyStudyHours);
 
     /// <summary>
     /// Analytics must never fail the learner's own work: the statement is durable and progress applied
     /// whatever happens here. A fact lost here comes back from the store when the learner's next fact about
     /// the course reaches the shard (it carries the previous sequence, so the row sees the gap) or when the
-    /// shard next activates (docs/ANALYTICS.md, known limits). An enrolment change lost here is missing
-    /// until the learner's next one about the course.
+    /// shard next activates (docs/ANALYTICS.md, known limits). An enrolment change lost here comes with the
+    /// learner's next fact about the course, which carries the enrolment as the learner grain holds it.
     /// </summary>
     private static async Task Guarded(Task call, string courseId)
     {

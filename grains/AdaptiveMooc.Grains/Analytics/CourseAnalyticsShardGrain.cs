@@ -127,13 +127,21 @@ internal sealed class CourseAnalyticsShardGrain(
             recovered = await CatchUp([fact.LearnerId], CancellationToken.None);
         }
 
-        if (!AnalyticsRowRules.Accept(row, fact) && recovered == 0)
+        var accepted = AnalyticsRowRules.Accept(row, fact);
+        var missedEnrolment = fact.Enrolment is { } e && !SameEnrolment(row, e);
+        if (!accepted && recovered == 0 && !missedEnrolment)
         {
             return;
         }
 
         changes++;
-        if (created)
+        if (missedEnrolment)
+        {
+            // The enrolment call for this row failed (or this row was lost with it): take the learner
+            // grain's current enrolment, durably, as SetEnrolment would have.
+            await Enrol(row, fact.Enrolment!);
+        }
+        else if (created)
         {
             // Catch-up only knows the learners that have a row: the new one is in the members log before this returns.
             await source.RememberAsync(CourseId, Shard, fact.LearnerId, null, CancellationToken.None);
@@ -142,17 +150,26 @@ internal sealed class CourseAnalyticsShardGrain(
         await Writes.Changed();
     }
 
-    public async Task SetEnrolment(string learnerId, DateTimeOffset enrolledAt, DateTimeOffset? withdrawnAt, double? weeklyStudyHours)
+    public async Task SetEnrolment(string learnerId, AnalyticsEnrolment enrolment)
     {
         ArgumentNullException.ThrowIfNull(learnerId);
-        var row = RowOf(learnerId);
-        row.EnrolledAt = enrolledAt;
-        row.WithdrawnAt = withdrawnAt;
-        row.WeeklyStudyHours = weeklyStudyHours;
-        changes++;
-        await source.RememberAsync(CourseId, Shard, learnerId, (enrolledAt, withdrawnAt, weeklyStudyHours), CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(enrolment);
+        await Enrol(RowOf(learnerId), enrolment);
         await Writes.Changed();
     }
+
+    /// <summary>Sets the row's enrolment and makes it durable in the members log (the statement store does not hold it).</summary>
+    private async Task Enrol(LearnerAnalyticsRow row, AnalyticsEnrolment enrolment)
+    {
+        row.EnrolledAt = enrolment.EnrolledAt;
+        row.WithdrawnAt = enrolment.WithdrawnAt;
+        row.WeeklyStudyHours = enrolment.WeeklyStudyHours;
+        changes++;
+        await source.RememberAsync(CourseId, Shard, row.LearnerId, (enrolment.EnrolledAt, enrolment.WithdrawnAt, enrolment.WeeklyStudyHours), CancellationToken.None);
+    }
+
+    private static bool SameEnrolment(LearnerAnalyticsRow row, AnalyticsEnrolment enrolment) =>
+        SameInstant(row.EnrolledAt, enrolment.EnrolledAt) && SameInstant(row.WithdrawnAt, enrolment.WithdrawnAt) && row.WeeklyStudyHours == enrolment.WeeklyStudyHours;
 
     public Task<IReadOnlyList<LearnerAnalyticsRow>> GetRows() =>
         Task.FromResult<IReadOnlyList<LearnerAnalyticsRow>>([.. state.State.Rows.Values]);

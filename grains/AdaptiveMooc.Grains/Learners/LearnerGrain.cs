@@ -353,7 +353,9 @@ internal sealed class LearnerGrain(
         // After the model update, so a graded fact carries the mastery it produced.
         var previous = state.State.AnalyticsSequences.GetValueOrDefault(courseId);
         state.State.AnalyticsSequences[courseId] = stored.Sequence;
-        await AnalyticsFeed.Statement(GrainFactory, stored, previous, course.Lessons, skills => models.MasteryOf(state.State.Models, courseId, skills, catalog.Current));
+        await AnalyticsFeed.Statement(
+            GrainFactory, stored, previous, state.State.Enrolments.GetValueOrDefault(courseId), course.Lessons,
+            skills => models.MasteryOf(state.State.Models, courseId, skills, catalog.Current));
     }
 
     private CourseProgressState ProgressOf(string courseId)

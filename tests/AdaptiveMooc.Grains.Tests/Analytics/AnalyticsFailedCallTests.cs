@@ -6,8 +6,9 @@ using AdaptiveMooc.Grains.Abstractions.Statements;
 namespace AdaptiveMooc.Grains.Tests.Analytics;
 
 /// <summary>
-/// A fact whose call to a live shard fails (a timeout) is not lost for good: the learner's next fact about
-/// the course carries the sequence of the one before it, the row sees the gap and catches up from the store.
+/// A fact or an enrolment whose call to a live shard fails (a timeout) is not lost for good: the learner's
+/// next fact about the course carries the sequence of the one before it (the row sees the gap and catches
+/// up from the store) and the enrolment as the learner grain holds it.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class AnalyticsFailedCallTests(ClusterFixture fixture)
@@ -41,6 +42,31 @@ public sealed class AnalyticsFailedCallTests(ClusterFixture fixture)
         Assert.Equal([Day(T0), Day(T0.AddDays(1)), Day(T0.AddDays(3))], recovered.Days.Keys);
         Assert.Contains("l2", recovered.Graded.Keys);
         Assert.Equal([Day(T0.AddDays(2))], (await Row(learnerId, other)).Days.Keys);
+    }
+
+    [Fact]
+    public async Task An_enrolment_whose_shard_call_failed_comes_with_the_learners_next_fact_about_the_course()
+    {
+        var courseId = TestData.NewId("course");
+        await CreateCourse(courseId);
+        var learnerId = TestData.NewId("learner");
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+        await learner.Register(TestData.Learner(learnerId));
+        DroppedAnalyticsFacts.Enrolments[learnerId] = true;
+
+        await learner.Enroll(new EnrolmentRequest(courseId, null, null, T0, WeeklyStudyHours: 14));
+        await Ingest.Ingest([TestData.Statement(learnerId, courseId, "l1", "experienced", T0.AddHours(1))]);
+        var row = await Row(learnerId, courseId);
+
+        Assert.False(DroppedAnalyticsFacts.Enrolments.ContainsKey(learnerId));
+        Assert.Equal((T0, null, 14.0), (row.EnrolledAt, row.WithdrawnAt, row.WeeklyStudyHours));
+
+        // A withdrawal lost the same way comes with the next fact too.
+        DroppedAnalyticsFacts.Enrolments[learnerId] = true;
+        await learner.Withdraw(courseId, T0.AddDays(2), "busy");
+        Assert.Null((await Row(learnerId, courseId)).WithdrawnAt);
+        await Ingest.Ingest([TestData.Statement(learnerId, courseId, "l1", "experienced", T0.AddDays(3))]);
+        Assert.Equal(T0.AddDays(2), (await Row(learnerId, courseId)).WithdrawnAt);
     }
 
     private static int Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).DayNumber;
