@@ -211,16 +211,5 @@ public sealed class ProgressTests(ClusterFixture fixture)
     private Task<StatementPage> Query(string learnerId) =>
         fixture.Client.GetGrain<IStatementQueryGrain>(0).Query(new StatementQuery(learnerId, null, null, null, null, 100, null, true));
 
-    private async Task<(string LearnerId, string CourseId)> Enrolled()
-    {
-        var courseId = TestData.NewId("course");
-        var course = fixture.Client.GetGrain<ICourseGrain>(courseId);
-        await course.Create(TestData.Course(courseId), "trainer-1");
-        await course.Publish();
-        var learnerId = TestData.NewId("learner");
-        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
-        await learner.Register(TestData.Learner(learnerId));
-        await learner.Enroll(new EnrolmentRequest(courseId, null, null, T0));
-        return (learnerId, courseId);
-    }
+    private Task<(string LearnerId, string CourseId)> Enrolled() => TestData.Enrolled(fixture.Client, T0);
 }

@@ -8,6 +8,26 @@ internal static class TestData
 {
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(64, prefix.Length + 33)];
 
+    /// <summary>Creates and publishes <see cref="Course"/> under <paramref name="courseId"/>.</summary>
+    public static async Task PublishedCourse(IGrainFactory grains, string courseId)
+    {
+        var course = grains.GetGrain<ICourseGrain>(courseId);
+        await course.Create(Course(courseId), "trainer-1");
+        await course.Publish();
+    }
+
+    /// <summary>A new learner enrolled at <paramref name="enrolledAt"/> in a new published <see cref="Course"/>.</summary>
+    public static async Task<(string LearnerId, string CourseId)> Enrolled(IGrainFactory grains, DateTimeOffset enrolledAt)
+    {
+        var courseId = NewId("course");
+        await PublishedCourse(grains, courseId);
+        var learnerId = NewId("learner");
+        var learner = grains.GetGrain<ILearnerGrain>(learnerId);
+        await learner.Register(Learner(learnerId));
+        await learner.Enroll(new EnrolmentRequest(courseId, null, null, enrolledAt));
+        return (learnerId, courseId);
+    }
+
     /// <summary>Lessons l1 (video), l2 (quiz with items q1, q2; needs l1), l3 (reading, optional).</summary>
     public static CourseDefinition Course(string id, Pricing? pricing = null) => new(
         id, "Intro to finance", "finance", "Money over time", "en", pricing ?? new Pricing(Pricing.Free),

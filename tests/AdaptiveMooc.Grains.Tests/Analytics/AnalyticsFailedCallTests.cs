@@ -22,7 +22,7 @@ public sealed class AnalyticsFailedCallTests(ClusterFixture fixture)
     {
         var (learnerId, courseId) = await Enrolled();
         var other = TestData.NewId("course");
-        await CreateCourse(other);
+        await TestData.PublishedCourse(fixture.Client, other);
         var dropped = TestData.Statement(learnerId, courseId, "l2", "completed", T0.AddDays(1));
         DroppedAnalyticsFacts.Ids[dropped.Id] = true;
 
@@ -48,7 +48,7 @@ public sealed class AnalyticsFailedCallTests(ClusterFixture fixture)
     public async Task An_enrolment_whose_shard_call_failed_comes_with_the_learners_next_fact_about_the_course()
     {
         var courseId = TestData.NewId("course");
-        await CreateCourse(courseId);
+        await TestData.PublishedCourse(fixture.Client, courseId);
         var learnerId = TestData.NewId("learner");
         var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
         await learner.Register(TestData.Learner(learnerId));
@@ -76,21 +76,6 @@ public sealed class AnalyticsFailedCallTests(ClusterFixture fixture)
             await fixture.Client.GetGrain<ICourseAnalyticsShardGrain>(AnalyticsShards.KeyOf(courseId, learnerId)).GetRows(),
             r => r.LearnerId == learnerId);
 
-    private async Task CreateCourse(string courseId)
-    {
-        var course = fixture.Client.GetGrain<ICourseGrain>(courseId);
-        await course.Create(TestData.Course(courseId), "trainer-1");
-        await course.Publish();
-    }
 
-    private async Task<(string LearnerId, string CourseId)> Enrolled()
-    {
-        var courseId = TestData.NewId("course");
-        await CreateCourse(courseId);
-        var learnerId = TestData.NewId("learner");
-        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
-        await learner.Register(TestData.Learner(learnerId));
-        await learner.Enroll(new EnrolmentRequest(courseId, null, null, T0));
-        return (learnerId, courseId);
-    }
+    private Task<(string LearnerId, string CourseId)> Enrolled() => TestData.Enrolled(fixture.Client, T0);
 }

@@ -93,16 +93,5 @@ public sealed class CertificateTriggerTests(CertificateTriggerFixture fixture)
     private Task<IReadOnlyList<CertificateRef>> Listed(string learnerId) =>
         fixture.Grains.GetGrain<ILearnerCertificatesGrain>(learnerId).ListAsync();
 
-    private async Task<(string LearnerId, string CourseId)> Enrolled()
-    {
-        var courseId = TestData.NewId("course");
-        var course = fixture.Grains.GetGrain<ICourseGrain>(courseId);
-        await course.Create(TestData.Course(courseId), "trainer-1");
-        await course.Publish();
-        var learnerId = TestData.NewId("learner");
-        var learner = fixture.Grains.GetGrain<ILearnerGrain>(learnerId);
-        await learner.Register(TestData.Learner(learnerId));
-        await learner.Enroll(new EnrolmentRequest(courseId, null, null, T0));
-        return (learnerId, courseId);
-    }
+    private Task<(string LearnerId, string CourseId)> Enrolled() => TestData.Enrolled(fixture.Grains, T0);
 }

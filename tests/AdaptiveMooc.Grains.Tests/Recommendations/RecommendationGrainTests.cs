@@ -103,16 +103,5 @@ public sealed class RecommendationGrainTests(ClusterFixture fixture)
 
     private static string[] Ids(LessonRecommendations? result) => [.. result!.Items.Select(i => i.LessonId)];
 
-    private async Task<(string LearnerId, string CourseId)> Enrolled()
-    {
-        var courseId = TestData.NewId("course");
-        var course = fixture.Client.GetGrain<ICourseGrain>(courseId);
-        await course.Create(TestData.Course(courseId), "trainer-1");
-        await course.Publish();
-        var learnerId = TestData.NewId("learner");
-        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
-        await learner.Register(TestData.Learner(learnerId));
-        await learner.Enroll(new EnrolmentRequest(courseId, null, null, DateTimeOffset.UtcNow));
-        return (learnerId, courseId);
-    }
+    private Task<(string LearnerId, string CourseId)> Enrolled() => TestData.Enrolled(fixture.Client, DateTimeOffset.UtcNow);
 }
