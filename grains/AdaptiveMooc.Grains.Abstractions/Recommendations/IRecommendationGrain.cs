@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using Orleans.Concurrency;
 
@@ -18,10 +19,10 @@ public interface IRecommendationGrain : IGrainWithIntegerKey
     Task<LessonRecommendations?> Recommend(string learnerId, string courseId, int limit);
 
     /// <summary>
-    /// Ranks for a learner grain that already built its view of the course (<see cref="ILearnerGrain.GetRecommendations"/>
-    /// keeps the answer). Null when the course does not exist.
+    /// Ranks for a learner grain that already holds the course and built its view of it
+    /// (<see cref="ILearnerGrain.GetRecommendations"/> keeps the answer).
     /// </summary>
     [ReadOnly]
     [Alias("Rank")]
-    Task<LessonRecommendations?> Rank(LearnerCourseView learner, int limit);
+    Task<LessonRecommendations> Rank(CourseSnapshot course, LearnerCourseView learner, int limit);
 }

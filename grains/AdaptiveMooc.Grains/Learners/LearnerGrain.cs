@@ -237,13 +237,7 @@ internal sealed class LearnerGrain(
 
         // Ranked once for the largest page: the ranking is a sort, so every smaller limit is a prefix of it.
         var sequence = state.State.LastAppliedSequence;
-        var answer = await GrainFactory.ByKey<IRecommendationGrain>(0).Rank(view, IRecommendationGrain.MaxLimit);
-        if (answer is null)
-        {
-            recommendations.Remove(courseId);
-            return null;
-        }
-
+        var answer = await GrainFactory.ByKey<IRecommendationGrain>(0).Rank(course.Snapshot, view, IRecommendationGrain.MaxLimit);
         recommendations[courseId] = new KeptRecommendations(answer, sequence, catalogVersion, now);
         return Take(answer, limit);
     }
@@ -386,7 +380,7 @@ internal sealed class LearnerGrain(
             return null;
         }
 
-        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), snapshot.Definition, now);
+        cached = new CachedCourse(snapshot.Definition.AllLessons().ToDictionary(l => l.Id, StringComparer.Ordinal), snapshot, now);
         courses[courseId] = cached;
         return cached;
     }
@@ -419,5 +413,8 @@ internal sealed class LearnerGrain(
 
     private sealed record KeptRecommendations(LessonRecommendations Answer, long Sequence, string CatalogVersion, DateTimeOffset At);
 
-    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CourseDefinition Definition, DateTimeOffset FetchedAt);
+    private sealed record CachedCourse(Dictionary<string, LessonDefinition> Lessons, CourseSnapshot Snapshot, DateTimeOffset FetchedAt)
+    {
+        public CourseDefinition Definition => Snapshot.Definition;
+    }
 }

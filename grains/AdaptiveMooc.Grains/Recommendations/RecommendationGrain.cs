@@ -49,16 +49,10 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
         return await Rank(course, learner, limit);
     }
 
-    public async Task<LessonRecommendations?> Rank(LearnerCourseView learner, int limit)
+    public async Task<LessonRecommendations> Rank(CourseSnapshot course, LearnerCourseView learner, int limit)
     {
+        ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(learner);
-        return await GrainFactory.ByKey<ICourseGrain>(learner.Progress.CourseId).Get() is { } course
-            ? await Rank(course, learner, limit)
-            : null;
-    }
-
-    private async Task<LessonRecommendations> Rank(CourseSnapshot course, LearnerCourseView learner, int limit)
-    {
         var courseId = course.Definition.Id;
         var models = catalog.Current;
         var now = clock.GetUtcNow();
