@@ -46,7 +46,11 @@ internal static class RiskReasons
             "low-recent-activity" => $"recent activity at the {Pct(RiskFeatures.FastClicksPercentile)} percentile of the course",
             "declining-activity" => $"activity trend {V(RiskFeatures.Trend)} (recent vs. longer-term, log scale)",
             "few-active-days" => $"{V(RiskFeatures.ActiveDays)} active days in {V(RiskFeatures.ActiveWeeks)} weeks",
-            "missed-assessments" => $"{V(RiskFeatures.Missed)} of {V(RiskFeatures.DueBefore)} assessments due so far not submitted",
+            "missed-assessments" => f[RiskFeatures.DueBefore] > 0
+                ? $"{V(RiskFeatures.Missed)} of {V(RiskFeatures.DueBefore)} assessments due so far not submitted"
+                : f[RiskFeatures.Submitted] > 0
+                    ? $"{V(RiskFeatures.Submitted)} assessments submitted so far, none due yet"
+                    : "no assessment submitted yet (none due so far)",
             "low-scores" => float.IsNaN(f[RiskFeatures.MeanScore])
                 ? "no scored assessment yet"
                 : $"mean score {V(RiskFeatures.MeanScore)}, mark so far {V(RiskFeatures.MarkSoFar)} (score percentile {Pct(RiskFeatures.MarkPercentile)})",

@@ -77,6 +77,20 @@ public sealed class RiskModelTests : IDisposable
         Assert.StartsWith("mean score 0.3,", RiskReasons.Top(f, contributions, 3)[1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Missed_assessments_are_only_called_missed_when_something_was_due()
+    {
+        var f = Enumerable.Repeat(float.NaN, RiskFeatures.Count).ToArray();
+        var contributions = new float[RiskFeatures.Count];
+        contributions[RiskFeatures.Submitted] = 0.3f;
+        string Text() => Assert.Single(RiskReasons.Top(f, contributions, 3)).Text;
+
+        (f[RiskFeatures.DueBefore], f[RiskFeatures.Submitted], f[RiskFeatures.Missed]) = (0, 0, 0);
+        Assert.Equal("no assessment submitted yet (none due so far)", Text());
+        (f[RiskFeatures.DueBefore], f[RiskFeatures.Submitted], f[RiskFeatures.Missed]) = (2, 1, 1);
+        Assert.Equal("1 of 2 assessments due so far not submitted", Text());
+    }
+
     /// <summary>Label driven by recency: learners away for more than two weeks are mostly positives.</summary>
     private static (List<float[]> X, List<bool> Y) Synthetic(int n, int seed)
     {
