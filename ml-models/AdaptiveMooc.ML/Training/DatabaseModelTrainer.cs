@@ -34,17 +34,20 @@ public static class DatabaseModelTrainer
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(log);
         var (courses, statements, end) = await ReadAsync(source, cancellationToken);
-        log($"read {statements} statements of {courses.Count} courses");
+        var hours = await source.DeclaredStudyHoursAsync(cancellationToken);
+        log($"read {statements} statements of {courses.Count} courses, {hours.Count} declared study loads");
 
         var riskFeatures = new List<float[]>();
         var dropped = new List<bool>();
         var atRisk = new List<bool>();
         var pacing = new List<PacingExample>();
         var enrolments = 0;
+        var declared = 0;
         foreach (var (courseId, learners) in courses)
         {
             enrolments += learners.Count;
-            Course(courseId, learners, end, riskFeatures, dropped, atRisk, pacing);
+            declared += learners.Keys.Count(l => hours.ContainsKey((courseId, l)));
+            Course(courseId, learners, end, hours, riskFeatures, dropped, atRisk, pacing);
         }
 
         var notes = new List<string>();
@@ -68,7 +71,7 @@ public static class DatabaseModelTrainer
         log(note);
         return new DatabaseTrainingResult(
             statements, courses.Count, enrolments, riskFeatures.Count, dropped.Count(d => d), dropoutWritten, note,
-            atRisk.Count(a => a), riskWritten, pacing.Count, pacingWritten);
+            atRisk.Count(a => a), riskWritten, pacing.Count, pacingWritten, declared);
     }
 
     private static bool TrainRisk(List<float[]> features, List<bool> labels, string target, string name, string output, int seed, List<string> notes)
@@ -127,6 +130,7 @@ public static class DatabaseModelTrainer
         string courseId,
         Dictionary<string, List<LearningEvent>> learners,
         DateTimeOffset end,
+        IReadOnlyDictionary<(string CourseId, string LearnerId), double> hours,
         List<float[]> riskFeatures,
         List<bool> dropped,
         List<bool> atRisk,
@@ -185,7 +189,7 @@ public static class DatabaseModelTrainer
                 {
                     snapshots[days[k]].Add((events, RiskFeatures.Raw(engagement, pacingState, schedule, days[k])));
                 }
-            });
+            }, hours.TryGetValue((courseId, events[0].LearnerId), out var declared) ? declared : null);
         }
 
         var complete = days.ToDictionary(d => d, d =>

@@ -5,6 +5,7 @@ namespace AdaptiveMooc.ML.Training;
 /// <param name="Dropped">Snapshots labelled dropped out (the dropout model's positives).</param>
 /// <param name="AtRisk">Snapshots labelled dropped out or failing (the risk model's positives).</param>
 /// <param name="PacingPairs">(learner, graded lesson) pairs the pacing model was offered.</param>
+/// <param name="DeclaredStudyHours">Enrolments whose learner declared weekly study hours (the rest are undeclared).</param>
 public sealed record DatabaseTrainingResult(
     int Statements,
     int Courses,
@@ -16,4 +17,5 @@ public sealed record DatabaseTrainingResult(
     int AtRisk = 0,
     bool RiskModelWritten = false,
     int PacingPairs = 0,
-    bool PacingModelWritten = false);
+    bool PacingModelWritten = false,
+    int DeclaredStudyHours = 0);

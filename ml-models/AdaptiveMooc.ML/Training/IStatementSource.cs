@@ -10,4 +10,11 @@ namespace AdaptiveMooc.ML.Training;
 public interface IStatementSource
 {
     IAsyncEnumerable<LearningEvent> ReadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The weekly study hours learners declared at enrolment, by (course, learner); empty when the
+    /// source keeps no enrolments (the risk features then see them as undeclared).
+    /// </summary>
+    Task<IReadOnlyDictionary<(string CourseId, string LearnerId), double>> DeclaredStudyHoursAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<(string CourseId, string LearnerId), double>>(new Dictionary<(string, string), double>());
 }

@@ -9,6 +9,32 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
 {
     private static readonly IReadOnlyList<string> NoSkills = [];
 
+    /// <summary>From the analytics members log (silo migrations 0060, 0061), when the database has it.</summary>
+    public async Task<IReadOnlyDictionary<(string CourseId, string LearnerId), double>> DeclaredStudyHoursAsync(CancellationToken cancellationToken = default)
+    {
+        var hours = new Dictionary<(string, string), double>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = 'analytics_members' AND column_name = 'weekly_study_hours'", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return hours;
+            }
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT course_id, learner_id, weekly_study_hours FROM analytics_members WHERE enrolled AND weekly_study_hours IS NOT NULL", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours[(reader.GetString(0), reader.GetString(1))] = reader.GetDouble(2);
+        }
+
+        return hours;
+    }
+
     public async IAsyncEnumerable<LearningEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -58,6 +58,7 @@ public sealed class DatabaseModelTrainerTests : IDisposable
 
         Assert.True(result.DropoutModelWritten);
         Assert.True(result.Dropped >= DatabaseModelTrainer.MinimumPerClass);
+        Assert.Equal(0, result.DeclaredStudyHours);
         var model = RiskModel.Load(_directory, "dropout");
         Assert.Equal("inactive-28d", model.Info.Target);
     }
@@ -94,8 +95,24 @@ public sealed class DatabaseModelTrainerTests : IDisposable
         return [.. events.OrderBy(e => e.LearnerId, StringComparer.Ordinal).ThenBy(e => e.Timestamp)];
     }
 
-    private sealed class Events(IReadOnlyList<LearningEvent> events) : IStatementSource
+    [Fact]
+    public async Task Declared_study_hours_reach_the_enrolments_they_belong_to()
     {
+        // Every other learner declared; one declaration is for a course nobody posted about.
+        var hours = Enumerable.Range(0, 300).Where(l => l % 2 == 0).ToDictionary(l => ("course", $"l{l}"), l => 5.0 + (l % 40));
+        hours[("other-course", "l1")] = 12;
+
+        var result = await DatabaseModelTrainer.TrainAsync(new Events(Learners(300), hours), _directory, 1, _ => { });
+
+        Assert.Equal(150, result.DeclaredStudyHours);
+        Assert.True(result.DropoutModelWritten);
+    }
+
+    private sealed class Events(IReadOnlyList<LearningEvent> events, IReadOnlyDictionary<(string, string), double>? hours = null) : IStatementSource
+    {
+        public Task<IReadOnlyDictionary<(string CourseId, string LearnerId), double>> DeclaredStudyHoursAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult(hours ?? new Dictionary<(string, string), double>());
+
         public async IAsyncEnumerable<LearningEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             foreach (var e in events)

@@ -33,6 +33,9 @@ public sealed class PostgresStatementSourceTests
             (passed.CourseId, passed.LessonId, passed.ItemId, passed.Success, passed.ScoreScaled, passed.Duration, passed.Timestamp));
         Assert.Equal((false, (double?)null, (TimeSpan?)null), (events[0].Success, events[0].ScoreScaled, events[0].Duration));
 
+        // No analytics members log in this database: nobody declared study hours.
+        Assert.Empty(await new PostgresStatementSource(database.ConnectionString).DeclaredStudyHoursAsync());
+
         // Three statements are far too little history: every model file is left alone.
         var output = Path.Combine(Path.GetTempPath(), "from-db-pg-" + Guid.NewGuid().ToString("N"));
         var result = await DatabaseModelTrainer.TrainAsync(new PostgresStatementSource(database.ConnectionString), output, 1, _ => { });
@@ -40,8 +43,39 @@ public sealed class PostgresStatementSourceTests
         Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output).Any());
     }
 
-    /// <summary>The table exactly as the silo's migration creates it.</summary>
-    private static async Task CreateTableAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    [Fact]
+    public async Task Reads_declared_study_hours_of_enrolled_learners_from_the_members_log()
+    {
+        await using var database = await TestDatabase.CreateAsync((dataSource, ct) => ApplyAsync(dataSource, ct, "0060_analytics_members.sql", "0061_analytics_members_study_hours.sql"));
+        await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
+        await using (var insert = dataSource.CreateCommand(
+            """
+            INSERT INTO analytics_members (course_id, shard, learner_id, enrolled, enrolled_at, weekly_study_hours) VALUES
+              ('c1', 0, 'ada', true, now(), 12.5),
+              ('c1', 3, 'bob', true, now(), NULL),
+              ('c2', 1, 'ada', true, now(), 30),
+              ('c2', 2, 'eve', false, NULL, NULL)
+            """))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var hours = await new PostgresStatementSource(database.ConnectionString).DeclaredStudyHoursAsync();
+
+        Assert.Equal(new Dictionary<(string, string), double> { [("c1", "ada")] = 12.5, [("c2", "ada")] = 30 }, hours);
+    }
+
+    private static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, params string[] migrations)
+    {
+        foreach (var migration in migrations)
+        {
+            var sql = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "silo", "AdaptiveMooc.Silo", "Migrations", migration), cancellationToken);
+            await using var command = dataSource.CreateCommand(sql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static string RepositoryRoot()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "AdaptiveMooc.sln")))
@@ -49,10 +83,12 @@ public sealed class PostgresStatementSourceTests
             root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("repository root not found");
         }
 
-        var sql = await File.ReadAllTextAsync(Path.Combine(root, "silo", "AdaptiveMooc.Silo", "Migrations", "0010_xapi_statements.sql"), cancellationToken);
-        await using var command = dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return root;
     }
+
+    /// <summary>The table exactly as the silo's migration creates it.</summary>
+    private static Task CreateTableAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        ApplyAsync(dataSource, cancellationToken, "0010_xapi_statements.sql");
 
     private static async Task InsertAsync(
         TestDatabase database, string learner, string verb, DateTimeOffset timestamp, string? course, string? lesson, string? item,
