@@ -79,12 +79,7 @@ public static class RiskEvaluation
         {
             var fit = samples.Where(s => s.Presentation.Module != module).ToList();
             var held = samples.Where(s => s.Presentation.Module == module && s.Cutoff == cutoff).ToList();
-            var labels = held.Select(s => target.Label(s.Registration)).ToList();
-            var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), "cv"), seed);
-            var scores = held.Select(s => model.Score(s.Features, reasons: 0).Risk).ToList();
-            var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
-            var baseline = CountsLogisticBaseline.TrainAndScore(
-                [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed);
+            var (scores, baseline, labels) = TrainAndScore(fit, held, cutoff, target, seed, "cv");
             folds.Add(new RiskFold(module, BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), held.Count, labels.Count(l => l)));
             pooledScores.AddRange(scores);
             pooledLabels.AddRange(labels);
@@ -126,12 +121,7 @@ public static class RiskEvaluation
             return null;
         }
 
-        var labels = held.Select(s => target.Label(s.Registration)).ToList();
-        var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), "time-ordered"), seed);
-        var scores = held.Select(s => model.Score(s.Features, reasons: 0).Risk).ToList();
-        var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
-        var baseline = CountsLogisticBaseline.TrainAndScore(
-            [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed);
+        var (scores, baseline, labels) = TrainAndScore(fit, held, cutoff, target, seed, "time-ordered");
         return new RiskSeenModuleCheck(
             string.Join(',', fit.Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal)),
             string.Join(',', held.Select(s => s.Presentation.Key).Distinct(StringComparer.Ordinal)),
@@ -157,18 +147,32 @@ public static class RiskEvaluation
         var labels = new List<bool>();
         foreach (var (fit, held) in folds)
         {
-            var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), "other-runs"), seed);
-            scores.AddRange(held.Select(s => (double)model.Score(s.Features, reasons: 0).Risk));
-            var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
-            baseline.AddRange(CountsLogisticBaseline.TrainAndScore(
-                [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed));
-            labels.AddRange(held.Select(s => target.Label(s.Registration)));
+            var fold = TrainAndScore(fit, held, cutoff, target, seed, "other-runs");
+            scores.AddRange(fold.Scores);
+            baseline.AddRange(fold.Baseline);
+            labels.AddRange(fold.Labels);
         }
 
         return new RiskSeenModuleCheck(
             "every other presentation",
             string.Join(',', folds.Select(f => f.Held[0].Presentation.Key)),
             BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(baseline, labels), labels.Count, labels.Count(l => l));
+    }
+
+    /// <summary>
+    /// The risk model trained on <paramref name="fit"/> (all its snapshots) and the count regression
+    /// trained on its cut-off snapshot (as that reference was defined), both scoring <paramref name="held"/>,
+    /// with <paramref name="held"/>'s labels.
+    /// </summary>
+    private static (List<double> Scores, double[] Baseline, List<bool> Labels) TrainAndScore(
+        List<OuladRiskSample> fit, List<OuladRiskSample> held, int cutoff, RiskTarget target, int seed, string data)
+    {
+        var model = RiskModel.Train([.. fit.Select(s => s.Features)], [.. fit.Select(s => target.Label(s.Registration))], new RiskModelInfo(target.Name(), RiskModel.TrainingDaysAround(cutoff), data), seed);
+        var scores = held.Select(s => (double)model.Score(s.Features, reasons: 0).Risk).ToList();
+        var atCutoff = fit.Where(s => s.Cutoff == cutoff).ToList();
+        var baseline = CountsLogisticBaseline.TrainAndScore(
+            [.. atCutoff.Select(s => s.Features)], [.. atCutoff.Select(s => target.Label(s.Registration))], [.. held.Select(s => s.Features)], seed);
+        return (scores, baseline, [.. held.Select(s => target.Label(s.Registration))]);
     }
 
     /// <summary>One fold per presentation of a module with several: (every other presentation, that presentation at the cut-off).</summary>
