@@ -86,13 +86,11 @@ internal sealed class CourseAnalyticsShardGrain(
         {
             var known = state.State.Rows.TryGetValue(member.LearnerId, out var row);
             row ??= RowOf(member.LearnerId);
-            if (!known || (member.Enrolled && (!SameInstant(row.EnrolledAt, member.EnrolledAt) || !SameInstant(row.WithdrawnAt, member.WithdrawnAt) || row.WeeklyStudyHours != member.WeeklyStudyHours)))
+            if (!known || (member.Enrolment is { } enrolment && !SameEnrolment(row, enrolment)))
             {
-                if (member.Enrolled)
+                if (member.Enrolment is { } recorded)
                 {
-                    row.EnrolledAt = member.EnrolledAt;
-                    row.WithdrawnAt = member.WithdrawnAt;
-                    row.WeeklyStudyHours = member.WeeklyStudyHours;
+                    SetEnrolment(row, recorded);
                 }
 
                 restored++;
@@ -161,11 +159,16 @@ internal sealed class CourseAnalyticsShardGrain(
     /// <summary>Sets the row's enrolment and makes it durable in the members log (the statement store does not hold it).</summary>
     private async Task Enrol(LearnerAnalyticsRow row, AnalyticsEnrolment enrolment)
     {
+        SetEnrolment(row, enrolment);
+        changes++;
+        await source.RememberAsync(CourseId, Shard, row.LearnerId, enrolment, CancellationToken.None);
+    }
+
+    private static void SetEnrolment(LearnerAnalyticsRow row, AnalyticsEnrolment enrolment)
+    {
         row.EnrolledAt = enrolment.EnrolledAt;
         row.WithdrawnAt = enrolment.WithdrawnAt;
         row.WeeklyStudyHours = enrolment.WeeklyStudyHours;
-        changes++;
-        await source.RememberAsync(CourseId, Shard, row.LearnerId, (enrolment.EnrolledAt, enrolment.WithdrawnAt, enrolment.WeeklyStudyHours), CancellationToken.None);
     }
 
     private static bool SameEnrolment(LearnerAnalyticsRow row, AnalyticsEnrolment enrolment) =>

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 
 namespace AdaptiveMooc.Grains.Analytics;
@@ -23,7 +24,7 @@ internal interface IAnalyticsStatementSource
     /// (replacing the one recorded); without, only that they have a row (an enrolment recorded stays).
     /// O(1); durable when it returns.
     /// </summary>
-    Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt, double? WeeklyStudyHours)? enrolment, CancellationToken cancellationToken);
+    Task RememberAsync(string courseId, int shard, string learnerId, AnalyticsEnrolment? enrolment, CancellationToken cancellationToken);
 
     /// <summary>Every learner recorded for the shard.</summary>
     Task<IReadOnlyList<AnalyticsMember>> MembersAsync(string courseId, int shard, CancellationToken cancellationToken);

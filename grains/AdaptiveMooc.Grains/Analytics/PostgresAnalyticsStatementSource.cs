@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using AdaptiveMooc.Grains.Statements;
 using Npgsql;
@@ -36,7 +37,7 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
         return await PostgresStatementStore.ReadAllAsync(command, cancellationToken);
     }
 
-    public async Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt, double? WeeklyStudyHours)? enrolment, CancellationToken cancellationToken)
+    public async Task RememberAsync(string courseId, int shard, string learnerId, AnalyticsEnrolment? enrolment, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(enrolment is null
             ? "INSERT INTO analytics_members (course_id, shard, learner_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
@@ -70,10 +71,12 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
         {
             members.Add(new AnalyticsMember(
                 reader.GetString(0),
-                reader.GetBoolean(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+                reader.GetBoolean(1) && !reader.IsDBNull(2)
+                    ? new AnalyticsEnrolment(
+                        reader.GetFieldValue<DateTimeOffset>(2),
+                        reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                        reader.IsDBNull(4) ? null : reader.GetDouble(4))
+                    : null));
         }
 
         return members;

@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Analytics;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using AdaptiveMooc.Grains.Statements;
 
@@ -13,9 +14,9 @@ internal sealed class StoreAnalyticsStatementSource(IStatementStore store) : IAn
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string CourseId, int Shard, string LearnerId), AnalyticsMember> members = new();
 
-    public Task RememberAsync(string courseId, int shard, string learnerId, (DateTimeOffset EnrolledAt, DateTimeOffset? WithdrawnAt, double? WeeklyStudyHours)? enrolment, CancellationToken cancellationToken)
+    public Task RememberAsync(string courseId, int shard, string learnerId, AnalyticsEnrolment? enrolment, CancellationToken cancellationToken)
     {
-        var member = enrolment is { } e ? new AnalyticsMember(learnerId, true, e.EnrolledAt, e.WithdrawnAt, e.WeeklyStudyHours) : new AnalyticsMember(learnerId, false, null, null);
+        var member = new AnalyticsMember(learnerId, enrolment);
         members.AddOrUpdate((courseId, shard, learnerId), member, (_, existing) => enrolment is null ? existing : member);
         return Task.CompletedTask;
     }
