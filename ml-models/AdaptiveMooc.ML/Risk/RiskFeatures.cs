@@ -149,7 +149,7 @@ public static class RiskFeatures
     }
 
     /// <summary>
-    /// Training rows with <see cref="StudyHours"/> blanked for one row in <see cref="UndeclaredShare"/>
+    /// Training rows with <see cref="StudyHours"/> blanked for every <see cref="UndeclaredShare"/>-th row
     /// (deterministically, by position): training data always knows the study load (OULAD's credits),
     /// platform learners may not declare it, and a tree never shown a missing value routes it as zero
     /// hours, the lowest-risk value. The caller's rows are not changed.
@@ -160,7 +160,7 @@ public static class RiskFeatures
         var result = new List<float[]>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Length > StudyHours && !float.IsNaN(rows[i][StudyHours]) && (uint)i * 2654435761u % UndeclaredShare == 0)
+            if (rows[i].Length > StudyHours && !float.IsNaN(rows[i][StudyHours]) && i % UndeclaredShare == 0)
             {
                 var copy = (float[])rows[i].Clone();
                 copy[StudyHours] = float.NaN;
