@@ -93,7 +93,7 @@ internal sealed class PresentImport(ImportOptions options, PresentOptions presen
                 $"replay: live at {present.Speed:G4} course day(s) per real day; next event at {(replayer.Finished ? "none (the presentation is over)" : clock.RealTimeOf(TimelineEvent.Of(plan, calendar)[replayer.State.Done].At).ToString("u", CultureInfo.InvariantCulture))}"));
             try
             {
-                await replayer.RunLiveAsync(cancellationToken);
+                await ReplayUntilStoppedAsync(replayer, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -102,6 +102,30 @@ internal sealed class PresentImport(ImportOptions options, PresentOptions presen
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A live replay runs beside the platform until it is stopped: a failed chunk (the API restarting, an
+    /// answer it did not expect) is logged and tried again a minute later, and once the presentation is
+    /// over the process stays, idle, so that whoever started it sees it end only when they stop it.
+    /// </summary>
+    private async Task ReplayUntilStoppedAsync(Replayer replayer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await replayer.RunLiveAsync(cancellationToken);
+                break;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                log.WriteLine($"replay: {exception.Message}; trying again in a minute from event {replayer.State.Done}");
+                await Task.Delay(TimeSpan.FromMinutes(1), time, cancellationToken);
+            }
+        }
+
+        await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
     }
 
     /// <summary>Every learner's account (their enrolments come with the timeline); one that exists is left as it is.</summary>
@@ -134,8 +158,12 @@ internal sealed class PresentImport(ImportOptions options, PresentOptions presen
         }
 
         await DemoLearner.DeclareAsync(api, learner, cancellationToken);
+
+        // Asking for the plan once starts its watch (the reminder behind session and inactivity notices).
+        var sessions = (await api.GetAsync($"/api/learners/{learner.LearnerId}/courses/{plan.Presentation.CourseId}/plan", cancellationToken))
+            .Expect($"GET plan of {learner.LearnerId}").Json()?["sessions"]?.AsArray().Count ?? 0;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         await File.WriteAllTextAsync(file, learner.LearnerId + "\n", cancellationToken);
-        log.WriteLine($"import: demo learner {DemoLearner.Describe(plan, learner)}, named in {file}");
+        log.WriteLine($"import: demo learner {DemoLearner.Describe(plan, learner)}, {sessions} planned sessions, named in {file}");
     }
 }
