@@ -64,6 +64,7 @@ up_stop_pidfile() {
 
 up_stop_all() {
   local f
+  [ -e "$UP_RUN/replay.pid" ] && up_stop_pidfile "$UP_RUN/replay.pid"
   [ -e "$UP_RUN/api.pid" ] && up_stop_pidfile "$UP_RUN/api.pid"
   for f in $(ls -r "$UP_RUN"/silo-*.pid 2>/dev/null); do up_stop_pidfile "$f"; done
   if [ -e "$UP_RUN/postgres" ]; then
@@ -153,25 +154,53 @@ up_wait_ready() {
   done
 }
 
-# Demo data of a first run: 200 registrations of OULAD BBB-2013J (data/oulad-demo, CC BY 4.0, see its
-# ATTRIBUTION.md) imported through the public API at $1 with the admin key in the file $2. Safe to run
-# again (MOOC_DB may point at a database that already holds it): the importer's statement ids are
-# deterministic and it skips learners and enrolments that exist.
+# The demo: OULAD BBB-2013J (200 registrations in data/oulad-demo, CC BY 4.0, see its ATTRIBUTION.md)
+# placed in the present so that today is course day $MOOC_DEMO_DAY (default 150 of 268): the importer posts
+# what happened up to now through the public API at $1 (admin key in the file $2), owned by the trainer
+# demo-trainer, and names a demo learner who declared weekly windows; then a replayer (pid in
+# .data/run/replay.pid, log in .data/logs/replay.log) posts the following days as real time passes,
+# MOOC_REPLAY_SPEED course days per real day (default 1; 24 = one course day an hour). The shift and the
+# replay's progress live in .data/replay/BBB-2013J.json: a later ./mooc up resumes, it does not shift again.
+UP_DEMO_STATE="$UP_DATA/replay/BBB-2013J.json"
+
+# up_demo_command BASE KEYFILE: the demo's import command line, in the array UP_DEMO_CMD.
+up_demo_command() {
+  UP_DEMO_CMD=(dotnet "$ROOT/tools/AdaptiveMooc.Tools/bin/$CONFIG/net10.0/AdaptiveMooc.Tools.dll" import oulad
+    --dir "$ROOT/data/oulad-demo" --presentation BBB-2013J --api "$1" --key-file "$2"
+    --learner-password-file "$UP_SECRETS/demo-learner.password"
+    --owner demo-trainer --owner-password-file "$UP_SECRETS/demo-trainer.password"
+    --today-is-day "${MOOC_DEMO_DAY:-150}" --state "$UP_DEMO_STATE")
+}
+
 mooc_load_demo_data() {
   local base_url="$1" admin_key_file="$2"
-  local password_file="$UP_SECRETS/demo-learner.password" tools_dll="$ROOT/tools/AdaptiveMooc.Tools/bin/$CONFIG/net10.0/AdaptiveMooc.Tools.dll"
-  local demo_log="$UP_LOGS/demo-import.log" learner
-  up_say "loading the demo course oulad-bbb-2013j (200 OULAD learners; log: $demo_log)"
+  local demo_log="$UP_LOGS/demo-import.log"
+  up_say "loading the demo course oulad-bbb-2013j (200 OULAD learners, today = course day ${MOOC_DEMO_DAY:-150}; log: $demo_log)"
   dotnet build "$ROOT/tools/AdaptiveMooc.Tools" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2 || return 1
-  dotnet "$tools_dll" import oulad --dir "$ROOT/data/oulad-demo" --presentation BBB-2013J --api "$base_url" \
-    --key-file "$admin_key_file" --learner-password-file "$password_file" --no-validate >"$demo_log" 2>&1 \
+  up_demo_command "$base_url" "$admin_key_file"
+  "${UP_DEMO_CMD[@]}" --demo-learner-file "$UP_SECRETS/demo-learner.id" >"$demo_log" 2>&1 \
     || { tail -n 20 "$demo_log" >&2; return 1; }
-  grep -E '^course |^completed|^withdrawn' "$demo_log" >&2 || true
-  learner="oulad-$(awk -F, 'NR > 1 && $5 == "" { print $3; exit }' "$ROOT/data/oulad-demo/studentRegistration.csv")"
+  grep -E '^course ' "$demo_log" >&2 || true
+}
+
+# up_start_replay BASE KEYFILE: the demo's live replayer, once the demo was placed in the present.
+up_start_replay() {
+  [ -s "$UP_DEMO_STATE" ] || return 0
+  dotnet build "$ROOT/tools/AdaptiveMooc.Tools" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2 || return 1
+  up_demo_command "$1" "$2"
+  up_start replay "$UP_LOGS/replay.log" "MOOC_REPLAY_SPEED=${MOOC_REPLAY_SPEED:-1}" -- "${UP_DEMO_CMD[@]}" --live
+}
+
+up_say_demo() {
+  local base_url="$1" learner
+  learner="$(cat "$UP_SECRETS/demo-learner.id" 2>/dev/null || echo '?')"
   cat >&2 <<DEMO
-  demo course    $base_url/api/courses/oulad-bbb-2013j   (analytics: $base_url/api/courses/oulad-bbb-2013j/analytics)
-  demo learners  oulad-<id_student> of data/oulad-demo, e.g. $learner, password in $password_file
-                 token: POST $base_url/api/auth/token {"username": "$learner", "password": "<that file's content>"}
+    demo course    $base_url/api/courses/oulad-bbb-2013j   (analytics: $base_url/api/courses/oulad-bbb-2013j/analytics)
+    demo trainer   demo-trainer, password in $UP_SECRETS/demo-trainer.password
+    demo learner   $learner (in $UP_SECRETS/demo-learner.id), password in $UP_SECRETS/demo-learner.password
+                   plan: $base_url/api/learners/$learner/courses/oulad-bbb-2013j/plan
+                   token: POST $base_url/api/auth/token {"username": "<id>", "password": "<that file's content>"}
+    live replay    $UP_LOGS/replay.log (MOOC_REPLAY_SPEED=${MOOC_REPLAY_SPEED:-1} course day(s) per real day)
 DEMO
 }
 
@@ -262,9 +291,12 @@ cmd_up() {
 
   local marker="$UP_DATA/demo-data.loaded"
   if [ "$storage" = memory ] || [ ! -e "$marker" ]; then
+    # A fresh database: the demo is placed in the present anew (memory storage forgets it at every stop).
+    rm -f "$UP_DEMO_STATE" "$UP_SECRETS/demo-learner.id"
     mooc_load_demo_data "$base" "$UP_SECRETS/admin.key" || up_fail "loading the demo data failed"
     [ "$storage" = memory ] || touch "$marker"
   fi
+  up_start_replay "$base" "$UP_SECRETS/admin.key" || up_fail "starting the demo replayer failed"
 
   cat >&2 <<EOF
 
@@ -276,6 +308,7 @@ cmd_up() {
     logs           $UP_LOGS/
     pids           $UP_RUN/
 EOF
+  up_say_demo "$base"
   if [ "$UP_DETACH" = 1 ]; then
     up_say "detached; ./mooc down stops everything"
     return 0

@@ -16,7 +16,9 @@ namespace AdaptiveMooc.Grains.Planning;
 /// change) or one of its sessions has ended (done or missed: either way the rest must move). So the
 /// same request twice gives the same plan, and a missed evening is re-planned at the next request.
 /// While a plan has sessions ahead, a reminder wakes the grain every <see cref="WatchPeriod"/> to
-/// notify the learner before each session and when they drift (missed sessions, inactivity).
+/// notify the learner before each session and when they drift (missed sessions, inactivity); its first
+/// look comes <see cref="FirstWatch"/> after the plan is made, so a learner who already drifted hears it
+/// at once rather than a period later.
 /// </summary>
 [GrainType("plan")]
 internal sealed class PlanGrain(
@@ -26,6 +28,7 @@ internal sealed class PlanGrain(
 {
     public const string WatchReminder = "plan-watch";
     public static readonly TimeSpan WatchPeriod = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan FirstWatch = TimeSpan.FromMinutes(1);
 
     private string LearnerId => Split().LearnerId;
 
@@ -76,7 +79,7 @@ internal sealed class PlanGrain(
         if (result.Sessions.Count > 0)
         {
             // Reminders are durable (they survive silo restarts); re-registering only moves its schedule.
-            await this.RegisterOrUpdateReminder(WatchReminder, WatchPeriod, WatchPeriod);
+            await this.RegisterOrUpdateReminder(WatchReminder, FirstWatch, WatchPeriod);
         }
 
         return result;

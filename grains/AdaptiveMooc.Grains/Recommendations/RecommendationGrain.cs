@@ -78,7 +78,19 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
         // (no model, or a learner without any lesson activity yet: cold start).
         return new LessonRecommendations(
             scores is null ? PriorVersion : models.Version,
-            [.. ranked.Select(r => new LessonRecommendation(r.LessonId, r.Score, r.Reasons))]);
+            Describe(ranked, course.Definition));
+    }
+
+    /// <summary>Each ranked lesson with the course's title, kind, minutes and content link for it.</summary>
+    private static List<LessonRecommendation> Describe(IReadOnlyList<RankedLesson> ranked, CourseDefinition course)
+    {
+        var wanted = ranked.Select(r => r.LessonId).ToHashSet(StringComparer.Ordinal);
+        var lessons = course.AllLessons().Where(l => wanted.Contains(l.Id)).ToDictionary(l => l.Id, StringComparer.Ordinal);
+        return [.. ranked.Select(r =>
+        {
+            var lesson = lessons[r.LessonId];
+            return new LessonRecommendation(r.LessonId, r.Score, r.Reasons, lesson.Title, lesson.Kind, lesson.Minutes, lesson.ContentUrl);
+        })];
     }
 
     /// <summary>Ranking model scores of every lesson, or null without a model or without any lesson activity of the learner.</summary>

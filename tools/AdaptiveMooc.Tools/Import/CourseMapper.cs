@@ -11,11 +11,12 @@ namespace AdaptiveMooc.Tools.Import;
 /// </summary>
 internal static class CourseMapper
 {
-    public static JsonObject Build(ImportPlan plan)
+    /// <summary>The course; its <c>startDate</c> is <paramref name="calendar"/>'s (the presentation's own dates without one).</summary>
+    public static JsonObject Build(ImportPlan plan, ImportCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var p = plan.Presentation;
-        var calendar = new ImportCalendar(p);
+        calendar ??= new ImportCalendar(p);
         var modules = new JsonArray();
         foreach (var group in plan.Resources.GroupBy(r => r.ActivityType).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

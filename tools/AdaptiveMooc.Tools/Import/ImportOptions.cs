@@ -12,4 +12,6 @@ internal sealed record ImportOptions(
     int CutoffDay = 28,
     bool Validate = true,
     string? LearnerPassword = null,
-    TimeSpan? AnalyticsWait = null);
+    TimeSpan? AnalyticsWait = null,
+    string? Owner = null,
+    string? OwnerPassword = null);

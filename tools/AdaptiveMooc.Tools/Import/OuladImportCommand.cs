@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -9,11 +10,22 @@ internal static class OuladImportCommand
 {
     public const string Usage =
         "usage: mooc import oulad --dir DIR --presentation MODULE-PRESENTATION [--api URL] [--key-file F] [--public-base URL]\n"
-        + "                         [--batch N] [--concurrency N] [--cutoff DAY] [--no-validate] [--learner-password-file F]";
+        + "                         [--batch N] [--concurrency N] [--cutoff DAY] [--no-validate] [--learner-password-file F]\n"
+        + "                         [--owner TRAINER-ID --owner-password-file F]\n"
+        + "                         [--today-is-day N [--live] [--speed COURSE-DAYS-PER-DAY] [--state F] [--demo-learner-file F]]\n"
+        + "  --today-is-day N  place the presentation so that today is course day N; post only what happened up to now\n"
+        + "  --live            then keep posting the following events as real time passes (SIGTERM or Ctrl-C stops)\n"
+        + "  --speed S         course days per real day (default: MOOC_REPLAY_SPEED, else 1; 24 = one course day an hour)\n"
+        + "  --state F         where the shift and the progress are kept (default .data/replay/PRESENTATION.json);\n"
+        + "                    the same command again resumes from it";
 
     public static async Task<int> RunAsync(string[] args)
     {
         string? directory = null, presentation = null, keyFile = null, publicBase = null, passwordFile = null;
+        string? owner = null, ownerPasswordFile = null, stateFile = null, demoLearnerFile = null;
+        int? todayIsDay = null;
+        var live = false;
+        var speedText = Environment.GetEnvironmentVariable("MOOC_REPLAY_SPEED") is { Length: > 0 } envSpeed ? envSpeed : "1";
         var api = Environment.GetEnvironmentVariable("MOOC_API") is { Length: > 0 } e ? e : "http://127.0.0.1:5080";
         int batch = 250, concurrency = 4, cutoff = 28;
         var validate = true;
@@ -32,6 +44,13 @@ internal static class OuladImportCommand
                 case "--concurrency" when int.TryParse(value, CultureInfo.InvariantCulture, out concurrency) && concurrency is > 0 and <= 64: i++; break;
                 case "--cutoff" when int.TryParse(value, CultureInfo.InvariantCulture, out cutoff): i++; break;
                 case "--no-validate": validate = false; break;
+                case "--owner" when value is not null: owner = value; i++; break;
+                case "--owner-password-file" when value is not null: ownerPasswordFile = value; i++; break;
+                case "--today-is-day" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var day): todayIsDay = day; i++; break;
+                case "--live": live = true; break;
+                case "--speed" when value is not null: speedText = value; i++; break;
+                case "--state" when value is not null: stateFile = value; i++; break;
+                case "--demo-learner-file" when value is not null: demoLearnerFile = value; i++; break;
                 default:
                     Console.Error.WriteLine($"import oulad: unknown or incomplete option '{args[i]}'");
                     Console.Error.WriteLine(Usage);
@@ -52,6 +71,30 @@ internal static class OuladImportCommand
             return 2;
         }
 
+        if (!double.TryParse(speedText, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) || !(speed is > 0 and <= 1440))
+        {
+            Console.Error.WriteLine($"import oulad: --speed (or MOOC_REPLAY_SPEED) '{speedText}' must be a number of course days per real day above 0, at most 1440");
+            return 2;
+        }
+
+        if (todayIsDay is null && (live || stateFile is not null || demoLearnerFile is not null))
+        {
+            Console.Error.WriteLine("import oulad: --live, --state and --demo-learner-file need --today-is-day N");
+            return 2;
+        }
+
+        if (todayIsDay is < -365 or > 3650)
+        {
+            Console.Error.WriteLine("import oulad: --today-is-day must be a course day from -365 to 3650");
+            return 2;
+        }
+
+        if ((owner is null) != (ownerPasswordFile is null) || (owner is not null && !IsId(owner)))
+        {
+            Console.Error.WriteLine("import oulad: --owner needs --owner-password-file, and an id of 1-64 characters of [a-z0-9-]");
+            return 2;
+        }
+
         keyFile ??= Path.Combine(".data", "secrets", "admin.key");
         if (!File.Exists(keyFile))
         {
@@ -61,12 +104,35 @@ internal static class OuladImportCommand
 
         var options = new ImportOptions(
             directory, presentation, apiUri, (await File.ReadAllTextAsync(keyFile)).Trim(), publicBase ?? api.TrimEnd('/'),
-            batch, concurrency, cutoff, validate, passwordFile is null ? null : await LearnerPasswordAsync(passwordFile));
+            batch, concurrency, cutoff, validate, passwordFile is null ? null : await LearnerPasswordAsync(passwordFile),
+            Owner: owner, OwnerPassword: ownerPasswordFile is null ? null : await LearnerPasswordAsync(ownerPasswordFile));
         try
         {
+            if (todayIsDay is { } n)
+            {
+                var present = new PresentOptions(
+                    n, live, speed, stateFile ?? Path.Combine(".data", "replay", presentation + ".json"), demoLearnerFile);
+                using var stop = new CancellationTokenSource();
+                using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                return await new PresentImport(options, present, Console.Error, TimeProvider.System).RunAsync(stop.Token);
+
+                // A signal ends the replay between two acknowledged chunks; the process then exits on its own.
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
+            }
+
             var summary = await new OuladImporter(options, Console.Error).RunAsync(CancellationToken.None);
             Print(summary, Console.Out);
             return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("import oulad: stopped before the posting caught up (the same command resumes)");
+            return 1;
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or InvalidDataException or FileNotFoundException or HttpRequestException)
         {
@@ -75,7 +141,9 @@ internal static class OuladImportCommand
         }
     }
 
-    /// <summary>A shared password for the imported learners, generated on first use into a 0600 file.</summary>
+    private static bool IsId(string id) => id.Length is > 0 and <= 64 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    /// <summary>A password kept in a file (the imported learners' shared one, a course owner's), generated on first use into a 0600 file.</summary>
     public static async Task<string> LearnerPasswordAsync(string file)
     {
         if (!File.Exists(file))

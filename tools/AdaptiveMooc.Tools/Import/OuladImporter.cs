@@ -36,7 +36,7 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
             + $"{plan.Skips.UnregisteredClickRows} of unregistered students; {plan.Skips.BankedSubmissions} banked submissions left out)");
 
         using var api = new PlatformApi(options.Api, options.ApiKey, log);
-        await EnsureCourseAsync(api, plan, cancellationToken);
+        await EnsureCourseAsync(api, CourseMapper.Build(plan), options.Owner, options.OwnerPassword, log, cancellationToken);
         await EnsureLearnersAsync(api, plan, cancellationToken);
 
         var cutoff = options.Validate ? options.CutoffDay : plan.LastDay + 1;
@@ -74,21 +74,51 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
             plan.Skips, validation, platform, files);
     }
 
-    private async Task EnsureCourseAsync(PlatformApi api, ImportPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the course (owned by <paramref name="owner"/>, a trainer, when given; the trainer is created
+    /// first with <paramref name="ownerPassword"/> unless it exists), or updates its definition on a rerun,
+    /// and publishes it.
+    /// </summary>
+    public static async Task EnsureCourseAsync(
+        PlatformApi api, JsonObject course, string? owner, string? ownerPassword, TextWriter log, CancellationToken cancellationToken)
     {
-        var course = CourseMapper.Build(plan);
-        var courseId = plan.Presentation.CourseId;
-        var created = await api.PostAsync("/api/courses", course, cancellationToken);
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(log);
+        var courseId = (string)course["id"]!;
+        if (owner is not null)
+        {
+            var trainer = await api.PostAsync("/api/trainers", new JsonObject
+            {
+                ["id"] = owner,
+                ["name"] = owner,
+                ["email"] = $"{owner}@example.org",
+                ["password"] = ownerPassword ?? throw new ArgumentException("A course owner needs a password to be created with.", nameof(ownerPassword)),
+            }, cancellationToken);
+            if (trainer.Status != HttpStatusCode.Conflict)
+            {
+                trainer.Expect("POST /api/trainers");
+                log.WriteLine($"import: created trainer {owner}");
+            }
+        }
+
+        var body = (JsonObject)course.DeepClone();
+        if (owner is not null)
+        {
+            body["ownerTrainerId"] = owner;
+        }
+
+        var created = await api.PostAsync("/api/courses", body, cancellationToken);
         if (created.Status == HttpStatusCode.Conflict)
         {
-            // A rerun: the same definition again (a no-op when nothing changed).
+            // A rerun: the same definition again (a no-op when nothing changed); the owner stays who it was.
             (await api.PutAsync($"/api/courses/{courseId}", course, cancellationToken)).Expect($"PUT /api/courses/{courseId}");
             log.WriteLine($"import: course {courseId} already exists; definition updated");
         }
         else
         {
             created.Expect("POST /api/courses");
-            log.WriteLine($"import: created course {courseId}");
+            log.WriteLine($"import: created course {courseId}{(owner is null ? string.Empty : $", owned by {owner}")}");
         }
 
         (await api.PostAsync($"/api/courses/{courseId}/publish", new JsonObject(), cancellationToken))
@@ -118,15 +148,7 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
                 var enrolments = await api.GetAsync($"/api/learners/{id}/enrollments?limit=500", ct);
                 if (enrolments.Status == HttpStatusCode.NotFound)
                 {
-                    var registered = await api.PostAsync("/api/learners", new JsonObject
-                    {
-                        ["id"] = id,
-                        ["name"] = $"OULAD student {learner.Registration.StudentId.ToString(CultureInfo.InvariantCulture)}",
-                        ["email"] = $"{id}@oulad.example.org",
-                        ["password"] = password,
-                        ["timezone"] = "Europe/London",
-                        ["weeklyAvailability"] = new JsonArray(),
-                    }, ct);
+                    var registered = await api.PostAsync("/api/learners", LearnerRequests.Registration(learner, password), ct);
                     registered.Expect($"POST /api/learners ({id})", HttpStatusCode.Conflict);
                 }
                 else
@@ -142,17 +164,7 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
 
                 if (enrol)
                 {
-                    var body = new JsonObject
-                    {
-                        ["courseId"] = courseId,
-                        ["enrolledAt"] = calendar.Enrolment(learner.EnrolledDay).ToString("O", CultureInfo.InvariantCulture),
-                    };
-                    if (learner.Registration.WeeklyStudyHours(plan.Presentation.LengthDays) is { } hours)
-                    {
-                        // OULAD's studied credits, as the study load the platform asks for at enrolment.
-                        body["weeklyStudyHours"] = hours;
-                    }
-
+                    var body = LearnerRequests.Enrolment(plan, learner, calendar.Enrolment(learner.EnrolledDay));
                     (await api.PostAsync($"/api/learners/{id}/enrollments", body, ct)).Expect($"POST enrolment of {id}", HttpStatusCode.Conflict);
                 }
 
@@ -173,11 +185,7 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency * 2), CancellationToken = cancellationToken },
             async (learner, ct) =>
             {
-                (await api.PostAsync($"/api/learners/{learner.LearnerId}/enrollments/{courseId}/withdrawal", new JsonObject
-                {
-                    ["at"] = calendar.Withdrawal(learner.WithdrawnDay!.Value).ToString("O", CultureInfo.InvariantCulture),
-                    ["reason"] = "OULAD date_unregistration",
-                }, ct)).Expect($"POST withdrawal of {learner.LearnerId}", HttpStatusCode.Conflict);
+                (await api.PostAsync($"/api/learners/{learner.LearnerId}/enrollments/{courseId}/withdrawal", LearnerRequests.Withdrawal(calendar.Withdrawal(learner.WithdrawnDay!.Value)), ct)).Expect($"POST withdrawal of {learner.LearnerId}", HttpStatusCode.Conflict);
             });
         if (due.Count > 0)
         {
@@ -217,12 +225,18 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
     /// activity and the number of active days the posted statements imply: ingestion answers once the
     /// statements are durable, and analytics follow from the learner grains shortly after.
     /// </summary>
-    private async Task<bool> WaitForAnalyticsAsync(PlatformApi api, ImportPlan plan, ImportCalendar calendar, int day, CancellationToken cancellationToken)
+    private Task<bool> WaitForAnalyticsAsync(PlatformApi api, ImportPlan plan, ImportCalendar calendar, int day, CancellationToken cancellationToken) =>
+        WaitForAnalyticsAsync(api, plan, calendar, day, options.AnalyticsWait ?? TimeSpan.FromMinutes(10), log, cancellationToken);
+
+    /// <inheritdoc cref="WaitForAnalyticsAsync(PlatformApi, ImportPlan, ImportCalendar, int, CancellationToken)"/>
+    public static async Task<bool> WaitForAnalyticsAsync(
+        PlatformApi api, ImportPlan plan, ImportCalendar calendar, int day, TimeSpan wait, TextWriter log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(log);
         var expected = AnalyticsExpectation.Of(plan, calendar, day);
         var asOf = Uri.EscapeDataString(calendar.AsOfDay(day).ToString("O", CultureInfo.InvariantCulture));
         var path = $"/api/courses/{plan.Presentation.CourseId}/analytics/learners.csv?asOf={asOf}";
-        var wait = options.AnalyticsWait ?? TimeSpan.FromMinutes(10);
         var stopwatch = Stopwatch.StartNew();
         var mismatches = int.MaxValue;
         while (stopwatch.Elapsed < wait)

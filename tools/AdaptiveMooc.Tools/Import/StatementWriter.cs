@@ -24,14 +24,15 @@ internal sealed class StatementWriter
     private readonly string rowPrefix;
     private readonly ImportCalendar calendar;
 
-    public StatementWriter(OuladPresentation presentation, string publicBase)
+    /// <param name="calendar">Places the rows in time (the presentation's own dates without one).</param>
+    public StatementWriter(OuladPresentation presentation, string publicBase, ImportCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(presentation);
         this.publicBase = publicBase.TrimEnd('/');
         courseActivities = $"{this.publicBase}/courses/{presentation.CourseId}/lessons/";
         clicksExtension = $"{this.publicBase}/xapi/extensions/oulad-clicks";
         rowPrefix = presentation.Key + "/";
-        calendar = new ImportCalendar(presentation);
+        this.calendar = calendar ?? new ImportCalendar(presentation);
     }
 
     /// <summary>The statement id: a v5 UUID of the row's identity within the presentation.</summary>
@@ -45,7 +46,7 @@ internal sealed class StatementWriter
     public static string LessonIdOf(in ImportStatement s) =>
         s.IsSubmission ? OuladCalendar.AssessmentLessonId(s.TargetId) : CourseMapper.Id(s.TargetId);
 
-    /// <summary>A JSON array of the statements, UTF-8.</summary>
+    /// <summary>A JSON array of the statements, UTF-8, each timestamped at its day's time (<see cref="ImportCalendar.Of"/>).</summary>
     public byte[] Write(ReadOnlySpan<ImportStatement> batch)
     {
         var buffer = new ArrayBufferWriter<byte>(batch.Length * 520);
@@ -54,7 +55,7 @@ internal sealed class StatementWriter
             json.WriteStartArray();
             foreach (var s in batch)
             {
-                Write(json, s);
+                Write(json, s, calendar.Of(s));
             }
 
             json.WriteEndArray();
@@ -63,7 +64,26 @@ internal sealed class StatementWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private void Write(Utf8JsonWriter json, in ImportStatement s)
+    /// <summary>A JSON array of the statements, UTF-8, each with the timestamp given beside it (a live replay's).</summary>
+    public byte[] Write(IReadOnlyList<(ImportStatement Statement, DateTimeOffset Timestamp)> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var buffer = new ArrayBufferWriter<byte>(batch.Count * 520);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (s, timestamp) in batch)
+            {
+                Write(json, s, timestamp);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void Write(Utf8JsonWriter json, in ImportStatement s, DateTimeOffset timestamp)
     {
         json.WriteStartObject();
         json.WriteString("id", IdOf(s));
@@ -114,7 +134,7 @@ internal sealed class StatementWriter
         }
 
         json.WriteEndObject();
-        json.WriteString("timestamp", calendar.Of(s).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        json.WriteString("timestamp", timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         json.WriteEndObject();
     }
 }
