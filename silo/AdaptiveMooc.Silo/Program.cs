@@ -33,7 +33,7 @@ else
     }
 }
 
-builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
+builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

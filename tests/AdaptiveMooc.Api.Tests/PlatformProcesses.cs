@@ -44,6 +44,13 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{httpPort}");
 
+    public int GatewayPort => gatewayPort;
+
+    public string ClusterId => clusterId;
+
+    /// <summary>The cluster certificate the silo created on its first start (the processes' working directory is <see cref="workDirectory"/>).</summary>
+    public string ClusterCertificatePath => Path.Combine(workDirectory, ".data", "secrets", "cluster-tls.pfx");
+
     public string DatabaseConnectionString => new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
 
     public string Log
@@ -175,6 +182,9 @@ public sealed class PlatformProcesses : IAsyncDisposable
             ["Mooc__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__Models__Path"] = ModelsFolder,
+
+            // TEST ONLY: the webhook tests deliver to a receiver on this machine's loopback.
+            ["Mooc__Webhooks__AllowLoopback"] = "true",
         });
 
     /// <summary>The shipped models (ml-models/models), as ./mooc up serves them.</summary>

@@ -60,7 +60,9 @@ internal sealed class WebhookDispatcher(
         }
         catch (HttpRequestException e)
         {
-            error = e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString();
+            // Fixed texts only: an exception message could name the address or tell a refused port from a
+            // silent one, and dead letters are shown to the webhook's owner.
+            error = e.InnerException is WebhookAddressRefusedException ? WebhookConnector.Refused : FailureText(e.HttpRequestError);
         }
 
         var now = clock.GetUtcNow();
@@ -78,4 +80,12 @@ internal sealed class WebhookDispatcher(
                 "Webhook {WebhookId}: event {EventId} dead after {Attempts} attempts ({Error}).", delivery.WebhookId, delivery.EventId, delivery.Attempt, error);
         }
     }
+
+    private static string FailureText(HttpRequestError error) => error switch
+    {
+        HttpRequestError.NameResolutionError => "host name not resolved",
+        HttpRequestError.SecureConnectionError => "TLS handshake failed",
+        HttpRequestError.ConnectionError => "connection failed",
+        _ => "request failed",
+    };
 }
