@@ -52,6 +52,7 @@ public abstract class WebhookDeliveryScenarios
             Assert.Equal(ev.Id.ToString("D"), r.Header(WebhookSignature.EventIdHeader));
             Assert.Equal(WebhookEventTypes.SessionReminder, r.Header(WebhookSignature.EventTypeHeader));
             Assert.True(WebhookSignature.Verify(webhook.Secret, r.Body, r.Header(WebhookSignature.Header)));
+            AssertStandardSignature(webhook.Secret, r);
             Assert.Equal(requests[0].Body, r.Body);
         });
         Assert.Contains("\"learnerId\":\"" + ev.LearnerId + "\"", Encoding.UTF8.GetString(requests[0].Body), StringComparison.Ordinal);
@@ -195,6 +196,42 @@ public abstract class WebhookDeliveryScenarios
         var closedError = Assert.Single((await Store.GetAsync(null, toClosed.Id))!.DeadLetters).LastError;
         Assert.Equal(openError, closedError);
         Assert.Empty(open.Received);
+    }
+
+    [Fact]
+    public async Task Each_attempt_carries_a_standard_webhooks_signature_over_id_timestamp_and_body()
+    {
+        // Issue 16, finding 9: a signature over the body alone can be replayed forever; the standard one
+        // binds the attempt's time, so a receiver refuses a captured delivery outside its tolerance.
+        await using var receiver = new WebhookReceiver(500);
+        var webhook = await Subscribe(receiver.Url, WebhookEventTypes.Inactive);
+        var ev = Event(WebhookEventTypes.Inactive);
+        await Store.EnqueueAsync(ev, WebhookPayload.Serialize(ev), clock.GetUtcNow());
+        var dispatcher = Dispatcher(maxAttempts: 3);
+
+        await dispatcher.DeliverDueAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(2, receiver.Received.Count);
+        var (first, second) = (receiver.Received[0], receiver.Received[1]);
+        Assert.Equal(ev.Id.ToString("D"), first.Header(WebhookSignature.StandardIdHeader));
+        Assert.Equal(first.Header(WebhookSignature.StandardIdHeader), second.Header(WebhookSignature.StandardIdHeader));
+        Assert.Equal(clock.GetUtcNow().AddMinutes(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), first.Header(WebhookSignature.StandardTimestampHeader));
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), second.Header(WebhookSignature.StandardTimestampHeader));
+        AssertStandardSignature(webhook.Secret, first);
+        AssertStandardSignature(webhook.Secret, second);
+        Assert.NotEqual(first.Header(WebhookSignature.StandardSignatureHeader), second.Header(WebhookSignature.StandardSignatureHeader));
+    }
+
+    /// <summary>Recomputes the signature as a Standard Webhooks receiver would, from the headers and raw body.</summary>
+    private static void AssertStandardSignature(string secret, ReceivedRequest request)
+    {
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var signed = Encoding.UTF8.GetBytes($"{request.Header("webhook-id")}.{request.Header("webhook-timestamp")}.").Concat(request.Body).ToArray();
+        var expected = "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(key, signed));
+        Assert.Equal(expected, request.Header("webhook-signature"));
     }
 
     private async Task<WebhookSubscription> Subscribe(Uri url, params string[] events)
