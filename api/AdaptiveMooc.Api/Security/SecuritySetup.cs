@@ -174,7 +174,7 @@ public static class SecuritySetup
                 var principal = OidcClaimMapper.Map(context.Principal!, oidc);
                 if (principal is null)
                 {
-                    context.Fail($"The external token has no usable '{oidc.SubjectClaim}' claim.");
+                    context.Fail("The external token has no 'iss' or no 'sub' claim.");
                 }
                 else
                 {
