@@ -250,6 +250,7 @@ cmd_up() {
   local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_APP_DB"
     "Mooc__Jwt__SigningKeyPath=$UP_SECRETS/jwt-signing.pem"
     "Mooc__Certificates__SigningKeyPath=$UP_SECRETS/certificate-signing-key.pem"
+    "Mooc__Certificates__RetiredKeysPath=$UP_SECRETS/certificate-signing-keys.retired"
     "Mooc__Tls__CertificatePath=$UP_SECRETS/cluster-tls.pfx"
     "Mooc__Models__Path=${MOOC_MODELS:-$ROOT/ml-models/models}")
   if [ "$storage" = postgres ]; then
