@@ -11,6 +11,7 @@ UP_API_PORT="${MOOC_API_PORT:-5080}"
 UP_SILO_PORT="${MOOC_SILO_PORT:-11111}"
 UP_GATEWAY_PORT="${MOOC_GATEWAY_PORT:-30000}"
 UP_DB_NAME="mooc"
+UP_APP_ROLE="mooc_app"
 UP_SILO_DLL="$ROOT/silo/AdaptiveMooc.Silo/bin/$CONFIG/net10.0/AdaptiveMooc.Silo.dll"
 UP_API_DLL="$ROOT/api/AdaptiveMooc.Api/bin/$CONFIG/net10.0/AdaptiveMooc.Api.dll"
 UP_READY_TIMEOUT="${MOOC_READY_TIMEOUT:-180}"
@@ -107,7 +108,20 @@ HBA
   if [ "$(up_psql -c "SELECT 1 FROM pg_database WHERE datname = '$UP_DB_NAME'")" != "1" ]; then
     up_psql -c "CREATE DATABASE $UP_DB_NAME" >/dev/null
   fi
+  # Silos and API run as $UP_APP_ROLE: no superuser, no DDL; the migration step grants it its rights
+  # (silo/AdaptiveMooc.Silo/Migrations/RuntimeRole.cs). Its password is set from the file on every start,
+  # so rotating it is: new file content, ./mooc down && ./mooc up.
+  local app_pwfile="$UP_SECRETS/pg-app.password"
+  if [ ! -s "$app_pwfile" ]; then
+    (umask 077; up_random_secret >"$app_pwfile")
+  fi
+  chmod 600 "$app_pwfile"
+  if [ "$(up_psql -c "SELECT 1 FROM pg_roles WHERE rolname = '$UP_APP_ROLE'")" != "1" ]; then
+    up_psql -c "CREATE ROLE $UP_APP_ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS" >/dev/null
+  fi
+  printf "SET password_encryption = 'scram-sha-256';\nALTER ROLE %s PASSWORD '%s';\n" "$UP_APP_ROLE" "$(cat "$app_pwfile")" | up_psql >/dev/null
   UP_DB="Host=127.0.0.1;Port=$UP_PG_PORT;Username=postgres;Password=$(cat "$pwfile");Database=$UP_DB_NAME"
+  UP_APP_DB="Host=127.0.0.1;Port=$UP_PG_PORT;Username=$UP_APP_ROLE;Password=$(cat "$app_pwfile");Database=$UP_DB_NAME"
 }
 
 up_port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -240,18 +254,20 @@ cmd_up() {
 
   local storage=postgres where
   UP_DB=""
+  UP_APP_DB=""
   if [ "$memory" = 1 ]; then
     storage=memory
     up_loud_memory_warning
     where="memory (not durable)"
   elif [ -n "${MOOC_DB:-}" ]; then
     UP_DB="$MOOC_DB"
+    UP_APP_DB="${MOOC_APP_DB:-$MOOC_DB}"
     where="MOOC_DB (an existing server)"
   else
     pg_start "$UP_PG_DATA" "$UP_PG_PORT"
     echo "$UP_PG_DATA" >"$UP_RUN/postgres"
     up_secure_postgres
-    where="$UP_PG_DATA on 127.0.0.1:$UP_PG_PORT, database $UP_DB_NAME (password in $UP_SECRETS/pg.password)"
+    where="$UP_PG_DATA on 127.0.0.1:$UP_PG_PORT, database $UP_DB_NAME as role $UP_APP_ROLE (passwords in $UP_SECRETS/pg-app.password, pg.password)"
   fi
   echo "$storage" >"$UP_RUN/mode"
 
@@ -260,13 +276,19 @@ cmd_up() {
   fi
 
   # Secrets are addressed by absolute paths so no process depends on its working directory.
-  local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_DB"
+  local common=("Mooc__Storage=$storage" "ConnectionStrings__mooc=$UP_APP_DB"
     "Mooc__Jwt__SigningKeyPath=$UP_SECRETS/jwt-signing.pem"
     "Mooc__Certificates__SigningKeyPath=$UP_SECRETS/certificate-signing-key.pem"
+    "Mooc__Certificates__RetiredKeysPath=$UP_SECRETS/certificate-signing-keys.retired"
+    "Mooc__Tls__CertificatePath=$UP_SECRETS/cluster-tls.pfx"
     "Mooc__Models__Path=${MOOC_MODELS:-$ROOT/ml-models/models}")
   if [ "$storage" = postgres ]; then
     up_say "applying migrations"
-    env "${common[@]}" dotnet "$UP_SILO_DLL" --migrate-only >"$UP_LOGS/migrate.log" 2>&1 \
+    local grant=()
+    # With MOOC_DB alone, migrations and processes share that one connection; MOOC_APP_DB (a role
+    # named by MOOC_APP_ROLE) separates them as on the private server.
+    if [ "$UP_APP_DB" != "$UP_DB" ]; then grant=("Mooc__Database__RuntimeRole=${MOOC_APP_ROLE:-$UP_APP_ROLE}"); fi
+    env "${common[@]}" "ConnectionStrings__mooc-migrations=$UP_DB" "${grant[@]}" dotnet "$UP_SILO_DLL" --migrate-only >"$UP_LOGS/migrate.log" 2>&1 \
       || { cat "$UP_LOGS/migrate.log" >&2; up_fail "migrations failed (log: $UP_LOGS/migrate.log)"; }
     tail -n 1 "$UP_LOGS/migrate.log" >&2
   fi

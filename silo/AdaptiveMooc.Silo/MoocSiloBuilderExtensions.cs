@@ -1,9 +1,11 @@
 using AdaptiveMooc.Grains;
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 
 namespace AdaptiveMooc.Silo;
 
@@ -66,6 +68,38 @@ public static class MoocSiloBuilderExtensions
         // The grains' own services (statement store, ...): here, so tests that reuse this method run them too.
         silo.Services.AddMoocGrainServices(configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Mutual TLS on the silo and gateway ports: this silo presents the cluster certificate and accepts
+    /// only peers (silos and API clients) presenting a pinned one (<see cref="ClusterCertificate"/>,
+    /// section <c>Mooc:Tls</c>). Without it anyone who reaches a port could call any grain and skip
+    /// every check the API makes. Program.cs calls it; in-process test clusters, whose client lives in
+    /// the same process, do not.
+    /// </summary>
+    public static ISiloBuilder UseMoocTls(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var certificate = LoadClusterCertificate(configuration);
+        return silo.UseTls(certificate.Certificate, o => ConfigureMutualTls(o, certificate));
+    }
+
+    /// <summary>The cluster certificate from <c>Mooc:Tls</c> (created on first use when no path is configured).</summary>
+    public static ClusterCertificate LoadClusterCertificate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return ClusterCertificate.LoadOrCreate(
+            configuration[ClusterCertificate.Section + ":CertificatePath"],
+            configuration[ClusterCertificate.Section + ":CertificatePassword"],
+            configuration[ClusterCertificate.Section + ":TrustedThumbprints"]);
+    }
+
+    internal static void ConfigureMutualTls(TlsOptions options, ClusterCertificate certificate)
+    {
+        options.LocalCertificate = certificate.Certificate;
+        options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+        options.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+        options.RemoteCertificateValidation = (remote, _, _) => certificate.IsTrusted(remote);
     }
 
     /// <summary>

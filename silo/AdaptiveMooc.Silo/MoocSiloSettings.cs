@@ -18,6 +18,9 @@ public sealed record MoocSiloSettings(
     string ServiceId)
 {
     public const string ConnectionStringName = "mooc";
+
+    /// <summary>The database owner's connection, used only to apply migrations and grant the runtime role its rights.</summary>
+    public const string MigrationsConnectionStringName = "mooc-migrations";
     public const string NpgsqlInvariant = "Npgsql";
 
     public const string NotDurableWarning =

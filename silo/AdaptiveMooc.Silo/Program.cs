@@ -1,6 +1,7 @@
 using AdaptiveMooc.Grains.Security;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -22,18 +23,28 @@ if (settings.InMemory)
 }
 else
 {
-    await using var dataSource = NpgsqlDataSource.Create(settings.ConnectionString!);
+    // Migrations run as the owner (ConnectionStrings:mooc-migrations) when one is configured, which then
+    // grants the runtime role (Mooc:Database:RuntimeRole) its rights; the silo itself runs as that role.
+    // Without an owner connection the silo's own connection must be able to migrate (a single-role setup).
+    var ownerConnection = builder.Configuration.GetConnectionString(MoocSiloSettings.MigrationsConnectionStringName);
+    await using var dataSource = NpgsqlDataSource.Create(string.IsNullOrWhiteSpace(ownerConnection) ? settings.ConnectionString! : ownerConnection);
     var applied = await new MigrationRunner(dataSource).ApplyAsync();
     Console.Error.WriteLine(applied.Count == 0
         ? $"silo: database schema up to date ({MigrationRunner.Embedded.Count} migrations)."
         : $"silo: applied migrations {string.Join(", ", applied)}.");
+    var runtimeRole = builder.Configuration["Mooc:Database:RuntimeRole"];
+    if (!string.IsNullOrWhiteSpace(ownerConnection) && !string.IsNullOrWhiteSpace(runtimeRole))
+    {
+        await RuntimeRole.GrantAsync(dataSource, runtimeRole);
+        Console.Error.WriteLine($"silo: granted the runtime rights to role {runtimeRole}.");
+    }
     if (args.Contains(MigrateOnly))
     {
         return 0;
     }
 }
 
-builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration));
+builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
 await builder.Build().RunAsync();
 return 0;

@@ -17,6 +17,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     private readonly string serverConnectionString;
     private readonly string databaseName = $"e2e_{Guid.NewGuid():N}";
+    private readonly string runtimePassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
     private readonly string workDirectory = Directory.CreateTempSubdirectory("mooc-e2e-").FullName;
     private readonly string clusterId = $"e2e-{Guid.NewGuid():N}";
     private readonly int siloPort = FreePort();
@@ -44,7 +45,26 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{httpPort}");
 
+    public int GatewayPort => gatewayPort;
+
+    public string ClusterId => clusterId;
+
+    /// <summary>The cluster certificate the silo created on its first start (the processes' working directory is <see cref="workDirectory"/>).</summary>
+    public string ClusterCertificatePath => Path.Combine(workDirectory, ".data", "secrets", "cluster-tls.pfx");
+
+    /// <summary>The owner's (superuser's) connection: migrations, and tests that look at rows directly.</summary>
     public string DatabaseConnectionString => new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
+
+    /// <summary>The login role silo and API run as (one per test database, so parallel fixtures never share a password).</summary>
+    public string RuntimeRole => databaseName + "_app";
+
+    /// <summary>The connection silo and API use: <see cref="RuntimeRole"/>, with only the rights the migration step granted it.</summary>
+    public string RuntimeConnectionString => new NpgsqlConnectionStringBuilder(serverConnectionString)
+    {
+        Database = databaseName,
+        Username = RuntimeRole,
+        Password = runtimePassword,
+    }.ConnectionString;
 
     public string Log
     {
@@ -68,9 +88,14 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
         var platform = new PlatformProcesses(connectionString);
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
-        await using (var create = dataSource.CreateCommand($"CREATE DATABASE {platform.databaseName}"))
         {
+            await using var create = dataSource.CreateCommand($"CREATE DATABASE {platform.databaseName}");
             await create.ExecuteNonQueryAsync();
+
+            // As ./mooc up does: a login role without DDL rights for the processes; the silo's migration step
+            // (run with the owner's connection) grants it what it needs.
+            await using var role = dataSource.CreateCommand($"CREATE ROLE {platform.RuntimeRole} LOGIN PASSWORD '{platform.runtimePassword}'");
+            await role.ExecuteNonQueryAsync();
         }
 
         platform.StartSilo();
@@ -79,6 +104,9 @@ public sealed class PlatformProcesses : IAsyncDisposable
             ["ASPNETCORE_URLS"] = platform.BaseAddress.ToString().TrimEnd('/'),
             ["Mooc__AdminKey__Path"] = platform.AdminKeyPath,
             ["Mooc__Webhooks__AllowLoopback"] = "true",
+
+            // TEST ONLY: cheaper password hashing; production refuses less than OWASP's 210,000.
+            ["Mooc__Passwords__TestOnlyIterations"] = "10000",
         });
         await platform.WaitHealthyAsync();
         return platform;
@@ -161,9 +189,11 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
         NpgsqlConnection.ClearAllPools();
         await using (var dataSource = NpgsqlDataSource.Create(serverConnectionString))
-        await using (var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)"))
         {
+            await using var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
             await drop.ExecuteNonQueryAsync();
+            await using var dropRole = dataSource.CreateCommand($"DROP ROLE IF EXISTS {RuntimeRole}");
+            await dropRole.ExecuteNonQueryAsync();
         }
 
         Directory.Delete(workDirectory, recursive: true);
@@ -175,6 +205,11 @@ public sealed class PlatformProcesses : IAsyncDisposable
             ["Mooc__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__Models__Path"] = ModelsFolder,
+            ["ConnectionStrings__mooc-migrations"] = DatabaseConnectionString,
+            ["Mooc__Database__RuntimeRole"] = RuntimeRole,
+
+            // TEST ONLY: the webhook tests deliver to a receiver on this machine's loopback.
+            ["Mooc__Webhooks__AllowLoopback"] = "true",
         });
 
     /// <summary>The shipped models (ml-models/models), as ./mooc up serves them.</summary>
@@ -190,7 +225,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["ConnectionStrings__mooc"] = DatabaseConnectionString;
+        info.Environment["ConnectionStrings__mooc"] = RuntimeConnectionString;
         info.Environment["Mooc__Storage"] = "postgres";
         info.Environment["Mooc__ClusterId"] = clusterId;
         info.Environment["Mooc__ServiceId"] = clusterId;

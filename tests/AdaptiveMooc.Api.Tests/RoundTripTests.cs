@@ -157,7 +157,17 @@ public sealed class RoundTripTests(PlatformFixture fixture)
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        var models = health.GetProperty("checks").GetProperty("models");
+        Assert.Equal("healthy", health.GetProperty("checks").GetProperty("models").GetProperty("status").GetString());
+
+        // Issue 16, finding 9: anonymous callers see statuses only, no file paths or exception texts.
+        foreach (var check in health.GetProperty("checks").EnumerateObject())
+        {
+            Assert.Equal(["status"], check.Value.EnumerateObject().Select(p => p.Name));
+        }
+
+        Assert.DoesNotContain(PlatformProcesses.ModelsFolder, health.GetRawText(), StringComparison.Ordinal);
+        using var admin = fixture.Platform.Client();
+        var models = (await admin.GetFromJsonAsync<JsonElement>("/health")).GetProperty("checks").GetProperty("models");
         Assert.Equal("healthy", models.GetProperty("status").GetString());
         Assert.StartsWith("models-", models.GetProperty("data").GetProperty("version").GetString(), StringComparison.Ordinal);
         Assert.Contains("ranking", models.GetProperty("data").GetProperty("loaded").EnumerateArray().Select(m => m.GetString()));

@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -42,11 +43,16 @@ public static class AuthEndpoints
         var username = request.Username.Trim().ToLowerInvariant();
         var candidates = await accounts.FindAsync(username);
         var throttleKey = candidates.Count == 1 ? $"{candidates[0].Kind}:{candidates[0].Id}" : "name:" + username;
-        var throttle = grains.ByKey<ILoginThrottleGrain>(throttleKey);
-        var gate = await throttle.Check();
-        if (!gate.Allowed)
+
+        // Counted per account at this address, per address and per account (LoginThrottleKeys): one client
+        // that keeps failing locks the account for itself, not for everyone else.
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var throttle = grains.ByKey<ILoginThrottleGrain>(LoginThrottleKeys.AccountAtAddress(throttleKey, address));
+        ILoginThrottleGrain[] throttles = [throttle, grains.ByKey<ILoginThrottleGrain>(LoginThrottleKeys.Address(address)), grains.ByKey<ILoginThrottleGrain>(throttleKey)];
+        var gates = await Task.WhenAll(throttles.Select(t => t.Check()));
+        if (gates.Where(g => !g.Allowed).Select(g => (TimeSpan?)g.RetryAfter).Max() is { } retryAfter)
         {
-            return Locked(http, gate.RetryAfter);
+            return Locked(http, retryAfter);
         }
 
         foreach (var account in candidates)
@@ -61,6 +67,10 @@ public static class AuthEndpoints
             {
                 await grains.ByKey<ITrainerGrain>(account.Id).SetPasswordHash(Passwords.Hash(request.Password));
             }
+            else if (result == PasswordVerificationResult.SuccessRehashNeeded && account.Kind == CallerKind.Learner)
+            {
+                await grains.ByKey<ILearnerGrain>(account.Id).SetPasswordHash(Passwords.Hash(request.Password));
+            }
 
             await throttle.RecordSuccess();
             return TypedResults.Ok(await tokens.IssueAsync(account.Kind, account.Id));
@@ -71,7 +81,7 @@ public static class AuthEndpoints
             Passwords.Verify(null, request.Password);
         }
 
-        await throttle.RecordFailure();
+        await Task.WhenAll(throttles.Select(t => t.RecordFailure()));
         return TypedResults.Problem(
             title: "Unauthorized", detail: "The username or password is incorrect.", statusCode: StatusCodes.Status401Unauthorized);
     }
@@ -114,7 +124,7 @@ public static class AuthEndpoints
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             title: "Too many failed logins",
-            detail: $"Too many failed logins for this account; retry after {seconds} s.",
+            detail: $"Too many failed logins; retry after {seconds} s.",
             statusCode: StatusCodes.Status429TooManyRequests);
     }
 

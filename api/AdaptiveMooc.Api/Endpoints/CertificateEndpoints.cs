@@ -6,6 +6,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Statements;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
@@ -23,6 +24,7 @@ public static class CertificateEndpoints
         var certificates = app.MapGroup("/api/certificates").WithTags("Certificates");
         certificates.MapGet("/{certificateId}", Get).AllowAnonymous().WithName("VerifyCertificate");
         certificates.MapPost("/{certificateId}/revocation", Revoke).WithName("RevokeCertificate");
+        certificates.MapGet("/status-lists/{listId}", GetStatusList).AllowAnonymous().WithName("GetCertificateStatusList");
         app.MapGet("/api/learners/{learnerId}/certificates", ListForLearner).WithTags("Certificates").WithName("ListLearnerCertificates");
         app.MapPost("/api/learners/{learnerId}/courses/{courseId}/certificate", Evaluate).WithTags("Certificates").WithName("EvaluateCertificate");
 
@@ -54,6 +56,22 @@ public static class CertificateEndpoints
     public sealed record EvaluationResponse(
         bool Eligible, bool NewlyIssued, IReadOnlyList<string> MissingLessons, double MeanScore, double PassThreshold,
         CertificateResponse? Certificate);
+
+    /// <summary>
+    /// A revocation status list as a signed <c>BitstringStatusListCredential</c> (VC-JWT, verifiable with
+    /// /.well-known/jwks.json): what a certificate's <c>credentialStatus.statusListCredential</c> points to.
+    /// </summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetStatusList(string listId, IGrainFactory grains)
+    {
+        if (!int.TryParse(listId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var list)
+            || list >= StatusLists.MaxLists || listId.Length > 3)
+        {
+            return TypedResults.Problem(title: "Not found", detail: $"Status list '{listId}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var jwt = await grains.GetGrain<IStatusListGrain>(list).GetCredentialAsync();
+        return TypedResults.Content(jwt, "application/vc+jwt");
+    }
 
     private static async Task<IResult> Get(string certificateId, IGrainFactory grains, CertificateKeyCache keys)
     {

@@ -33,11 +33,16 @@ public static class LearnerEndpoints
     }
 
     private static async Task<Results<Created<LearnerResponse>, ProblemHttpResult>> Register(
-        RegisterLearnerBody body, IClusterClient cluster, IPasswordHasher<LearnerProfile> hasher)
+        RegisterLearnerBody body, IClusterClient cluster)
     {
         if (!Ids.IsValid(body.Id))
         {
             return Problems.BadRequest("id must be 1-64 characters of [a-z0-9-].", "id");
+        }
+
+        if (body.Id!.StartsWith(OidcClaimMapper.IdPrefix, StringComparison.Ordinal))
+        {
+            return Problems.BadRequest($"id: ids starting with '{OidcClaimMapper.IdPrefix}' are reserved for external sign-in.", "id");
         }
 
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
@@ -71,7 +76,7 @@ public static class LearnerEndpoints
         }
 
         var registration = new LearnerRegistration(
-            body.Id!, body.Name.Trim(), email.Trim(), hasher.HashPassword(null!, password), body.Timezone, windows);
+            body.Id!, body.Name.Trim(), email.Trim(), Passwords.Hash(password), body.Timezone, windows);
         var grain = cluster.ByKey<ILearnerGrain>(registration.Id);
         var result = await grain.Register(registration);
         if (!result.Succeeded)

@@ -27,7 +27,6 @@ public static class ApiSetup
         services.AddOptions<XapiOptions>().Configure<IConfiguration>((o, c) =>
             o.PublicBaseUrl = c["Mooc:PublicBaseUrl"] ?? XapiOptions.DefaultBaseUrl);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IPasswordHasher<LearnerProfile>, PasswordHasher<LearnerProfile>>();
         services.AddMoocHealthChecks();
         services.AddOpenApi();
         return builder;

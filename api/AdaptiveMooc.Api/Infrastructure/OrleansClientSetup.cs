@@ -1,4 +1,6 @@
+using AdaptiveMooc.Grains.Abstractions.Security;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 
 namespace AdaptiveMooc.Api.Infrastructure;
 
@@ -52,6 +54,16 @@ public static class OrleansClientSetup
                 throw new InvalidOperationException($"Mooc:Storage must be 'postgres' or 'memory', not '{storage}'.");
             }
 
+            // Mutual TLS to the gateways: the API presents the cluster certificate and talks only to silos
+            // presenting a pinned one (docs/SECURITY.md, "Cluster transport").
+            var certificate = LoadClusterCertificate(configuration);
+            client.UseTls(certificate.Certificate, o =>
+            {
+                o.LocalCertificate = certificate.Certificate;
+                o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                o.RemoteCertificateValidation = (remote, _, _) => certificate.IsTrusted(remote);
+            });
+
             // Silos and API start as separate processes in any order: wait for a gateway instead of failing.
             var giveUpAt = DateTimeOffset.UtcNow + ConnectTimeout;
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
@@ -66,5 +78,15 @@ public static class OrleansClientSetup
             });
         });
         return builder;
+    }
+
+    /// <summary>The cluster certificate from <c>Mooc:Tls</c>, as the silo reads it (created on first use when no path is configured).</summary>
+    public static ClusterCertificate LoadClusterCertificate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return ClusterCertificate.LoadOrCreate(
+            configuration[ClusterCertificate.Section + ":CertificatePath"],
+            configuration[ClusterCertificate.Section + ":CertificatePassword"],
+            configuration[ClusterCertificate.Section + ":TrustedThumbprints"]);
     }
 }

@@ -3,7 +3,8 @@ namespace AdaptiveMooc.Api.Security;
 /// <summary>
 /// Optional trust of an external OpenID Connect authority (section <c>Mooc:Oidc</c>). Off unless
 /// <see cref="Authority"/> is set; its access tokens then authenticate as learners, trainers or admins
-/// by <see cref="RoleClaim"/>, with the platform id taken from <see cref="SubjectClaim"/>.
+/// by <see cref="RoleClaim"/>, with the platform id derived from the token's issuer and <c>sub</c>
+/// (<see cref="OidcClaimMapper.PlatformId"/>).
 /// </summary>
 public sealed class OidcOptions
 {
@@ -14,9 +15,6 @@ public sealed class OidcOptions
     public string? Audience { get; set; }
 
     public bool RequireHttpsMetadata { get; set; } = true;
-
-    /// <summary>The claim holding the platform id (1-64 of [a-z0-9-] once lower-cased).</summary>
-    public string SubjectClaim { get; set; } = "preferred_username";
 
     public string RoleClaim { get; set; } = "roles";
 

@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -20,6 +21,12 @@ public static class SecuritySetup
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
+
+        Passwords.Configure(configuration);
+        if (configuration[Passwords.Section + ":TestOnlyIterations"] is not null)
+        {
+            Console.Error.WriteLine($"WARNING: {Passwords.Section}:TestOnlyIterations is set: passwords are hashed with {Passwords.Iterations} PBKDF2 iterations, below OWASP's advice. Tests only.");
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
@@ -58,6 +65,30 @@ public static class SecuritySetup
 
         services.AddRateLimiter(RateLimiting.Configure);
 
+        var proxies = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        if (proxies.Enabled)
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // Only the configured proxies, not the loopback defaults; one hop: the proxy's own entry.
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                o.ForwardLimit = 1;
+                foreach (var proxy in proxies.KnownProxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var ip)
+                        ? ip : throw new InvalidOperationException($"Mooc:Proxy:KnownProxies: '{proxy}' is not an IP address."));
+                }
+
+                foreach (var network in proxies.KnownNetworks)
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var cidr)
+                        ? cidr : throw new InvalidOperationException($"Mooc:Proxy:KnownNetworks: '{network}' is not a CIDR network."));
+                }
+            });
+        }
+
         var limits = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -80,6 +111,11 @@ public static class SecuritySetup
         ArgumentNullException.ThrowIfNull(app);
         // Create the signing key at start-up, not on the first login, so /.well-known/jwks.json is stable.
         app.Services.GetRequiredService<SigningKeyStore>();
+        if (app.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() is { Enabled: true })
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.Use(SecurityHeaders.Apply);
         if (app.Services.GetService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>() is not null)
         {
@@ -138,7 +174,7 @@ public static class SecuritySetup
                 var principal = OidcClaimMapper.Map(context.Principal!, oidc);
                 if (principal is null)
                 {
-                    context.Fail($"The external token has no usable '{oidc.SubjectClaim}' claim.");
+                    context.Fail("The external token has no 'iss' or no 'sub' claim.");
                 }
                 else
                 {

@@ -19,7 +19,8 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
     private const int RefreshIdLength = 32;
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public Task<TokenPair> IssueAsync(CallerKind kind, string id) => IssueAsync(kind, id, Guid.NewGuid().ToString("N"));
+    public Task<TokenPair> IssueAsync(CallerKind kind, string id) =>
+        IssueAsync(kind, id, Guid.NewGuid().ToString("N"), time.GetUtcNow() + options.Value.RefreshTokenAbsoluteLifetime);
 
     /// <summary>Redeems a refresh token and rotates it; null when it is unknown, used, expired or revoked.</summary>
     public async Task<TokenPair?> RefreshAsync(string refreshToken)
@@ -36,7 +37,10 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
             return null;
         }
 
-        return await IssueAsync(kind, redemption.SubjectId!, redemption.FamilyId!);
+        // Rotation slides the token's own lifetime but never the login's end: a stolen token that is kept
+        // refreshed dies with the login. Tokens from before the absolute lifetime existed get one now.
+        var loginExpiresAt = redemption.LoginExpiresAt ?? time.GetUtcNow() + options.Value.RefreshTokenAbsoluteLifetime;
+        return await IssueAsync(kind, redemption.SubjectId!, redemption.FamilyId!, loginExpiresAt);
     }
 
     /// <summary>Ends the login the refresh token belongs to: it and every token rotated from it stop working.</summary>
@@ -69,12 +73,14 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
         });
     }
 
-    private async Task<TokenPair> IssueAsync(CallerKind kind, string id, string familyId)
+    private async Task<TokenPair> IssueAsync(CallerKind kind, string id, string familyId, DateTimeOffset loginExpiresAt)
     {
         var o = options.Value;
         var refreshId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RefreshIdLength / 2));
         var refreshToken = $"{RefreshPrefix}{refreshId}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
-        var grant = new RefreshTokenGrant(Digest(refreshToken), kind.ToString(), id, familyId, time.GetUtcNow() + o.RefreshTokenLifetime);
+        var expiresAt = time.GetUtcNow() + o.RefreshTokenLifetime;
+        var grant = new RefreshTokenGrant(
+            Digest(refreshToken), kind.ToString(), id, familyId, expiresAt < loginExpiresAt ? expiresAt : loginExpiresAt, loginExpiresAt);
         await grains.ByKey<IRefreshTokenGrain>(refreshId).Issue(grant);
         return new TokenPair(CreateAccessToken(kind, id), refreshToken, (int)o.AccessTokenLifetime.TotalSeconds);
     }

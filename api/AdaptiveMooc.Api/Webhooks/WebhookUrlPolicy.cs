@@ -1,15 +1,16 @@
 using System.Net;
-using System.Net.Sockets;
 using AdaptiveMooc.Grains.Abstractions.Webhooks;
 
 namespace AdaptiveMooc.Api.Webhooks;
 
 /// <summary>
 /// Which receiver URLs a webhook may have: absolute <c>https</c> without credentials in it. Loopback
-/// receivers (<c>localhost</c>, 127.0.0.0/8, ::1), over http or https, only where
-/// <c>Mooc:Webhooks:AllowLoopback</c> is true or the environment is Development (a developer's own
-/// receiver). Literal private, link-local and unspecified addresses are refused everywhere: a webhook
-/// must not become a way to reach the platform's internal network. Host names are not resolved here.
+/// receivers (<c>localhost</c>, 127.0.0.0/8, ::1, ::ffff:127.x.y.z), over http or https, only where the
+/// test-only switch <c>Mooc:Webhooks:AllowLoopback</c> is true or the environment is Development (a
+/// developer's own receiver). Every other literal special-use address (<see cref="WebhookAddresses"/>)
+/// is refused everywhere: a webhook must not become a way to reach the platform's internal network.
+/// Host names are not resolved here (the answer could change before delivery): the silo checks every
+/// address it connects to (<c>WebhookConnector</c>).
 /// </summary>
 public static class WebhookUrlPolicy
 {
@@ -44,47 +45,26 @@ public static class WebhookUrlPolicy
             return "url must not have a fragment (#...).";
         }
 
-        var loopback = parsed.IsLoopback;
+        var literal = parsed.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            && IPAddress.TryParse(parsed.IdnHost.Trim('[', ']'), out var address) ? address : null;
+        var loopback = parsed.IsLoopback || (literal is not null && WebhookAddresses.IsLoopback(literal));
         if (loopback)
         {
             if (!allowLoopback)
             {
-                return "url: loopback receivers are allowed only in development (Mooc:Webhooks:AllowLoopback).";
+                return "url: loopback receivers are allowed only in tests (Mooc:Webhooks:AllowLoopback).";
             }
         }
         else if (parsed.Scheme != "https")
         {
-            return "url must use https (http only to a loopback receiver in development).";
+            return "url must use https (http only to a loopback receiver in tests).";
         }
-        else if (parsed.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            && IPAddress.TryParse(parsed.IdnHost.Trim('[', ']'), out var address) && IsInternal(address))
+        else if (literal is not null && WebhookAddresses.IsSpecialUse(literal))
         {
-            return "url must not point to a private, link-local or unspecified address.";
+            return "url must not point to a private, loopback, link-local, multicast or other special-use address.";
         }
 
         url = parsed;
         return null;
-    }
-
-    private static bool IsInternal(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168)
-                || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
-        }
-
-        return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
     }
 }

@@ -27,6 +27,10 @@ public interface ILearnerGrain : IGrainWithStringKey
     [Alias("GetPasswordHash")]
     Task<string?> GetPasswordHash();
 
+    /// <summary>Replaces the hash of a registered learner (a transparent rehash at sign-in when the hashing parameters were raised).</summary>
+    [Alias("SetPasswordHash")]
+    Task SetPasswordHash(string passwordHash);
+
     [Alias("UpdateAvailability")]
     Task<CommandResult> UpdateAvailability(string? timeZone, IReadOnlyList<AvailabilityWindow> weeklyAvailability);
 

@@ -53,7 +53,10 @@ internal sealed class CertificateGrain(
         var id = Guid.NewGuid();
         var issuedAt = clock.GetUtcNow();
         var kind = CertificateCheck.KindFor(requirements);
-        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt);
+        var status = await AllocateStatusAsync();
+        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt, status);
+        state.State.StatusList = status.List;
+        state.State.StatusIndex = status.Index;
         state.State.Issued = true;
         state.State.Id = id;
         state.State.Kind = kind;
@@ -76,6 +79,11 @@ internal sealed class CertificateGrain(
 
         if (state.State.Revoked)
         {
+            if (state.State.StatusList is { } revokedList && state.State.StatusIndex is { } revokedIndex)
+            {
+                await GrainFactory.GetGrain<IStatusListGrain>(revokedList).RevokeAsync(revokedIndex);
+            }
+
             return RevocationOutcome.AlreadyRevoked;
         }
 
@@ -84,7 +92,29 @@ internal sealed class CertificateGrain(
         state.State.RevokedAt = clock.GetUtcNow();
         state.State.RevokedBy = revokedBy;
         await state.WriteStateAsync();
+        if (state.State.StatusList is { } list && state.State.StatusIndex is { } index)
+        {
+            // After the state write: a crash in between leaves the certificate revoked here and the bit
+            // unset; revoking again answers AlreadyRevoked, so RevokeAsync below also runs on that path.
+            await GrainFactory.GetGrain<IStatusListGrain>(list).RevokeAsync(index);
+        }
+
         return RevocationOutcome.Revoked;
+    }
+
+    /// <summary>An entry in the first status list with room; lists fill in order.</summary>
+    private async Task<(long List, int Index)> AllocateStatusAsync()
+    {
+        for (long list = 0; list < StatusLists.MaxLists; list++)
+        {
+            var index = await GrainFactory.GetGrain<IStatusListGrain>(list).AllocateAsync();
+            if (index >= 0)
+            {
+                return (list, index);
+            }
+        }
+
+        throw new InvalidOperationException($"Every revocation status list is full ({StatusLists.MaxLists} x {StatusLists.Size}).");
     }
 
     private async Task EnsureIndexedAsync()

@@ -8,5 +8,5 @@ namespace AdaptiveMooc.Grains.Certificates;
 internal sealed class CertificateKeysGrain(CertificateSigningKey signingKey) : Grain, ICertificateKeysGrain
 {
     public Task<IReadOnlyList<PublicJwk>> GetPublicKeysAsync() =>
-        Task.FromResult<IReadOnlyList<PublicJwk>>([signingKey.PublicJwk]);
+        Task.FromResult(signingKey.PublishedKeys);
 }

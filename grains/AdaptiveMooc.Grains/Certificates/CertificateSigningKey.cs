@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AdaptiveMooc.Grains.Certificates;
 
@@ -10,18 +12,42 @@ namespace AdaptiveMooc.Grains.Certificates;
 /// </summary>
 internal sealed class CertificateSigningKey : IDisposable
 {
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
     private readonly Lazy<(ECDsa Key, PublicJwk Jwk)> key;
+    private readonly Lazy<IReadOnlyList<PublicJwk>> published;
 
     public CertificateSigningKey(IOptions<CertificateOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = options.Value.SigningKeyPath;
+        var retired = options.Value.RetiredKeysPath;
         key = new(() => LoadOrCreate(path), LazyThreadSafetyMode.ExecutionAndPublication);
+        published = new(() => [PublicJwk, .. Retired(retired).Where(k => k.Kid != PublicJwk.Kid)], LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public PublicJwk PublicJwk => key.Value.Jwk;
 
-    public string Sign(string payloadJson) => VcJwt.Sign(key.Value.Key, key.Value.Jwk.Kid, payloadJson);
+    /// <summary>The current key first, then every retired one: what verifiers may check certificates against.</summary>
+    public IReadOnlyList<PublicJwk> PublishedKeys => published.Value;
+
+    /// <summary>
+    /// A compact ES256 JWS over the credential (header <c>alg</c>, <c>kid</c>, <c>typ</c>), made by
+    /// Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/> rather than by hand; the payload is
+    /// signed as given (no times added: the credential carries its own).
+    /// </summary>
+    public string Sign(string payloadJson)
+    {
+        // No provider cache: it is keyed by kid and would outlive this instance's ECDsa (disposed with it)
+        // when another instance loads the same key file.
+        var securityKey = new ECDsaSecurityKey(key.Value.Key)
+        {
+            KeyId = key.Value.Jwk.Kid,
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
+        var credentials = new SigningCredentials(securityKey, SecurityAlgorithms.EcdsaSha256);
+        return Handler.CreateToken(payloadJson, credentials);
+    }
 
     public void Dispose()
     {
@@ -29,6 +55,21 @@ internal sealed class CertificateSigningKey : IDisposable
         {
             key.Value.Key.Dispose();
         }
+    }
+
+    private static IEnumerable<PublicJwk> Retired(string? folder)
+    {
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*.pem").Order(StringComparer.Ordinal).Select(file =>
+        {
+            using var ecdsa = ECDsa.Create();
+            ecdsa.ImportFromPem(File.ReadAllText(file));
+            return VcJwt.PublicJwkOf(ecdsa);
+        }).DistinctBy(k => k.Kid).ToList();
     }
 
     private static (ECDsa, PublicJwk) LoadOrCreate(string path)

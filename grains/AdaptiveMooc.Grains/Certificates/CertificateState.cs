@@ -17,4 +17,9 @@ internal sealed class CertificateState
 
     /// <summary>True once the lookup and the learner's list know the certificate; until then every call retries that.</summary>
     [Id(10)] public bool Indexed { get; set; }
+
+    /// <summary>The revocation status list and entry of this certificate (null for certificates issued before status lists).</summary>
+    [Id(11)] public long? StatusList { get; set; }
+
+    [Id(12)] public int? StatusIndex { get; set; }
 }

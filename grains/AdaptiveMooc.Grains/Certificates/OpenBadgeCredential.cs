@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdaptiveMooc.Grains.Abstractions.Certificates;
 
 namespace AdaptiveMooc.Grains.Certificates;
 
@@ -11,7 +12,8 @@ namespace AdaptiveMooc.Grains.Certificates;
 internal static class OpenBadgeCredential
 {
     public static JsonObject Build(
-        CertificateOptions options, Guid id, string learnerId, string courseId, string courseTitle, string kind, DateTimeOffset issuedAt)
+        CertificateOptions options, Guid id, string learnerId, string courseId, string courseTitle, string kind, DateTimeOffset issuedAt,
+        (long List, int Index)? status = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var baseUrl = options.PublicBaseUrl.TrimEnd('/');
@@ -27,7 +29,7 @@ internal static class OpenBadgeCredential
             "certificate" => "Certificate",
             _ => "Statement of accomplishment",
         };
-        return new JsonObject
+        var credential = new JsonObject
         {
             ["@context"] = new JsonArray(
                 "https://www.w3.org/ns/credentials/v2",
@@ -61,6 +63,21 @@ internal static class OpenBadgeCredential
                 },
             },
         };
+        if (status is { } entry)
+        {
+            // W3C Bitstring Status List: where outside verifiers look up whether this credential is revoked.
+            var list = StatusLists.Url(baseUrl, entry.List);
+            credential["credentialStatus"] = new JsonObject
+            {
+                ["id"] = $"{list}#{entry.Index}",
+                ["type"] = "BitstringStatusListEntry",
+                ["statusPurpose"] = "revocation",
+                ["statusListIndex"] = entry.Index.ToString(CultureInfo.InvariantCulture),
+                ["statusListCredential"] = list,
+            };
+        }
+
+        return credential;
     }
 
     /// <summary>The JWT claim set: the credential plus iss, jti, sub and nbf taken from it.</summary>

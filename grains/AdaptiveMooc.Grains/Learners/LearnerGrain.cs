@@ -106,6 +106,18 @@ internal sealed class LearnerGrain(
 
     public Task<string?> GetPasswordHash() => Task.FromResult(state.State.Registered ? state.State.PasswordHash : null);
 
+    public async Task SetPasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        if (!state.State.Registered)
+        {
+            return;
+        }
+
+        state.State.PasswordHash = passwordHash;
+        await Write();
+    }
+
     public async Task<CommandResult> UpdateAvailability(string? timeZone, IReadOnlyList<AvailabilityWindow> weeklyAvailability)
     {
         ArgumentNullException.ThrowIfNull(weeklyAvailability);

@@ -6,6 +6,7 @@ namespace AdaptiveMooc.Grains.Security;
 
 /// <summary>
 /// Persists its counters so a lockout survives the activation being collected or moved to another silo.
+/// One grain per account at an address, per address and per account, each with its own threshold.
 /// </summary>
 [GrainType("mooc-login-throttle")]
 internal sealed class LoginThrottleGrain(
@@ -34,7 +35,7 @@ internal sealed class LoginThrottleGrain(
         }
 
         s.Failures++;
-        if (s.Failures >= policy.MaxFailures)
+        if (s.Failures >= Threshold())
         {
             s.LockedUntil = now + policy.LockoutDuration;
             s.Failures = 0;
@@ -56,6 +57,14 @@ internal sealed class LoginThrottleGrain(
         state.State = new LoginThrottleState();
         await state.WriteStateAsync();
     }
+
+    /// <summary>The key says what is counted (<see cref="LoginThrottleKeys"/>): an account at one address, an address, or an account.</summary>
+    private int Threshold() => LoginThrottleKeys.ScopeOf(this.GetPrimaryKeyString()) switch
+    {
+        LoginThrottleScope.AccountAtAddress => policy.MaxFailures,
+        LoginThrottleScope.Address => policy.AddressMaxFailures,
+        _ => policy.AccountMaxFailures,
+    };
 
     private LoginGate Gate(DateTimeOffset now) =>
         state.State.LockedUntil is { } until && until > now ? new LoginGate(false, until - now) : LoginGate.Open;

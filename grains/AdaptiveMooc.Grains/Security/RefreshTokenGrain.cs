@@ -53,7 +53,7 @@ internal sealed class RefreshTokenGrain(
 
         state.State.UsedAt = now;
         await state.WriteStateAsync();
-        return new RefreshRedemption(RefreshOutcome.Redeemed, grant.SubjectKind, grant.SubjectId, grant.FamilyId);
+        return new RefreshRedemption(RefreshOutcome.Redeemed, grant.SubjectKind, grant.SubjectId, grant.FamilyId, grant.LoginExpiresAt);
     }
 
     public async Task RevokeFamily(byte[] secretDigest)

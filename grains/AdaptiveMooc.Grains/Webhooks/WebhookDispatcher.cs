@@ -8,7 +8,7 @@ namespace AdaptiveMooc.Grains.Webhooks;
 
 /// <summary>
 /// Sends due deliveries from the outbox: POST of the stored JSON body with <c>X-Mooc-Signature</c>,
-/// <c>X-Mooc-Event-Id</c> and <c>X-Mooc-Event</c>. A 2xx marks the delivery delivered (it is never sent
+/// <c>X-Mooc-Event-Id</c>, <c>X-Mooc-Event</c> and the Standard Webhooks headers (<see cref="WebhookSignature"/>). A 2xx marks the delivery delivered (it is never sent
 /// again); anything else, a timeout or a network error schedules the next attempt by
 /// <see cref="RetrySchedule"/>, and the last failed attempt leaves it dead (a dead letter).
 /// Redirects are not followed: a receiver answers where it was registered. Deliveries of an owner that is
@@ -48,6 +48,11 @@ internal sealed class WebhookDispatcher(
             request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(delivery.Secret, body));
             request.Headers.TryAddWithoutValidation(WebhookSignature.EventIdHeader, delivery.EventId.ToString("D"));
             request.Headers.TryAddWithoutValidation(WebhookSignature.EventTypeHeader, delivery.EventType);
+            var id = delivery.EventId.ToString("D");
+            var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+            request.Headers.TryAddWithoutValidation(WebhookSignature.StandardIdHeader, id);
+            request.Headers.TryAddWithoutValidation(WebhookSignature.StandardTimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation(WebhookSignature.StandardSignatureHeader, WebhookSignature.SignStandard(delivery.Secret, id, timestamp, body));
             request.Headers.UserAgent.ParseAdd(UserAgent);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.Timeout);
@@ -60,7 +65,9 @@ internal sealed class WebhookDispatcher(
         }
         catch (HttpRequestException e)
         {
-            error = e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString();
+            // Fixed texts only: an exception message could name the address or tell a refused port from a
+            // silent one, and dead letters are shown to the webhook's owner.
+            error = e.InnerException is WebhookAddressRefusedException ? WebhookConnector.Refused : FailureText(e.HttpRequestError);
         }
 
         var now = clock.GetUtcNow();
@@ -78,4 +85,12 @@ internal sealed class WebhookDispatcher(
                 "Webhook {WebhookId}: event {EventId} dead after {Attempts} attempts ({Error}).", delivery.WebhookId, delivery.EventId, delivery.Attempt, error);
         }
     }
+
+    private static string FailureText(HttpRequestError error) => error switch
+    {
+        HttpRequestError.NameResolutionError => "host name not resolved",
+        HttpRequestError.SecureConnectionError => "TLS handshake failed",
+        HttpRequestError.ConnectionError => "connection failed",
+        _ => "request failed",
+    };
 }

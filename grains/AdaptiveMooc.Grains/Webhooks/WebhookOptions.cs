@@ -25,6 +25,13 @@ public sealed class WebhookOptions
 
     public TimeSpan LongestRetry { get; set; } = RetrySchedule.Longest;
 
+    /// <summary>
+    /// TEST ONLY: lets deliveries connect to loopback addresses (127.0.0.0/8, ::1), for a receiver on
+    /// the test machine. Every other special-use address stays refused. Never set it in production:
+    /// it opens the silo's own ports (and anything else on the host) to webhook owners.
+    /// </summary>
+    public bool AllowLoopback { get; set; }
+
     /// <summary>Deliveries sent together (in parallel) per poll.</summary>
     public int BatchSize { get; set; } = 32;
 }

@@ -38,7 +38,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(sp => new WebhookDispatcher(
             sp.GetRequiredService<IWebhookStore>(),
             sp.GetRequiredService<IWebhookOwners>(),
-            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            new HttpClient(WebhookConnector.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback))
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             },

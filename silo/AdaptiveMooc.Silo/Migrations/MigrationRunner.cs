@@ -39,12 +39,17 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
         {
-            await ExecuteAsync(connection, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version    text        PRIMARY KEY,
-                    checksum   text        NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now())
-                """, cancellationToken);
+            // Only when missing: a runtime role without DDL rights (docs/SECURITY.md) can then run this to
+            // check that the schema is up to date, and fails only when a migration is really pending.
+            if (!await SchemaTableExistsAsync(connection, cancellationToken))
+            {
+                await ExecuteAsync(connection, """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version    text        PRIMARY KEY,
+                        checksum   text        NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now())
+                    """, cancellationToken);
+            }
 
             var applied = await ReadAppliedAsync(connection, cancellationToken);
             var done = new List<string>();
@@ -99,6 +104,12 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         {
             throw new InvalidOperationException($"Migration {migration.Version} failed: {e.MessageText} (at {e.Position}).", e);
         }
+    }
+
+    private static async Task<bool> SchemaTableExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<Dictionary<string, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

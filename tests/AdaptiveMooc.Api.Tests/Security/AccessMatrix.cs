@@ -127,6 +127,7 @@ public static class AccessMatrix
         // Certificates (social). Verification is public; revocation is for the course's trainers (reason left out: 400).
         ["GET /api/certificates/{certificateId}"] = AccessRule.Anyone(),
         ["POST /api/certificates/{certificateId}/revocation"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        ["GET /api/certificates/status-lists/{listId}"] = AccessRule.Anyone(),
         ["GET /api/learners/{learnerId}/certificates"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/certificate"] = AccessRule.LearnerData().With(Role.CourseTrainer, Expect.Allowed),
 

@@ -224,6 +224,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["postId"] = reply.GetProperty("id").GetString()!,
                 ["webinarId"] = webinar.GetProperty("id").GetString()!,
                 ["certificateId"] = evaluation.GetProperty("certificate").GetProperty("id").GetString()!,
+                ["listId"] = "0",
             },
         };
 

@@ -71,6 +71,31 @@ public sealed class AuthenticationTests(SecurityFixture fixture)
     }
 
     [Fact]
+    public async Task A_login_kept_alive_by_refreshing_ends_at_its_absolute_lifetime()
+    {
+        // Issue 16, finding 9: a stolen refresh token rotated faster than its 14-day sliding lifetime
+        // used to live forever. The limited API ends every login 8 s after sign-in.
+        var id = await fixture.CreateTrainerAsync(Password);
+        var started = DateTimeOffset.UtcNow;
+        var current = (await fixture.TokenAsync(fixture.Limited, id, Password)).RefreshToken;
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            using var response = await fixture.Limited.Http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = current });
+            status = response.StatusCode;
+            if (status == HttpStatusCode.OK)
+            {
+                current = (await response.Content.ReadFromJsonAsync<TokenAnswer>(SecurityFixture.Json))!.RefreshToken;
+            }
+        }
+        while (status == HttpStatusCode.OK && DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.InRange(DateTimeOffset.UtcNow - started, SecurityFixture.LimitedLoginLifetime - TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task Logout_revokes_the_refresh_token()
     {
         var id = await fixture.CreateTrainerAsync(Password);

@@ -16,6 +16,7 @@ public sealed class SecurityFixture : IAsyncLifetime
 {
     public const int LimitedPermits = 5;
     public static readonly TimeSpan LimitedTokenLifetime = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan LimitedLoginLifetime = TimeSpan.FromSeconds(8);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string work = Path.Combine(Path.GetTempPath(), "mooc-security-" + Guid.NewGuid().ToString("N"));
@@ -53,6 +54,13 @@ public sealed class SecurityFixture : IAsyncLifetime
             ["Mooc__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__AdminKey__Path"] = adminKeyPath,
             ["Mooc__Jwt__SigningKeyPath"] = SigningKeyPath,
+
+            // The test client plays the documented TLS proxy: it connects from loopback and names the
+            // client in X-Forwarded-For (ProxyTests).
+            ["Mooc__Proxy__KnownProxies__0"] = "127.0.0.1",
+
+            // TEST ONLY: cheaper password hashing; production refuses less than OWASP's 210,000.
+            ["Mooc__Passwords__TestOnlyIterations"] = "10000",
         };
         Main = await StartApiAsync(apiDll, "api-main", common);
         Limited = await StartApiAsync(apiDll, "api-limited", new Dictionary<string, string>(common)
@@ -60,6 +68,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             ["Mooc__RateLimit__PermitLimit"] = LimitedPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mooc__Jwt__AccessTokenLifetime"] = LimitedTokenLifetime.ToString(),
             ["Mooc__Jwt__ClockSkew"] = "00:00:00",
+            ["Mooc__Jwt__RefreshTokenAbsoluteLifetime"] = LimitedLoginLifetime.ToString(),
         });
     }
 

@@ -253,6 +253,15 @@ public sealed class SocialEndToEndTests(PlatformFixture fixture)
         var tampered = jwt[..flipAt] + (jwt[flipAt] == 'A' ? 'B' : 'A') + jwt[(flipAt + 1)..];
         Assert.Null(AdaptiveMooc.Grains.Abstractions.Certificates.VcJwt.Verify(tampered, published));
 
+        // Issue 16, finding 7: an outside verifier, holding only the credential and the JWKS, must see a
+        // revocation. The credential names its entry in a public, signed Bitstring Status List.
+        var status = verified.GetProperty("credential").GetProperty("credentialStatus");
+        Assert.Equal("BitstringStatusListEntry", status.GetProperty("type").GetString());
+        Assert.Equal("revocation", status.GetProperty("statusPurpose").GetString());
+        var statusIndex = int.Parse(status.GetProperty("statusListIndex").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var statusList = new Uri(status.GetProperty("statusListCredential").GetString()!);
+        Assert.False(await RevokedInStatusListAsync(anonymous, statusList, statusIndex, published));
+
         var mine = await ReadAsync(await client.GetAsync(new Uri($"/api/learners/{learnerId}/certificates", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Equal(id, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
 
@@ -265,8 +274,30 @@ public sealed class SocialEndToEndTests(PlatformFixture fixture)
         Assert.False(after.GetProperty("valid").GetBoolean());
         Assert.Equal("revoked", after.GetProperty("verification").GetProperty("status").GetString());
         Assert.Equal("academic misconduct", after.GetProperty("revocationReason").GetString());
+        Assert.True(await RevokedInStatusListAsync(anonymous, statusList, statusIndex, published));
+        await Problem.AssertAsync(await anonymous.GetAsync(new Uri("/api/certificates/status-lists/x", UriKind.Relative)), HttpStatusCode.NotFound);
 
         await Problem.AssertAsync(await anonymous.GetAsync(new Uri($"/api/certificates/{Guid.NewGuid()}", UriKind.Relative)), HttpStatusCode.NotFound);
         await Problem.AssertAsync(await anonymous.GetAsync(new Uri("/api/certificates/not-a-uuid", UriKind.Relative)), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>What an outside verifier does: fetch the list credential, check its signature, read the bit.</summary>
+    private static async Task<bool> RevokedInStatusListAsync(
+        HttpClient anonymous, Uri statusList, int index, IReadOnlyList<AdaptiveMooc.Grains.Abstractions.Certificates.PublicJwk> published)
+    {
+        using var response = await anonymous.GetAsync(new Uri(statusList.PathAndQuery, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var payload = AdaptiveMooc.Grains.Abstractions.Certificates.VcJwt.Verify(await response.Content.ReadAsStringAsync(), published);
+        Assert.NotNull(payload);
+        var subject = JsonDocument.Parse(payload).RootElement.GetProperty("credentialSubject");
+        Assert.Equal("revocation", subject.GetProperty("statusPurpose").GetString());
+        var encoded = subject.GetProperty("encodedList").GetString()!;
+        Assert.StartsWith("u", encoded, StringComparison.Ordinal);
+        using var gzip = new System.IO.Compression.GZipStream(
+            new MemoryStream(System.Buffers.Text.Base64Url.DecodeFromChars(encoded.AsSpan(1))), System.IO.Compression.CompressionMode.Decompress);
+        using var bits = new MemoryStream();
+        await gzip.CopyToAsync(bits);
+        Assert.Equal(AdaptiveMooc.Grains.Abstractions.Certificates.StatusLists.Size / 8, bits.Length);
+        return AdaptiveMooc.Grains.Abstractions.Certificates.StatusLists.IsSet(bits.ToArray(), index);
     }
 }

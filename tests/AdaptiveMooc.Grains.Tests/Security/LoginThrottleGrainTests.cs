@@ -5,7 +5,25 @@ namespace AdaptiveMooc.Grains.Tests.Security;
 [Collection(SecurityClusterCollection.Name)]
 public sealed class LoginThrottleGrainTests(SecurityClusterFixture fixture)
 {
-    private ILoginThrottleGrain NewThrottle() => fixture.Client.GetGrain<ILoginThrottleGrain>("trainer:" + Guid.NewGuid().ToString("N"));
+    private ILoginThrottleGrain NewThrottle() =>
+        fixture.Client.GetGrain<ILoginThrottleGrain>(LoginThrottleKeys.AccountAtAddress(NewAccount(), "192.0.2.1"));
+
+    private static string NewAccount() => "Trainer:" + Guid.NewGuid().ToString("N");
+
+    [Theory]
+    [InlineData("address", 20)]
+    [InlineData("account", 100)]
+    public async Task An_address_and_an_account_from_everywhere_have_their_own_higher_thresholds(string scope, int threshold)
+    {
+        var key = scope == "address" ? LoginThrottleKeys.Address("2001:db8::" + Random.Shared.Next(1, 65535).ToString("x", System.Globalization.CultureInfo.InvariantCulture)) : NewAccount();
+        var throttle = fixture.Client.GetGrain<ILoginThrottleGrain>(key);
+        for (var i = 0; i < threshold - 1; i++)
+        {
+            Assert.True((await throttle.RecordFailure()).Allowed);
+        }
+
+        Assert.False((await throttle.RecordFailure()).Allowed);
+    }
 
     [Fact]
     public async Task Five_failures_lock_the_account_for_fifteen_minutes()

@@ -52,6 +52,7 @@ public abstract class WebhookDeliveryScenarios
             Assert.Equal(ev.Id.ToString("D"), r.Header(WebhookSignature.EventIdHeader));
             Assert.Equal(WebhookEventTypes.SessionReminder, r.Header(WebhookSignature.EventTypeHeader));
             Assert.True(WebhookSignature.Verify(webhook.Secret, r.Body, r.Header(WebhookSignature.Header)));
+            AssertStandardSignature(webhook.Secret, r);
             Assert.Equal(requests[0].Body, r.Body);
         });
         Assert.Contains("\"learnerId\":\"" + ev.LearnerId + "\"", Encoding.UTF8.GetString(requests[0].Body), StringComparison.Ordinal);
@@ -153,6 +154,86 @@ public abstract class WebhookDeliveryScenarios
         Assert.Equal((0, 0, 1), (view.Pending, view.Delivered, view.DeadLettered));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:{0}/hooks/")]
+    [InlineData("http://127.0.0.2:{0}/hooks/")]
+    [InlineData("http://[::ffff:127.0.0.1]:{0}/hooks/")]
+    [InlineData("http://localhost:{0}/hooks/")]
+    [InlineData("http://0.0.0.0:{0}/hooks/")]
+    public async Task A_receiver_on_loopback_by_address_mapped_address_or_name_is_refused_when_connecting(string form)
+    {
+        // The attack of issue 16, finding 4: the registration check never resolves names and misses
+        // mapped forms, so the silo itself must refuse to connect. The receiver listens on 127.0.0.1
+        // and would answer 200 to anything that reached it.
+        await using var receiver = new WebhookReceiver();
+        var url = new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, form, receiver.Url.Port));
+        var webhook = await Subscribe(url, WebhookEventTypes.Inactive);
+        var ev = Event(WebhookEventTypes.Inactive);
+        await Store.EnqueueAsync(ev, WebhookPayload.Serialize(ev), clock.GetUtcNow());
+
+        var dispatcher = Dispatcher(maxAttempts: 1, allowLoopback: false);
+        Assert.Equal(1, await dispatcher.DeliverDueAsync(CancellationToken.None));
+
+        Assert.Empty(receiver.Received);
+        var dead = Assert.Single((await Store.GetAsync(null, webhook.Id))!.DeadLetters);
+        Assert.Equal(WebhookConnector.Refused, dead.LastError);
+    }
+
+    [Fact]
+    public async Task Failure_texts_do_not_tell_an_open_port_from_a_closed_one()
+    {
+        // An internal port that answers and one that does not leave the same dead letter.
+        await using var open = new WebhookReceiver { Always = 404 };
+        var closedPort = FreePorts.Next();
+        var toOpen = await Subscribe(open.Url, WebhookEventTypes.Inactive);
+        var toClosed = await Subscribe(new Uri($"http://127.0.0.1:{closedPort}/hooks/"), WebhookEventTypes.Inactive);
+        var ev = Event(WebhookEventTypes.Inactive);
+        await Store.EnqueueAsync(ev, WebhookPayload.Serialize(ev), clock.GetUtcNow());
+
+        await Dispatcher(maxAttempts: 1, allowLoopback: false).DeliverDueAsync(CancellationToken.None);
+
+        var openError = Assert.Single((await Store.GetAsync(null, toOpen.Id))!.DeadLetters).LastError;
+        var closedError = Assert.Single((await Store.GetAsync(null, toClosed.Id))!.DeadLetters).LastError;
+        Assert.Equal(openError, closedError);
+        Assert.Empty(open.Received);
+    }
+
+    [Fact]
+    public async Task Each_attempt_carries_a_standard_webhooks_signature_over_id_timestamp_and_body()
+    {
+        // Issue 16, finding 9: a signature over the body alone can be replayed forever; the standard one
+        // binds the attempt's time, so a receiver refuses a captured delivery outside its tolerance.
+        await using var receiver = new WebhookReceiver(500);
+        var webhook = await Subscribe(receiver.Url, WebhookEventTypes.Inactive);
+        var ev = Event(WebhookEventTypes.Inactive);
+        await Store.EnqueueAsync(ev, WebhookPayload.Serialize(ev), clock.GetUtcNow());
+        var dispatcher = Dispatcher(maxAttempts: 3);
+
+        await dispatcher.DeliverDueAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(2, receiver.Received.Count);
+        var (first, second) = (receiver.Received[0], receiver.Received[1]);
+        Assert.Equal(ev.Id.ToString("D"), first.Header(WebhookSignature.StandardIdHeader));
+        Assert.Equal(first.Header(WebhookSignature.StandardIdHeader), second.Header(WebhookSignature.StandardIdHeader));
+        Assert.Equal(clock.GetUtcNow().AddMinutes(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), first.Header(WebhookSignature.StandardTimestampHeader));
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), second.Header(WebhookSignature.StandardTimestampHeader));
+        AssertStandardSignature(webhook.Secret, first);
+        AssertStandardSignature(webhook.Secret, second);
+        Assert.NotEqual(first.Header(WebhookSignature.StandardSignatureHeader), second.Header(WebhookSignature.StandardSignatureHeader));
+    }
+
+    /// <summary>Recomputes the signature as a Standard Webhooks receiver would, from the headers and raw body.</summary>
+    private static void AssertStandardSignature(string secret, ReceivedRequest request)
+    {
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var signed = Encoding.UTF8.GetBytes($"{request.Header("webhook-id")}.{request.Header("webhook-timestamp")}.").Concat(request.Body).ToArray();
+        var expected = "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(key, signed));
+        Assert.Equal(expected, request.Header("webhook-signature"));
+    }
+
     private async Task<WebhookSubscription> Subscribe(Uri url, params string[] events)
     {
         var subscription = new WebhookSubscription(
@@ -161,10 +242,10 @@ public abstract class WebhookDeliveryScenarios
         return subscription;
     }
 
-    private WebhookDispatcher Dispatcher(int maxAttempts, string? revoked = null) => new(
+    private WebhookDispatcher Dispatcher(int maxAttempts, string? revoked = null, bool allowLoopback = true) => new(
         Store,
         new Owners(revoked),
-        new HttpClient(),
+        new HttpClient(WebhookConnector.CreateHandler(allowLoopback)),
         clock,
         Options.Create(new WebhookOptions { MaxAttempts = maxAttempts, BatchSize = 100 }),
         NullLogger<WebhookDispatcher>.Instance);
