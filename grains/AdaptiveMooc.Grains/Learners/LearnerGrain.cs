@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Planning;
 using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using AdaptiveMooc.Grains.Analytics;
@@ -122,6 +123,7 @@ internal sealed class LearnerGrain(
         state.State.TimeZone = timeZone ?? state.State.TimeZone;
         state.State.WeeklyAvailability = [.. weeklyAvailability];
         await Write();
+        await PlanInputsChanged();
         return CommandResult.Ok;
     }
 
@@ -170,6 +172,7 @@ internal sealed class LearnerGrain(
         // Statements imported before the enrolment may already meet the course's certificate rule.
         certificates?.Mark(request.CourseId);
         await AfterApplied(0);
+        await PlanInputsChanged();
         return CommandResult.Created;
     }
 
@@ -196,6 +199,7 @@ internal sealed class LearnerGrain(
         state.State.Enrolments[courseId] = enrolment with { WithdrawnAt = at, WithdrawalReason = reason };
         await Write();
         await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[courseId]);
+        await PlanInputsChanged();
         return CommandResult.Ok;
     }
 
@@ -394,6 +398,12 @@ internal sealed class LearnerGrain(
 
         await Writes.Changed(applied);
     }
+
+    /// <summary>
+    /// Availability, time zone and enrolments are inputs of the learner's plan, which replans at once. One-way:
+    /// the plan grain reads this grain back, so awaiting its answer here would wait on ourselves.
+    /// </summary>
+    private Task PlanInputsChanged() => GrainFactory.ByKey<ILearnerPlanGrain>(LearnerId).InputsChanged();
 
     private WriteBehind Writes => writes ??= new WriteBehind(this, WriteState, FlushEvery, FlushDelay);
 
