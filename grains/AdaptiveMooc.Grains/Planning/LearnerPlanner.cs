@@ -248,7 +248,7 @@ internal static class LearnerPlanner
         var stakes = new List<string>();
         if (demand.TargetDate is { } date)
         {
-            stakes.Add(string.Create(CultureInfo.InvariantCulture, $"target date {date:yyyy-MM-dd} needs {(track.Need ?? 0):0.#} h per week"));
+            stakes.Add(string.Create(CultureInfo.InvariantCulture, $"target date {date:yyyy-MM-dd} needs {Math.Ceiling((track.Need ?? 0) * 10) / 10:0.#} h per week"));
         }
 
         var overdue = track.Ordered.Count(l => l.Due is { } due && due <= now);
@@ -285,7 +285,7 @@ internal static class LearnerPlanner
 
         if (track.Need is null)
         {
-            stakes.Add(string.Create(CultureInfo.InvariantCulture, $"no date to meet, so it is paced to finish in {UndatedWeeks} weeks"));
+            stakes.Add(string.Create(CultureInfo.InvariantCulture, $"no date to meet, so it asks for its work spread over {UndatedWeeks} weeks"));
         }
 
         var finish = completion is { } c
