@@ -19,8 +19,11 @@ internal sealed record CourseOutlook(
     string Explanation,
     IReadOnlyList<string> LateLessonIds)
 {
-    /// <summary>The explanation without its opening (the stakes and the status), which do not depend on the weeks shown.</summary>
-    public string Details { get; init; } = string.Empty;
+    /// <summary>The explanation's status sentence (on track or not, and why), which does not depend on the weeks shown.</summary>
+    public string Status { get; init; } = string.Empty;
+
+    /// <summary>What is at stake for the course (dates, risk, reviews, webinars), which does not depend on the weeks shown.</summary>
+    public string Stakes { get; init; } = string.Empty;
 
     /// <summary>Local date of the course's first session in the projection, if any.</summary>
     public DateOnly? FirstSession { get; init; }

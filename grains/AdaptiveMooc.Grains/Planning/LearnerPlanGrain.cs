@@ -299,11 +299,12 @@ internal sealed class LearnerPlanGrain(
             o.OnTrack,
             o.ProjectedCompletion,
             o.WeeklyHoursNeeded,
-            o.Details,
+            o.Status,
             o.Explanation,
             o.FirstSession,
             o.Ask > 0,
-            inputs.Courses.First(c => string.Equals(c.CourseId, o.CourseId, StringComparison.Ordinal)).Progress.StatementCount))];
+            inputs.Courses.First(c => string.Equals(c.CourseId, o.CourseId, StringComparison.Ordinal)).Progress.StatementCount,
+            o.Stakes))];
         plan.DeclaredWeeklyHours = schedule.DeclaredWeeklyHours;
         plan.PlannedAt = inputs.Now;
         plan.InputsKey = inputs.Key;
@@ -322,7 +323,7 @@ internal sealed class LearnerPlanGrain(
                 .Aggregate(TimeSpan.Zero, (sum, s) => sum + (s.End - s.Start));
             var hours = Math.Round(mine.TotalHours / weeks, 1);
             var explanation = c.HasWork && plan.DeclaredWeeklyHours > 0
-                ? LearnerPlanner.Head(weeks, plan.DeclaredWeeklyHours, hours, total > TimeSpan.Zero ? mine / total : 0, c.FirstSession) + ": " + c.Details
+                ? LearnerPlanner.Compose(c.Status, LearnerPlanner.Head(weeks, plan.DeclaredWeeklyHours, hours, total > TimeSpan.Zero ? mine / total : 0, c.FirstSession), c.Stakes)
                 : c.FullExplanation;
             return new CourseOutlookView(c.CourseId, c.OnTrack, c.ProjectedCompletion, c.WeeklyHoursNeeded, hours, explanation, c.ProgressVersion);
         }).ToList();

@@ -195,7 +195,7 @@ internal static class LearnerPlanner
         if (ordered.Count == 0)
         {
             const string Done = "Nothing left to plan: every required lesson of the course is complete.";
-            return new CourseOutlook(demand.CourseId, true, null, 0, 0, 0, Done, []) { Details = Done };
+            return new CourseOutlook(demand.CourseId, true, null, 0, 0, 0, Done, []) { Status = Done };
         }
 
         var remainingMinutes = ordered.Sum(WeeklyPlanner.MinutesOf);
@@ -213,15 +213,16 @@ internal static class LearnerPlanner
                 : remainingMinutes / 60.0 / WeeklyPlanner.ProjectionWeeks);
         needed = Math.Ceiling(needed * 10) / 10;
         var plannedHours = Math.Round(track.PlannedInHorizon.TotalHours / weeks, 1);
-        var (explanation, details) = ExplainCourse(track, zone, now, weeks, declaredHours, planned, plannedHours, onTrack, completion, late.Count, needed, meetsTarget);
+        var (explanation, status, stakes) = ExplainCourse(track, zone, now, weeks, declaredHours, planned, plannedHours, onTrack, completion, late.Count, needed, meetsTarget);
         return new CourseOutlook(demand.CourseId, onTrack, completion, needed, plannedHours, Math.Round(track.Ask, 2), explanation, late)
         {
-            Details = details,
+            Status = status,
+            Stakes = stakes,
             FirstSession = track.FirstSession is { } first ? LocalClock.LocalDate(first, zone) : null,
         };
     }
 
-    private static (string Explanation, string Details) ExplainCourse(
+    private static (string Explanation, string Status, string Stakes) ExplainCourse(
         Track track,
         TimeZoneInfo zone,
         DateTimeOffset now,
@@ -242,7 +243,7 @@ internal static class LearnerPlanner
             var none = string.Create(
                 CultureInfo.InvariantCulture,
                 $"No weekly availability declared: add the times you can study. {work}; {needed:0.#} h per week would meet its dates.");
-            return (none, none);
+            return (none, none, string.Empty);
         }
 
         var stakes = new List<string>();
@@ -313,10 +314,13 @@ internal static class LearnerPlanner
             status = string.Create(CultureInfo.InvariantCulture, $"Not on track: the {finish}{why}; {needed:0.#} h per week would reach its dates.");
         }
 
-        var details = $"{string.Join("; ", stakes)}. {status}";
+        var stakesText = string.Join("; ", stakes);
         var share = planned > TimeSpan.Zero ? track.PlannedInHorizon.TotalMinutes / planned.TotalMinutes : 0;
-        return (Head(weeks, declaredHours, plannedHours, share, track.FirstSession is { } first ? LocalClock.LocalDate(first, zone) : null) + ": " + details, details);
+        return (Compose(status, Head(weeks, declaredHours, plannedHours, share, track.FirstSession is { } first ? LocalClock.LocalDate(first, zone) : null), stakesText), status, stakesText);
     }
+
+    /// <summary>A course's explanation: its status, then the time it gets (or why none), then what is at stake.</summary>
+    public static string Compose(string status, string head, string stakes) => $"{status} {head}: {stakes}.";
 
     /// <summary>
     /// The opening of a course's explanation for a given number of weeks: the time it gets, or why it gets

@@ -86,7 +86,7 @@ public sealed class LearnerPlannerProperties
             {
                 var outlook = plan.Courses.Single(o => o.CourseId == course.CourseId);
                 var gotTime = plan.Sessions.Any(s => s.CourseId == course.CourseId);
-                var saysWhy = outlook.Explanation.StartsWith("No session in the next", StringComparison.Ordinal)
+                var saysWhy = outlook.Explanation.Contains(". No session in the next", StringComparison.Ordinal)
                     || outlook.Explanation.StartsWith("No weekly availability declared", StringComparison.Ordinal);
                 if (gotTime == saysWhy)
                 {
