@@ -170,30 +170,16 @@ internal sealed class LearnerPlanGrain(
         await Refresh(inputs);
         var now = inputs.Now;
         var inbox = GrainFactory.ByKey<INotificationInboxGrain>(LearnerId);
-        foreach (var session in state.State.Planned.Where(s => s.Start > now && s.Start - PlanNotifications.ReminderLead <= now))
+        foreach (var reminder in PlanNotifications.Reminders(state.State.Planned, now))
         {
-            await inbox.Add(new LearnerNotification(
-                $"session-reminder:{session.CourseId}:{session.Start.UtcTicks}",
-                "session-reminder",
-                session.CourseId,
-                string.Create(CultureInfo.InvariantCulture, $"Your study session starts at {session.Start:HH:mm}: {string.Join(", ", session.LessonIds)}."),
-                now,
-                session.Start));
+            await inbox.Add(reminder);
         }
 
-        var allowedGap = DriftDetector.AllowedGap(inputs.Profile.WeeklyAvailability.Select(w => w.Day));
         foreach (var course in inputs.Courses.Where(c => c.Demand.Remaining.Count > 0 && !c.Hypothetical))
         {
-            var days = DriftDetector.DaysInactive(course.Progress.LastActivity, course.Enrolment.EnrolledAt, now, allowedGap);
-            if (days > 0)
+            if (PlanNotifications.Inactive(course.Enrolment, course.Progress.LastActivity, inputs.Profile, now) is { } nudge)
             {
-                await inbox.Add(new LearnerNotification(
-                    string.Create(CultureInfo.InvariantCulture, $"inactive:{course.CourseId}:{now:yyyy-MM-dd}"),
-                    "inactive",
-                    course.CourseId,
-                    string.Create(CultureInfo.InvariantCulture, $"No study for {days} days, longer than your weekly rhythm: your next session is in your plan."),
-                    now,
-                    null));
+                await inbox.Add(nudge);
             }
         }
     }
@@ -213,13 +199,7 @@ internal sealed class LearnerPlanGrain(
             var inbox = GrainFactory.ByKey<INotificationInboxGrain>(LearnerId);
             foreach (var session in missed)
             {
-                await inbox.Add(new LearnerNotification(
-                    $"missed-session:{session.CourseId}:{session.Start.UtcTicks}",
-                    "missed-session",
-                    session.CourseId,
-                    string.Create(CultureInfo.InvariantCulture, $"You missed the session planned at {session.Start:yyyy-MM-dd HH:mm}; your plan has been updated."),
-                    inputs.Now,
-                    session.Start));
+                await inbox.Add(PlanNotifications.Missed(session, inputs.Now));
             }
 
             Replan(state.State, inputs);
@@ -254,8 +234,7 @@ internal sealed class LearnerPlanGrain(
         foreach (var session in plan.Planned.Where(s => s.End <= now).ToList())
         {
             var progress = inputs.Courses.FirstOrDefault(c => string.Equals(c.CourseId, session.CourseId, StringComparison.Ordinal))?.Progress;
-            var active = progress is { LastActivity: { } last } && last >= session.Start
-                && session.LessonIds.Any(l => progress.StartedLessons.Contains(l) || progress.CompletedLessons.Contains(l));
+            var active = DriftDetector.Attended(session.Start, session.LessonIds, progress);
             var closed = session with { Status = active ? LearnerPlanSession.Done : LearnerPlanSession.Missed };
             plan.History.Add(closed);
             plan.Planned.Remove(session);
