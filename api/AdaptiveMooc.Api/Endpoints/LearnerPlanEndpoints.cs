@@ -34,6 +34,8 @@ public static class LearnerPlanEndpoints
         group.MapPost("/{learnerId}/plan/what-if", WhatIf).WithName("PlanWhatIf");
         group.MapPost("/{learnerId}/calendar-feed", OpenFeed).WithName("OpenCalendarFeed");
         group.MapDelete("/{learnerId}/calendar-feed", RevokeFeed).WithName("RevokeCalendarFeed");
+        // An enrolment's target date is a plan input: changing it replans at once.
+        group.MapPut("/{learnerId}/enrollments/{courseId}/target-date", SetTargetDate).WithName("SetTargetDate").WithTags("Learners");
         routes.MapGet("/api/calendar-feeds/{token}", Feed).WithName("GetCalendarFeed").WithTags("Plans").AllowAnonymous();
         return routes;
     }
@@ -94,6 +96,23 @@ public static class LearnerPlanEndpoints
             ? await cluster.ByKey<ILearnerPlanGrain>(learnerId).WhatIf(new PlanWhatIf(windows, body?.TargetDate, body?.CourseId), count)
             : null;
         return plan is null ? Problems.NotFound($"Learner '{learnerId}' does not exist.") : TypedResults.Ok(LearnerPlanResponse.From(plan));
+    }
+
+    private static async Task<Results<Ok<EnrolmentResponse>, ProblemHttpResult>> SetTargetDate(
+        string learnerId, string courseId, TargetDateBody body, HttpContext context, IClusterClient cluster)
+    {
+        if (LearnerAccess.Check(context.Caller(), learnerId) is { } denied)
+        {
+            return denied;
+        }
+
+        var grain = cluster.ByKey<ILearnerGrain>(learnerId);
+        var result = Ids.IsValid(learnerId) && Ids.IsValid(courseId)
+            ? await grain.SetTargetDate(courseId, body.TargetDate)
+            : CommandResult.NotFound($"Learner '{learnerId}' has no active enrolment in '{courseId}'.");
+        return result.Succeeded
+            ? TypedResults.Ok(EnrolmentResponse.From((await grain.GetEnrolments()).Single(e => e.CourseId == courseId)))
+            : Problems.From(result);
     }
 
     private static async Task<Results<Created<CalendarFeedResponse>, ProblemHttpResult>> OpenFeed(

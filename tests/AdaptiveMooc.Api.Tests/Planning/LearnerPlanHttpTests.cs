@@ -63,6 +63,16 @@ public sealed class LearnerPlanHttpTests(PlatformFixture fixture)
             Assert.Equal(30, mine.Sum(s => (s.GetProperty("end").GetDateTimeOffset() - s.GetProperty("start").GetDateTimeOffset()).TotalMinutes));
         }
 
+        // A new target date replans: the course's explanation now names it.
+        var target = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd");
+        var set = await client.PutAsJsonAsync($"/api/learners/{learnerId}/enrollments/{first}/target-date", new JsonObject { ["targetDate"] = target });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(target, (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("targetDate").GetString());
+        var targeted = await client.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/plan?weeks=2");
+        Assert.Contains($"target date {target}", targeted.GetProperty("courses").EnumerateArray().Single(c => c.GetProperty("courseId").GetString() == first).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        await Problem.AssertAsync(
+            await client.PutAsJsonAsync($"/api/learners/{learnerId}/enrollments/not-enrolled/target-date", new JsonObject { ["targetDate"] = target }), HttpStatusCode.NotFound);
+
         using var anonymous = fixture.Platform.Client(admin: false);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"/api/learners/{learnerId}/plan", UriKind.Relative))).StatusCode);
         await Problem.AssertAsync(await client.GetAsync(new Uri($"/api/learners/{learnerId}/plan?weeks=13", UriKind.Relative)), HttpStatusCode.BadRequest, "weeks");

@@ -142,6 +142,7 @@ public static class AccessMatrix
         ["POST /api/learners/{learnerId}/plan/what-if"] = AccessRule.LearnerData(RecommendationsRead) with { Body = _ => new { } },
         ["POST /api/learners/{learnerId}/calendar-feed"] = AccessRule.LearnerData(),
         ["DELETE /api/learners/{learnerId}/calendar-feed"] = AccessRule.LearnerData(),
+        ["PUT /api/learners/{learnerId}/enrollments/{courseId}/target-date"] = AccessRule.LearnerData() with { Body = _ => new { targetDate = "2030-01-31" } },
         ["GET /api/calendar-feeds/{token}"] = AccessRule.Anyone() with { Parameters = new Dictionary<string, string> { ["token"] = "calendarToken" } },
 
         // Webhooks (planner): admins and keys with recommendations:read. The id given is not a UUID, so

@@ -112,6 +112,43 @@ public sealed class LearnerPlanGrainTests(LearnerPlanClusterFixture fixture)
         Assert.Equal(before.Sessions[0].Id, replanned.Sessions[0].Id);
     }
 
+    [Fact]
+    public async Task A_change_of_target_date_or_enrolment_replans_without_waiting_for_a_request()
+    {
+        var (learnerId, courseId, window) = await Enrolled(TimeSpan.FromHours(6));
+        var learner = fixture.Client.GetGrain<ILearnerGrain>(learnerId);
+        var grain = fixture.Client.GetGrain<ILearnerPlanGrain>(learnerId);
+        Assert.DoesNotContain("target date", (await grain.GetPlan(4))!.Courses.Single().Explanation, StringComparison.Ordinal);
+
+        var target = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        Assert.True((await learner.SetTargetDate(courseId, target)).Succeeded);
+        var second = TestData.NewId("course");
+        await TestData.PublishedCourse(fixture.Client, second);
+        Assert.True((await learner.Enroll(new EnrolmentRequest(second, null, null, fixture.Clock.GetUtcNow()))).Succeeded);
+        var changedAt = fixture.Clock.GetUtcNow();
+        await Task.Delay(LearnerPlanClusterFixture.WatchPeriod * 3);
+
+        // Planned when the changes were made, not when asked a minute later.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var plan = (await grain.GetPlan(4))!;
+        Assert.Equal(changedAt, plan.PlannedAt);
+        Assert.Contains($"target date {target:yyyy-MM-dd}", plan.Courses.Single(c => c.CourseId == courseId).Explanation, StringComparison.Ordinal);
+        Assert.Equal(new[] { courseId, second }.Order(StringComparer.Ordinal), plan.Courses.Select(c => c.CourseId));
+        var sessions = plan.Sessions.Where(s => s.Status == LearnerPlanSession.Planned).ToList();
+        Assert.Equal(2, sessions.Select(s => s.CourseId).Distinct().Count());
+        Assert.All(sessions.Zip(sessions.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start));
+        Assert.Equal(window.Start, sessions[0].Start);
+
+        Assert.True((await learner.Withdraw(courseId, fixture.Clock.GetUtcNow(), null)).Succeeded);
+        var withdrawnAt = fixture.Clock.GetUtcNow();
+        await Task.Delay(LearnerPlanClusterFixture.WatchPeriod * 3);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = (await grain.GetPlan(4))!;
+        Assert.Equal(withdrawnAt, after.PlannedAt);
+        Assert.Equal([second], after.Courses.Select(c => c.CourseId));
+        Assert.All(after.Sessions, s => Assert.Equal(second, s.CourseId));
+    }
+
     /// <summary>A new learner in UTC whose only window (on the clock's weekday) starts <paramref name="ahead"/> from now, enrolled now.</summary>
     private async Task<(string LearnerId, string CourseId, Window Window)> Enrolled(TimeSpan ahead)
     {
