@@ -19,6 +19,7 @@ app.MapAuthEndpoints().MapApiKeyEndpoints().MapTrainerEndpoints().MapAuditEndpoi
 app.MapForumEndpoints().MapWebinarEndpoints().MapCertificateEndpoints();
 app.MapRecommendationEndpoints();
 app.MapPlanEndpoints();
+app.MapLearnerPlanEndpoints();
 app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
 await app.RunAsync();

@@ -45,6 +45,10 @@ public interface ILearnerGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<CommandResult> Withdraw(string courseId, DateTimeOffset at, string? reason);
 
+    /// <summary>Sets or clears an active enrolment's target date; NotFound without one.</summary>
+    [Alias("SetTargetDate")]
+    Task<CommandResult> SetTargetDate(string courseId, DateOnly? targetDate);
+
     /// <summary>Null when the learner has no enrolment in and no statement about the course.</summary>
     [Alias("GetProgress")]
     Task<CourseProgress?> GetProgress(string courseId);

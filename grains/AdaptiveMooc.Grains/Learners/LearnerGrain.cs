@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Planning;
 using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using AdaptiveMooc.Grains.Analytics;
@@ -134,6 +135,7 @@ internal sealed class LearnerGrain(
         state.State.TimeZone = timeZone ?? state.State.TimeZone;
         state.State.WeeklyAvailability = [.. weeklyAvailability];
         await Write();
+        await PlanInputsChanged(always: true);
         return CommandResult.Ok;
     }
 
@@ -182,6 +184,7 @@ internal sealed class LearnerGrain(
         // Statements imported before the enrolment may already meet the course's certificate rule.
         certificates?.Mark(request.CourseId);
         await AfterApplied(0);
+        await PlanInputsChanged();
         return CommandResult.Created;
     }
 
@@ -208,6 +211,20 @@ internal sealed class LearnerGrain(
         state.State.Enrolments[courseId] = enrolment with { WithdrawnAt = at, WithdrawalReason = reason };
         await Write();
         await AnalyticsFeed.Enrolment(GrainFactory, LearnerId, state.State.Enrolments[courseId]);
+        await PlanInputsChanged();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> SetTargetDate(string courseId, DateOnly? targetDate)
+    {
+        if (!state.State.Enrolments.TryGetValue(courseId, out var enrolment) || !enrolment.Active)
+        {
+            return CommandResult.NotFound($"Learner '{LearnerId}' has no active enrolment in '{courseId}'.");
+        }
+
+        state.State.Enrolments[courseId] = enrolment with { TargetDate = targetDate };
+        await Write();
+        await PlanInputsChanged();
         return CommandResult.Ok;
     }
 
@@ -406,6 +423,17 @@ internal sealed class LearnerGrain(
 
         await Writes.Changed(applied);
     }
+
+    /// <summary>
+    /// Availability, time zone, enrolments and target dates are inputs of the learner's plan, which replans
+    /// at once. One-way: the plan grain reads this grain back, so awaiting its answer here would wait on
+    /// ourselves. A learner without windows has no sessions to move or watch (imported learners): their
+    /// plan is computed when asked for, and no plan grain is woken for each of their enrolments.
+    /// </summary>
+    private Task PlanInputsChanged(bool always = false) =>
+        always || state.State.WeeklyAvailability.Count > 0
+            ? GrainFactory.ByKey<ILearnerPlanGrain>(LearnerId).InputsChanged()
+            : Task.CompletedTask;
 
     private WriteBehind Writes => writes ??= new WriteBehind(this, WriteState, FlushEvery, FlushDelay);
 

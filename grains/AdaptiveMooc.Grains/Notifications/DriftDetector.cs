@@ -1,23 +1,23 @@
+using AdaptiveMooc.Grains.Abstractions.Learners;
+
 namespace AdaptiveMooc.Grains.Notifications;
 
 /// <summary>
 /// Decides whether a learner has drifted from their own plan: planned sessions that ended with no
-/// activity since they began, or more days without activity than their declared rhythm allows (twice
+/// activity on their lessons since they began, or more days without activity than their declared rhythm allows (twice
 /// the average gap between the days they said they would study, at least two days).
 /// </summary>
 internal static class DriftDetector
 {
     public static readonly TimeSpan ShortestAllowedGap = TimeSpan.FromDays(2);
 
-    /// <summary>Planned sessions (start, end) already over with no activity at or after their start.</summary>
-    public static IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> MissedSessions(
-        IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> planned,
-        DateTimeOffset? lastActivity,
-        DateTimeOffset now) =>
-        planned
-            .Where(s => s.End <= now && (lastActivity is not { } last || last < s.Start))
-            .OrderBy(s => s.Start)
-            .ToList();
+    /// <summary>
+    /// Whether a planned session that ended was attended: the course had activity at or after its start and
+    /// one of its lessons was started or completed. Otherwise it was missed.
+    /// </summary>
+    public static bool Attended(DateTimeOffset sessionStart, IReadOnlyList<string> lessonIds, CourseProgress? progress) =>
+        progress is { LastActivity: { } last } && last >= sessionStart
+        && lessonIds.Any(l => progress.StartedLessons.Contains(l) || progress.CompletedLessons.Contains(l));
 
     /// <summary>The longest gap without activity the learner's declared study days allow; null without any.</summary>
     public static TimeSpan? AllowedGap(IEnumerable<DayOfWeek> studyDays)

@@ -5,55 +5,61 @@ using AdaptiveMooc.Grains.Abstractions.Planning;
 
 namespace AdaptiveMooc.Grains.Notifications;
 
-/// <summary>What a plan calls for at a given instant: reminders before sessions, missed sessions, inactivity.</summary>
+/// <summary>
+/// The notifications a learner plan raises: a reminder before each session, a missed session, inactivity.
+/// Ids are stable (course and session start, or course and day), so a repeat is dropped by the inbox.
+/// </summary>
 internal static class PlanNotifications
 {
     /// <summary>How long before a session its reminder goes out.</summary>
     public static readonly TimeSpan ReminderLead = TimeSpan.FromMinutes(30);
 
-    /// <summary>Notifications the plan calls for at <paramref name="now"/>; ids are stable so a repeat is dropped by the inbox.</summary>
-    public static IEnumerable<LearnerNotification> Due(
-        string course,
-        LearningPlan plan, DateTimeOffset? lastActivity, LearnerProfile? profile, IReadOnlyList<Enrolment> enrolments, DateTimeOffset now)
+    /// <summary>Reminders of the planned sessions starting within <see cref="ReminderLead"/>.</summary>
+    public static IEnumerable<LearnerNotification> Reminders(IEnumerable<LearnerPlanSession> planned, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(enrolments);
-        foreach (var session in plan.Sessions.Where(s => s.Start > now && s.Start - ReminderLead <= now))
-        {
-            yield return new LearnerNotification(
-                $"session-reminder:{course}:{session.Start.UtcTicks}",
+        ArgumentNullException.ThrowIfNull(planned);
+        return planned
+            .Where(s => s.Status == LearnerPlanSession.Planned && s.Start > now && s.Start - ReminderLead <= now)
+            .Select(s => new LearnerNotification(
+                $"session-reminder:{s.CourseId}:{s.Start.UtcTicks}",
                 "session-reminder",
-                course,
-                string.Create(CultureInfo.InvariantCulture, $"Your study session starts at {session.Start:HH:mm}: {string.Join(", ", session.LessonIds)}."),
+                s.CourseId,
+                string.Create(CultureInfo.InvariantCulture, $"Your study session starts at {s.Start:HH:mm}: {string.Join(", ", s.LessonIds)}."),
                 now,
-                session.Start);
+                s.Start));
+    }
+
+    public static LearnerNotification Missed(LearnerPlanSession session, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new LearnerNotification(
+            $"missed-session:{session.CourseId}:{session.Start.UtcTicks}",
+            "missed-session",
+            session.CourseId,
+            string.Create(CultureInfo.InvariantCulture, $"You missed the session planned at {session.Start:yyyy-MM-dd HH:mm}; your plan has been updated."),
+            now,
+            session.Start);
+    }
+
+    /// <summary>The day's inactivity nudge for an active enrolment, or null while the learner keeps their rhythm.</summary>
+    public static LearnerNotification? Inactive(Enrolment enrolment, DateTimeOffset? lastActivity, LearnerProfile profile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!enrolment.Active)
+        {
+            return null;
         }
 
-        foreach (var (start, _) in DriftDetector.MissedSessions(plan.Sessions.Select(s => (s.Start, s.End)), lastActivity, now))
-        {
-            yield return new LearnerNotification(
-                $"missed-session:{course}:{start.UtcTicks}",
-                "missed-session",
-                course,
-                string.Create(CultureInfo.InvariantCulture, $"You missed the session planned at {start:yyyy-MM-dd HH:mm}; your plan has been updated."),
+        var days = DriftDetector.DaysInactive(lastActivity, enrolment.EnrolledAt, now, DriftDetector.AllowedGap(profile.WeeklyAvailability.Select(w => w.Day)));
+        return days <= 0
+            ? null
+            : new LearnerNotification(
+                string.Create(CultureInfo.InvariantCulture, $"inactive:{enrolment.CourseId}:{now:yyyy-MM-dd}"),
+                "inactive",
+                enrolment.CourseId,
+                string.Create(CultureInfo.InvariantCulture, $"No study for {days} days, longer than your weekly rhythm: your next session is in your plan."),
                 now,
-                start);
-        }
-
-        var enrolment = enrolments.FirstOrDefault(e => string.Equals(e.CourseId, course, StringComparison.Ordinal));
-        if (profile is not null && enrolment is { Active: true })
-        {
-            var days = DriftDetector.DaysInactive(lastActivity, enrolment.EnrolledAt, now, DriftDetector.AllowedGap(profile.WeeklyAvailability.Select(w => w.Day)));
-            if (days > 0)
-            {
-                yield return new LearnerNotification(
-                    string.Create(CultureInfo.InvariantCulture, $"inactive:{course}:{now:yyyy-MM-dd}"),
-                    "inactive",
-                    course,
-                    string.Create(CultureInfo.InvariantCulture, $"No study for {days} days, longer than your weekly rhythm: your next session is in your plan."),
-                    now,
-                    null);
-            }
-        }
+                null);
     }
 }

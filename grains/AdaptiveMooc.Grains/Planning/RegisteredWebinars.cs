@@ -1,11 +1,9 @@
-using AdaptiveMooc.Grains.Abstractions.Common;
 using System.Globalization;
-using AdaptiveMooc.Grains.Abstractions.Webinars;
 
 namespace AdaptiveMooc.Grains.Planning;
 
 /// <summary>
-/// The webinars a learner registered for, as fixed events of their plans. Every course's webinars count,
+/// The webinars a learner registered for, as fixed events of their plan (read by <see cref="LearnerPlanGrain"/>). Every course's webinars count,
 /// not only the planned course's: a learner cannot study one course while attending another's lecture.
 /// </summary>
 internal static class RegisteredWebinars
@@ -16,13 +14,6 @@ internal static class RegisteredWebinars
     /// (the listing is in start order).
     /// </summary>
     public const int MaxEvents = 200;
-
-    public static async Task<IReadOnlyList<FixedEvent>> ForLearner(IGrainFactory grains, string learnerId, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        var page = await grains.ByKey<IWebinarDirectoryGrain>(0).ListForLearnerAsync(learnerId, now, null, MaxEvents);
-        return [.. page.Items.Select(w => new FixedEvent(w.Start, w.Start.AddMinutes(w.Minutes), w.Title))];
-    }
 
     /// <summary>Part of the plan's inputs key: a registration (or a webinar moved) changes the plan.</summary>
     public static string Key(IReadOnlyList<FixedEvent> events)

@@ -170,13 +170,13 @@ internal static class WeeklyPlanner
             .Sum(g => Merge(g.OrderBy(w => w.Start).Select(w => (Start: w.Start.ToTimeSpan(), End: w.End.ToTimeSpan())))
                 .Sum(i => (i.End - i.Start).TotalHours));
 
-    private static int MinutesOf(PlanLesson lesson) => Math.Max(1, lesson.Minutes);
+    internal static int MinutesOf(PlanLesson lesson) => Math.Max(1, lesson.Minutes);
 
     /// <summary>
     /// The weekly hours that meet every date still ahead: for the target date all remaining work, for
     /// each due instant the lessons due by then and their prerequisites. Null when there is no date.
     /// </summary>
-    private static double? WeeklyHoursNeeded(IReadOnlyList<PlanLesson> ordered, DateTimeOffset now, DateTimeOffset? target)
+    internal static double? WeeklyHoursNeeded(IReadOnlyList<PlanLesson> ordered, DateTimeOffset now, DateTimeOffset? target)
     {
         var checkpoints = new List<(DateTimeOffset At, int Minutes)>();
         if (target is { } t)
@@ -257,7 +257,7 @@ internal static class WeeklyPlanner
         return new DateTimeOffset(rounded, TimeSpan.Zero);
     }
 
-    private static IEnumerable<(T Start, T End)> Merge<T>(IEnumerable<(T Start, T End)> sorted)
+    internal static IEnumerable<(T Start, T End)> Merge<T>(IEnumerable<(T Start, T End)> sorted)
         where T : struct, IComparable<T>
     {
         (T Start, T End)? current = null;

@@ -136,6 +136,16 @@ public static class AccessMatrix
         ["GET /api/learners/{learnerId}/courses/{courseId}/plan"] = AccessRule.LearnerData(RecommendationsRead),
         ["GET /api/learners/{learnerId}/notifications"] = AccessRule.LearnerData(),
 
+        // One plan per learner (planner). Opening and revoking the calendar feed is the learner's (and admins')
+        // own business; the feed itself is the one anonymous route here: its token is the credential. The
+        // scenario's token belongs to the other learner, so the open/revoke rows (on learnerId) leave it valid.
+        ["GET /api/learners/{learnerId}/plan"] = AccessRule.LearnerData(RecommendationsRead),
+        ["POST /api/learners/{learnerId}/plan/what-if"] = AccessRule.LearnerData(RecommendationsRead) with { Body = _ => new { } },
+        ["POST /api/learners/{learnerId}/calendar-feed"] = AccessRule.LearnerData(),
+        ["DELETE /api/learners/{learnerId}/calendar-feed"] = AccessRule.LearnerData(),
+        ["PUT /api/learners/{learnerId}/enrollments/{courseId}/target-date"] = AccessRule.LearnerData() with { Body = _ => new { targetDate = "2030-01-31" } },
+        ["GET /api/calendar-feeds/{token}"] = AccessRule.Anyone() with { Parameters = new Dictionary<string, string> { ["token"] = "calendarToken" } },
+
         // Webhooks (planner): admins and keys with recommendations:read. The id given is not a UUID, so
         // the callers let through get a 400 (no webhook exists to find).
         ["POST /api/webhooks"] = WebhookManagers() with { Body = _ => new { } },

@@ -196,6 +196,9 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         var evaluation = await ExpectAsync(HttpMethod.Post, $"/api/learners/{learner}/courses/{spareCourse}/certificate", Credential.Bearer(learnerToken),
             null, HttpStatusCode.OK);
 
+        var feed = await ExpectAsync(HttpMethod.Post, $"/api/learners/{otherLearner}/calendar-feed", Credential.Bearer(otherLearnerToken), null, HttpStatusCode.Created);
+        var calendarToken = new Uri(feed.GetProperty("url").GetString()!).Segments[^1];
+
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scope in Scopes)
         {
@@ -225,6 +228,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["webinarId"] = webinar.GetProperty("id").GetString()!,
                 ["certificateId"] = evaluation.GetProperty("certificate").GetProperty("id").GetString()!,
                 ["listId"] = "0",
+                ["calendarToken"] = calendarToken,
             },
         };
 

@@ -11,7 +11,7 @@ public sealed class AccessScenario
     /// <summary>
     /// Values by name: learnerId, otherLearnerId, courseId, spareCourseId, trainerId, otherTrainerId, spareTrainerId,
     /// apiKeyId, threadId (opened by learnerId in courseId), openingPostId, postId (the trainer's reply), webinarId
-    /// (in courseId), certificateId (learnerId's, earned in spareCourseId).
+    /// (in courseId), certificateId (learnerId's, earned in spareCourseId), calendarToken (otherLearnerId's calendar feed).
     /// </summary>
     public required IReadOnlyDictionary<string, string> Values { get; init; }
 

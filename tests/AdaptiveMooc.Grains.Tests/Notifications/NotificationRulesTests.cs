@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Notifications;
 
 namespace AdaptiveMooc.Grains.Tests.Notifications;
@@ -50,19 +51,16 @@ public sealed class NotificationRulesTests
     }
 
     [Fact]
-    public void A_session_is_missed_when_it_ended_without_activity_since_its_start()
+    public void A_session_is_attended_only_with_activity_on_its_lessons_since_its_start()
     {
-        var sessions = new[]
-        {
-            (Now.AddDays(-3), Now.AddDays(-3).AddHours(1)),
-            (Now.AddDays(-1), Now.AddDays(-1).AddHours(1)),
-            (Now.AddMinutes(-30), Now.AddMinutes(30)),
-        };
+        var start = Now.AddDays(-1);
+        var progress = new CourseProgress("c1", ["l1"], 50, 20, new Dictionary<string, double>(), Now.AddDays(-2), ["l1", "l2"], false, 3);
 
-        var missed = DriftDetector.MissedSessions(sessions, lastActivity: Now.AddDays(-2), Now);
-
-        Assert.Equal([sessions[1]], missed);
-        Assert.Equal(2, DriftDetector.MissedSessions(sessions, null, Now).Count);
+        Assert.False(DriftDetector.Attended(start, ["l1"], progress));
+        Assert.True(DriftDetector.Attended(start, ["l1"], progress with { LastActivity = start.AddMinutes(5) }));
+        Assert.True(DriftDetector.Attended(start, ["l3", "l2"], progress with { LastActivity = start }));
+        Assert.False(DriftDetector.Attended(start, ["l3"], progress with { LastActivity = start.AddMinutes(5) }));
+        Assert.False(DriftDetector.Attended(start, ["l1"], null));
     }
 
     [Fact]

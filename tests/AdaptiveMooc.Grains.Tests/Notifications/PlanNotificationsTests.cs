@@ -14,44 +14,44 @@ public sealed class PlanNotificationsTests
     [Fact]
     public void A_session_starting_within_the_lead_gets_one_reminder_with_a_stable_id()
     {
-        var plan = Plan((Now.AddMinutes(20), Now.AddMinutes(80)), (Now.AddDays(7), Now.AddDays(7).AddHours(1)));
+        var sessions = new[] { Session(Now.AddMinutes(20), Now.AddMinutes(80)), Session(Now.AddDays(7), Now.AddDays(7).AddHours(1)) };
 
-        var first = PlanNotifications.Due("c1", plan, Now.AddHours(-1), Profile, [Enrolment(Now.AddDays(-10))], Now).ToList();
-        var later = PlanNotifications.Due("c1", plan, Now.AddHours(-1), Profile, [Enrolment(Now.AddDays(-10))], Now.AddMinutes(15)).ToList();
+        var first = PlanNotifications.Reminders(sessions, Now).ToList();
+        var later = PlanNotifications.Reminders(sessions, Now.AddMinutes(15)).ToList();
 
         var reminder = Assert.Single(first);
         Assert.Equal("session-reminder", reminder.Kind);
         Assert.Equal(Now.AddMinutes(20), reminder.SessionStart);
         Assert.Equal(reminder.Id, Assert.Single(later).Id);
+        Assert.Empty(PlanNotifications.Reminders([sessions[0] with { Status = LearnerPlanSession.Missed }], Now));
     }
 
     [Fact]
-    public void A_session_that_ended_without_activity_is_reported_missed()
+    public void A_missed_session_is_named_by_its_course_and_start()
     {
-        var plan = Plan((Now.AddDays(-7), Now.AddDays(-7).AddHours(1)), (Now.AddDays(7), Now.AddDays(7).AddHours(1)));
+        var missed = PlanNotifications.Missed(Session(Now.AddDays(-7), Now.AddDays(-7).AddHours(1)), Now);
 
-        var missed = PlanNotifications.Due("c1", plan, Now.AddDays(-8), Profile, [Enrolment(Now.AddDays(-10))], Now).ToList();
-        var done = PlanNotifications.Due("c1", plan, Now.AddDays(-7).AddMinutes(30), Profile, [Enrolment(Now.AddDays(-10))], Now).ToList();
-
-        Assert.Contains(missed, n => n.Kind == "missed-session" && n.SessionStart == Now.AddDays(-7));
-        Assert.DoesNotContain(done, n => n.Kind == "missed-session");
+        Assert.Equal("missed-session", missed.Kind);
+        Assert.Equal($"missed-session:c1:{Now.AddDays(-7).UtcTicks}", missed.Id);
+        Assert.Equal(Now.AddDays(-7), missed.SessionStart);
     }
 
     [Fact]
     public void Inactivity_beyond_the_declared_rhythm_is_reported_once_a_day()
     {
-        var plan = Plan((Now.AddDays(7), Now.AddDays(7).AddHours(1)));
-
         // One study day a week allows 14 days without activity.
-        Assert.Empty(PlanNotifications.Due("c1", plan, Now.AddDays(-13), Profile, [Enrolment(Now.AddDays(-60))], Now));
-        var inactive = Assert.Single(PlanNotifications.Due("c1", plan, Now.AddDays(-15), Profile, [Enrolment(Now.AddDays(-60))], Now));
+        Assert.Null(PlanNotifications.Inactive(Enrolment(Now.AddDays(-60)), Now.AddDays(-13), Profile, Now));
+        var inactive = PlanNotifications.Inactive(Enrolment(Now.AddDays(-60)), Now.AddDays(-15), Profile, Now)!;
         Assert.Equal("inactive", inactive.Kind);
         Assert.Equal("inactive:c1:2026-05-18", inactive.Id);
-        Assert.Empty(PlanNotifications.Due("c1", plan, Now.AddDays(-15), Profile, [Enrolment(Now.AddDays(-60)) with { WithdrawnAt = Now.AddDays(-1) }], Now));
+        Assert.Equal(inactive.Id, PlanNotifications.Inactive(Enrolment(Now.AddDays(-60)), Now.AddDays(-15), Profile, Now.AddHours(3))!.Id);
+        Assert.Null(PlanNotifications.Inactive(Enrolment(Now.AddDays(-60)) with { WithdrawnAt = Now.AddDays(-1) }, Now.AddDays(-15), Profile, Now));
+        // Counted from the enrolment when the learner never studied.
+        Assert.Null(PlanNotifications.Inactive(Enrolment(Now.AddDays(-10)), null, Profile, Now));
     }
 
-    private static LearningPlan Plan(params (DateTimeOffset Start, DateTimeOffset End)[] sessions) =>
-        new(true, null, 1, "On track", [.. sessions.Select(s => new PlanSession(s.Start, s.End, ["l1"]))], 0, Now.AddDays(-8));
+    private static LearnerPlanSession Session(DateTimeOffset start, DateTimeOffset end) =>
+        new(Guid.NewGuid().ToString("D"), start, end, "c1", ["l1"], LearnerPlanSession.Planned);
 
     private static Enrolment Enrolment(DateTimeOffset at) => new("c1", at, null, null, null, null);
 }
