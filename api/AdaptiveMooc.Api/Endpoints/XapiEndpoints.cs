@@ -46,7 +46,7 @@ public static class XapiEndpoints
     private static Ok<AboutResponse> About() => TypedResults.Ok(new AboutResponse([Version]));
 
     private static async Task<Results<Ok<IReadOnlyList<Guid>>, ProblemHttpResult>> Post(
-        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock)
+        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock, StatementQuota quota)
     {
         var caller = context.Caller();
         if (!(caller.IsAdmin || caller.IsTrainer || caller.IsLearner || caller.HasScope(Scopes.StatementsWrite)))
@@ -90,26 +90,25 @@ public static class XapiEndpoints
             unique.Add(statement.Record with { FromGrader = fromGrader });
         }
 
-        // One call per learner of the request answers both questions: registered (a count), and room left
-        // under the storage quota. A quota checked this way may be overshot by requests racing each other,
-        // by at most one request each.
+        // Each learner of the request must be registered and have room under the storage quota (the learner
+        // grain's count; StatementQuota says when it must be asked). Requests racing each other may overshoot
+        // the quota by at most one request each.
         var learners = parsed.DistinctBy(s => s.Record.LearnerId).ToList();
-        var stored = await Task.WhenAll(learners.Select(s => cluster.ByKey<ILearnerGrain>(s.Record.LearnerId).GetStoredStatementCount()));
-        var quota = options.Value.MaxStatementsPerLearner;
+        var adding = unique.CountBy(r => r.LearnerId).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var checks = await Task.WhenAll(learners.Select(s => quota.CheckAsync(cluster, s.Record.LearnerId, adding[s.Record.LearnerId])));
         for (var i = 0; i < learners.Count; i++)
         {
             var learnerId = learners[i].Record.LearnerId;
             var field = parsed.Count == 1 && body.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{learners[i].Index}].actor.account.name";
-            if (stored[i] is not { } count)
+            if (checks[i] is not { } check)
             {
                 return Problems.BadRequest($"Learner '{learnerId}' is not registered; nothing was stored.", field);
             }
 
-            var adding = unique.Count(r => r.LearnerId == learnerId);
-            if (count + adding > quota)
+            if (!check.Fits)
             {
                 return Problems.QuotaExceeded(
-                    $"Learner '{learnerId}' holds {count} statements; {adding} more would pass the storage quota of {quota} statements per learner. Nothing was stored.",
+                    $"Learner '{learnerId}' holds {check.Held} statements; {adding[learnerId]} more would pass the storage quota of {quota.Limit} statements per learner. Nothing was stored.",
                     field);
             }
         }
@@ -118,6 +117,11 @@ public static class XapiEndpoints
         if (result.Status == IngestStatus.Conflict)
         {
             return Problems.Conflict($"Statement {result.ConflictingId} was stored before with other content; nothing of this request was stored.", "id");
+        }
+
+        foreach (var (learnerId, count) in adding)
+        {
+            quota.Added(learnerId, count);
         }
 
         return TypedResults.Ok<IReadOnlyList<Guid>>([.. parsed.Select(s => s.Record.Id)]);

@@ -2,7 +2,7 @@ namespace AdaptiveMooc.Api.Xapi;
 
 public static class XapiServiceCollectionExtensions
 {
-    /// <summary>Options of the xAPI routes: the statement quota per learner (<c>Mooc:Xapi:MaxStatementsPerLearner</c>, at least 1).</summary>
+    /// <summary>The statement quota per learner of the xAPI routes (<c>Mooc:Xapi:MaxStatementsPerLearner</c>, at least 1) and its checker.</summary>
     public static IServiceCollection AddXapiIngest(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -10,6 +10,7 @@ public static class XapiServiceCollectionExtensions
             .Configure<IConfiguration>((o, c) => o.MaxStatementsPerLearner = c.GetValue("Mooc:Xapi:MaxStatementsPerLearner", XapiOptions.DefaultMaxStatementsPerLearner))
             .Validate(o => o.MaxStatementsPerLearner >= 1, "Mooc:Xapi:MaxStatementsPerLearner must be at least 1.")
             .ValidateOnStart();
+        services.AddSingleton<StatementQuota>();
         return services;
     }
 }
