@@ -49,12 +49,12 @@ internal static class TestData
     public static StatementRecord Statement(
         string learnerId, string courseId, string lessonId, string verb, DateTimeOffset timestamp,
         string? itemId = null, bool? success = null, bool? completion = null, double? score = null, TimeSpan? duration = null,
-        Guid? id = null, string? hash = null)
+        Guid? id = null, string? hash = null, bool fromGrader = true)
     {
         var statementId = id ?? Guid.NewGuid();
         var activity = $"http://127.0.0.1:5080/courses/{courseId}/lessons/{lessonId}" + (itemId is null ? string.Empty : $"/items/{itemId}");
         return new StatementRecord(
             statementId, learnerId, XapiVerbs.Prefix + verb, activity, timestamp, "{}", hash ?? statementId.ToString("N"),
-            courseId, lessonId, itemId, success, completion, score, duration);
+            courseId, lessonId, itemId, success, completion, score, duration, fromGrader);
     }
 }

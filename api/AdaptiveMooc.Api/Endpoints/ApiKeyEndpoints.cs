@@ -11,6 +11,9 @@ public static class ApiKeyEndpoints
 {
     private const int MaxNameLength = 100;
 
+    /// <summary>Courses one key may be limited to.</summary>
+    public const int MaxCourses = 100;
+
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -22,12 +25,14 @@ public static class ApiKeyEndpoints
         return app;
     }
 
-    public sealed record CreateApiKeyRequest(string? Name, string[]? Scopes);
+    /// <summary><c>courses</c> (optional) limits the key to those courses; without it the key covers every course.</summary>
+    public sealed record CreateApiKeyRequest(string? Name, string[]? Scopes, string?[]? Courses = null);
 
-    public sealed record ApiKeyCreated(string Id, string Key, string Name, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt);
+    public sealed record ApiKeyCreated(string Id, string Key, string Name, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, IReadOnlyList<string>? Courses);
 
     public sealed record ApiKeyResponse(
-        string Id, string Name, IReadOnlyList<string> Scopes, string CreatedBy, DateTimeOffset CreatedAt, bool Revoked, DateTimeOffset? RevokedAt);
+        string Id, string Name, IReadOnlyList<string> Scopes, string CreatedBy, DateTimeOffset CreatedAt, bool Revoked, DateTimeOffset? RevokedAt,
+        IReadOnlyList<string>? Courses);
 
     public sealed record ApiKeyList(IReadOnlyList<ApiKeyResponse> Items, string? Next);
 
@@ -51,21 +56,34 @@ public static class ApiKeyEndpoints
             return Invalid($"scopes: '{unknown}' is not one of {string.Join(", ", ApiKeyScopes.All)}.");
         }
 
+        string[]? courses = null;
+        if (request.Courses is { } requested)
+        {
+            if (requested.Length is 0 or > MaxCourses || requested.Any(c => !Ids.IsValid(c)))
+            {
+                return Problems.BadRequest(
+                    $"courses, when given, lists 1-{MaxCourses} course ids (1-64 characters of [a-z0-9-]); leave it out for a key that covers every course.", "courses");
+            }
+
+            courses = [.. requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)!];
+        }
+
         var caller = http.Caller();
         var (id, key) = ApiKeyText.Create();
         var distinct = scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var now = time.GetUtcNow();
         var directory = grains.ByKey<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key);
-        var summary = new ApiKeySummary(id, name, distinct, caller.Id, now, null);
+        var summary = new ApiKeySummary(id, name, distinct, caller.Id, now, null, courses);
         if (!await directory.Add(summary))
         {
             return TypedResults.Problem(
                 title: "Conflict", detail: $"At most {IApiKeyDirectoryGrain.MaxKeys} API keys exist; delete unused ones.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        await grains.ByKey<IApiKeyGrain>(id).Create(new NewApiKey(name, distinct, ApiKeyText.Digest(key), caller.Id, now));
-        await http.AuditAsync("apiKey.create", $"apiKey:{id}", $"scopes={string.Join(' ', distinct)}");
-        return TypedResults.Created($"/api/api-keys/{id}", new ApiKeyCreated(id, key, name, distinct, now));
+        await grains.ByKey<IApiKeyGrain>(id).Create(new NewApiKey(name, distinct, ApiKeyText.Digest(key), caller.Id, now, courses));
+        var scopeDetail = courses is null ? string.Empty : $" courses={string.Join(' ', courses)}";
+        await http.AuditAsync("apiKey.create", $"apiKey:{id}", $"scopes={string.Join(' ', distinct)}{scopeDetail}");
+        return TypedResults.Created($"/api/api-keys/{id}", new ApiKeyCreated(id, key, name, distinct, now, courses));
     }
 
     private static async Task<Results<Ok<ApiKeyList>, ProblemHttpResult>> List(int? limit, string? after, IGrainFactory grains)
@@ -106,7 +124,7 @@ public static class ApiKeyEndpoints
     }
 
     private static ApiKeyResponse ToResponse(ApiKeySummary s) =>
-        new(s.Id, s.Name, s.Scopes, s.CreatedBy, s.CreatedAt, s.RevokedAt is not null, s.RevokedAt);
+        new(s.Id, s.Name, s.Scopes, s.CreatedBy, s.CreatedAt, s.RevokedAt is not null, s.RevokedAt, s.Courses);
 
     private static ProblemHttpResult NotFoundKey(string id) =>
         TypedResults.Problem(title: "Not found", detail: $"No API key with id '{id}'.", statusCode: StatusCodes.Status404NotFound);

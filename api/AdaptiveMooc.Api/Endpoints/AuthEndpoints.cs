@@ -42,6 +42,14 @@ public static class AuthEndpoints
 
         var username = request.Username.Trim().ToLowerInvariant();
         var candidates = await accounts.FindAsync(username);
+        if (candidates.Count == 0)
+        {
+            // Nobody has this name: spend the hashing time a wrong password costs, and persist nothing, so
+            // guessing names cannot grow the database (issue 16). The per-address rate limit bounds the guesses.
+            Passwords.Verify(null, request.Password);
+            return Unauthorized();
+        }
+
         var throttleKey = candidates.Count == 1 ? $"{candidates[0].Kind}:{candidates[0].Id}" : "name:" + username;
 
         // Counted per account at this address, per address and per account (LoginThrottleKeys): one client
@@ -76,15 +84,12 @@ public static class AuthEndpoints
             return TypedResults.Ok(await tokens.IssueAsync(account.Kind, account.Id));
         }
 
-        if (candidates.Count == 0)
-        {
-            Passwords.Verify(null, request.Password);
-        }
-
         await Task.WhenAll(throttles.Select(t => t.RecordFailure()));
-        return TypedResults.Problem(
-            title: "Unauthorized", detail: "The username or password is incorrect.", statusCode: StatusCodes.Status401Unauthorized);
+        return Unauthorized();
     }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem(title: "Unauthorized", detail: "The username or password is incorrect.", statusCode: StatusCodes.Status401Unauthorized);
 
     private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Refresh(RefreshRequest? request, TokenService tokens)
     {

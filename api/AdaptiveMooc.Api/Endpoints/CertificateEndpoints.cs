@@ -5,7 +5,6 @@ using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
-using AdaptiveMooc.Grains.Abstractions.Statements;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdaptiveMooc.Api.Endpoints;
@@ -16,8 +15,6 @@ namespace AdaptiveMooc.Api.Endpoints;
 /// </summary>
 public static class CertificateEndpoints
 {
-    private const int MaxStatementPages = 200;
-
     public static IEndpointRouteBuilder MapCertificateEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -163,8 +160,8 @@ public static class CertificateEndpoints
 
     /// <summary>
     /// Checks the course rule now for one learner (the learner themself, the course's trainers, admins) and
-    /// issues the certificate when it is met. Progress gives the completed lessons; the best scaled score
-    /// per quiz or assignment comes from the learner's statements (a <c>passed</c> without a score counts 1).
+    /// issues the certificate when it is met. Progress gives the completed lessons and the best scaled score
+    /// per quiz or assignment from graders' statements (a <c>passed</c> without a score counts 1).
     /// </summary>
     private static async Task<IResult> Evaluate(string learnerId, string courseId, HttpContext context, IGrainFactory grains, CertificateKeyCache keys)
     {
@@ -197,7 +194,9 @@ public static class CertificateEndpoints
         }
 
         var requirements = CertificateRequirementsFactory.From(course.Definition);
-        var scores = await BestScoresAsync(grains, learnerId, courseId, requirements.GradedLessonIds.ToHashSet(StringComparer.Ordinal));
+        // The learner grain keeps the best graded score per quiz or assignment as statements arrive (graders'
+        // statements only): no scan of the learner's statements, however many there are.
+        var scores = new Dictionary<string, double>(await learner.GetBestScores(courseId), StringComparer.Ordinal);
         var snapshot = new CertificateProgress(learnerId, progress.CompletedLessons, scores, DateTimeOffset.UtcNow);
         var evaluation = await grains.ByKey<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
         var certificate = evaluation.Certificate is null ? null : await ToResponseAsync(keys, evaluation.Certificate);
@@ -206,46 +205,6 @@ public static class CertificateEndpoints
         return evaluation.NewlyIssued
             ? TypedResults.Created($"/api/certificates/{certificate!.Id:D}", response)
             : TypedResults.Ok(response);
-    }
-
-    private static async Task<Dictionary<string, double>> BestScoresAsync(
-        IGrainFactory grains, string learnerId, string courseId, HashSet<string> gradedLessons)
-    {
-        var best = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (gradedLessons.Count == 0)
-        {
-            return best;
-        }
-
-        var query = grains.ByKey<IStatementQueryGrain>(0);
-        long? after = null;
-        for (var pageNumber = 0; pageNumber < MaxStatementPages; pageNumber++)
-        {
-            var page = await query.Query(new StatementQuery(learnerId, null, null, null, null, 500, after, Ascending: true));
-            foreach (var stored in page.Statements)
-            {
-                var s = stored.Statement;
-                if (s.CourseId != courseId || s.LessonId is not { } lessonId || s.ItemId is not null || !gradedLessons.Contains(lessonId))
-                {
-                    continue;
-                }
-
-                var score = s.ScoreScaled ?? (s.Verb == XapiVerbs.Passed ? 1.0 : (double?)null);
-                if (score is { } value && value > best.GetValueOrDefault(lessonId, double.MinValue))
-                {
-                    best[lessonId] = value;
-                }
-            }
-
-            if (page.NextSequence is not { } next)
-            {
-                break;
-            }
-
-            after = next;
-        }
-
-        return best;
     }
 
     private static async Task<CertificateView?> FindAsync(IGrainFactory grains, string certificateId)

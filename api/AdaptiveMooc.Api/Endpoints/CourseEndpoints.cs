@@ -27,6 +27,11 @@ public static class CourseEndpoints
         CourseBody body, HttpContext context, IClusterClient cluster)
     {
         var caller = context.Caller();
+        if (caller.IsApiKey && body.Id is { } newId && !caller.CoversCourse(newId))
+        {
+            return Problems.Forbidden($"This API key is limited to other courses than '{newId}'.");
+        }
+
         string owner;
         if (caller.IsTrainer)
         {
@@ -204,7 +209,7 @@ public static class CourseEndpoints
 
     /// <summary>Admins, API keys with courses:write, and the course's owner and co-trainers.</summary>
     internal static bool MayManage(Caller caller, CourseSnapshot course) =>
-        caller.IsAdmin || caller.HasScope(Scopes.CoursesWrite) || (caller.IsTrainer && course.IsTaughtBy(caller.Id));
+        caller.IsAdmin || (caller.HasScope(Scopes.CoursesWrite) && caller.CoversCourse(course.Definition.Id)) || (caller.IsTrainer && course.IsTaughtBy(caller.Id));
 
     private static async Task<ProblemHttpResult?> Managed(ICourseGrain grain, Caller caller, string courseId)
     {

@@ -284,7 +284,7 @@ public static class ForumEndpoints
             return Problems.BadRequest("postId must be the id (a UUID) of a reply in this thread.", "postId");
         }
 
-        var result = await Thread(grains, courseId, threadId).AcceptAsync(postId, caller.Id, access.CanModerate);
+        var result = await Thread(grains, courseId, threadId).AcceptAsync(postId, caller.Id, RoleOf(caller), access.CanModerate);
         return result.Outcome switch
         {
             ForumOutcome.Ok => TypedResults.Ok(ToResponse(result.Value!)),
@@ -374,7 +374,7 @@ public static class ForumEndpoints
     /// sent and filling any gap from the store, so nothing is lost or repeated across reconnects.
     /// </summary>
     private static async Task<IResult> Events(
-        string courseId, Guid threadId, HttpContext context, IGrainFactory grains,
+        string courseId, Guid threadId, HttpContext context, IGrainFactory grains, LiveConnectionLimiter live,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader, string? lastEventId)
     {
         var (access, thread, denied) = await VisibleThreadAsync(grains, context.Caller(), courseId, threadId);
@@ -397,6 +397,12 @@ public static class ForumEndpoints
         else
         {
             afterSequence = sequence;
+        }
+
+        // Last, so only a stream that is about to start holds a place (released when its response ends).
+        if (live.Enter(context, context.Caller()) is { } tooMany)
+        {
+            return tooMany;
         }
 
         return TypedResults.ServerSentEvents(Watch(grains, grain, afterSequence, access.CanModerate, context.RequestAborted));

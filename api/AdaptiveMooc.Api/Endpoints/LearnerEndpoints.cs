@@ -12,8 +12,9 @@ namespace AdaptiveMooc.Api.Endpoints;
 
 public static class LearnerEndpoints
 {
-    public const int MinPasswordLength = 8;
-    public const int MaxPasswordLength = 256;
+    // The sign-in route's bounds (Passwords), so every password registration takes can sign in.
+    public const int MinPasswordLength = Passwords.MinLength;
+    public const int MaxPasswordLength = Passwords.MaxLength;
 
     // A past enrolledAt/withdrawal "at" within this margin is clock skew, not backdating.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);

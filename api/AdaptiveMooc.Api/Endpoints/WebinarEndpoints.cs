@@ -70,7 +70,7 @@ public static class WebinarEndpoints
     {
         var caller = context.Caller();
         var access = await SocialAccess.CheckAsync(grains, caller, courseId);
-        var canSchedule = access.CanModerate || (access.Found && caller.HasScope(Scopes.CoursesWrite));
+        var canSchedule = access.CanModerate || (access.Found && caller.HasScope(Scopes.CoursesWrite) && caller.CoversCourse(courseId));
         if (!canSchedule)
         {
             return access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);
@@ -180,7 +180,7 @@ public static class WebinarEndpoints
     {
         var caller = context.Caller();
         var access = await SocialAccess.CheckAsync(grains, caller, courseId);
-        var allowed = access.CanModerate || (access.Found && caller.HasScope(Scopes.StatementsWrite));
+        var allowed = access.CanModerate || (access.Found && caller.HasScope(Scopes.StatementsWrite) && caller.CoversCourse(courseId));
         if (!allowed)
         {
             return access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId);

@@ -46,7 +46,7 @@ public static class XapiEndpoints
     private static Ok<AboutResponse> About() => TypedResults.Ok(new AboutResponse([Version]));
 
     private static async Task<Results<Ok<IReadOnlyList<Guid>>, ProblemHttpResult>> Post(
-        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock, RegisteredLearners registered)
+        JsonElement body, HttpContext context, IClusterClient cluster, IOptions<XapiOptions> options, TimeProvider clock, StatementQuota quota)
     {
         var caller = context.Caller();
         if (!(caller.IsAdmin || caller.IsTrainer || caller.IsLearner || caller.HasScope(Scopes.StatementsWrite)))
@@ -64,7 +64,14 @@ public static class XapiEndpoints
             return Problems.BadRequest(problem.Message, problem.Field);
         }
 
-        // One request, one answer per id: a repeated id must repeat the same statement.
+        if (await Authorize(caller, parsed, cluster) is { } denied)
+        {
+            return denied;
+        }
+
+        // One request, one answer per id: a repeated id must repeat the same statement. Each record says
+        // whether its source may grade (everyone allowed this far but a learner), for whoever reads it later.
+        var fromGrader = !caller.IsLearner;
         var unique = new List<StatementRecord>(parsed.Count);
         var firstById = new Dictionary<Guid, ParsedStatement>();
         foreach (var statement in parsed)
@@ -80,25 +87,30 @@ public static class XapiEndpoints
             }
 
             firstById[statement.Record.Id] = statement;
-            unique.Add(statement.Record);
+            unique.Add(statement.Record with { FromGrader = fromGrader });
         }
 
-        if (await Authorize(caller, parsed, cluster) is { } denied)
-        {
-            return denied;
-        }
-
-        var learners = parsed.DistinctBy(s => s.Record.LearnerId).Where(s => !registered.Contains(s.Record.LearnerId)).ToList();
-        var profiles = await Task.WhenAll(learners.Select(s => cluster.ByKey<ILearnerGrain>(s.Record.LearnerId).GetProfile()));
+        // Each learner of the request must be registered and have room under the storage quota (the learner
+        // grain's count; StatementQuota says when it must be asked). Requests racing each other may overshoot
+        // the quota by at most one request each.
+        var learners = parsed.DistinctBy(s => s.Record.LearnerId).ToList();
+        var adding = unique.CountBy(r => r.LearnerId).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var checks = await Task.WhenAll(learners.Select(s => quota.CheckAsync(cluster, s.Record.LearnerId, adding[s.Record.LearnerId])));
         for (var i = 0; i < learners.Count; i++)
         {
-            if (profiles[i] is null)
+            var learnerId = learners[i].Record.LearnerId;
+            var field = parsed.Count == 1 && body.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{learners[i].Index}].actor.account.name";
+            if (checks[i] is not { } check)
             {
-                var field = parsed.Count == 1 && body.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{learners[i].Index}].actor.account.name";
-                return Problems.BadRequest($"Learner '{learners[i].Record.LearnerId}' is not registered; nothing was stored.", field);
+                return Problems.BadRequest($"Learner '{learnerId}' is not registered; nothing was stored.", field);
             }
 
-            registered.Add(learners[i].Record.LearnerId);
+            if (!check.Fits)
+            {
+                return Problems.QuotaExceeded(
+                    $"Learner '{learnerId}' holds {check.Held} statements; {adding[learnerId]} more would pass the storage quota of {quota.Limit} statements per learner. Nothing was stored.",
+                    field);
+            }
         }
 
         var result = await cluster.ByKey<IStatementIngestGrain>(0).Ingest(unique);
@@ -107,17 +119,42 @@ public static class XapiEndpoints
             return Problems.Conflict($"Statement {result.ConflictingId} was stored before with other content; nothing of this request was stored.", "id");
         }
 
+        foreach (var (learnerId, count) in adding)
+        {
+            quota.Added(learnerId, count);
+        }
+
         return TypedResults.Ok<IReadOnlyList<Guid>>([.. parsed.Select(s => s.Record.Id)]);
     }
 
     /// <summary>
-    /// Learners post only about themselves and never grade themselves: a passed/failed verb or a score
-    /// on a quiz or assignment (or a quiz item) needs an API key, a trainer or an admin.
+    /// Learners post only about themselves and never grade themselves: a passed, failed or completed verb,
+    /// or a success, completion or score, on a quiz or assignment (or a quiz item) needs a grader. Graders
+    /// write only about courses they are allowed on: a trainer about the courses they own or co-teach, an
+    /// API key limited to some courses about those; admins and unlimited keys about any.
     /// </summary>
     private static async Task<ProblemHttpResult?> Authorize(Caller caller, IReadOnlyList<ParsedStatement> statements, IClusterClient cluster)
     {
+        if (caller.IsAdmin)
+        {
+            return null;
+        }
+
         if (!caller.IsLearner)
         {
+            foreach (var statement in statements.Where(s => s.Record.CourseId is not null).DistinctBy(s => s.Record.CourseId))
+            {
+                var courseId = statement.Record.CourseId!;
+                var allowed = caller.IsTrainer
+                    ? await cluster.ByKey<ICourseGrain>(courseId).Get() is { } course && course.IsTaughtBy(caller.Id)
+                    : caller.CoversCourse(courseId);
+                if (!allowed)
+                {
+                    return Problems.Forbidden(
+                        $"[{statement.Index}]: statements about course '{courseId}' come from its trainers, admins and API keys allowed on it; nothing was stored.");
+                }
+            }
+
             return null;
         }
 
@@ -136,7 +173,7 @@ public static class XapiEndpoints
             if (lesson is not null && (statement.Record.ItemId is not null || LessonKinds.IsGraded(lesson.Kind)))
             {
                 return Problems.Forbidden(
-                    $"[{statement.Index}]: graded results (passed, failed, result.score) on a quiz or assignment come from graders (API keys, trainers, admins), not from the learner's own token.");
+                    $"[{statement.Index}]: graded results (passed, failed, completed, result.success, result.completion, result.score) on a quiz or assignment come from graders (API keys, trainers, admins), not from the learner's own token.");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AdaptiveMooc.Api.Endpoints;
 using AdaptiveMooc.Api.Health;
+using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Api.Xapi;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using Microsoft.AspNetCore.Http.Json;
@@ -27,6 +28,10 @@ public static class ApiSetup
         services.AddOptions<XapiOptions>().Configure<IConfiguration>((o, c) =>
             o.PublicBaseUrl = c["Mooc:PublicBaseUrl"] ?? XapiOptions.DefaultBaseUrl);
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section)
+            .Validate(o => o.MaxLiveConnectionsPerCaller >= 1 && o.MaxLiveConnections >= 1, "Mooc:Limits live connection limits must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<LiveConnectionLimiter>();
         services.AddMoocHealthChecks();
         services.AddOpenApi();
         return builder;

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http.Features;
 namespace AdaptiveMooc.Api.Http;
 
 /// <summary>
-/// Request body limits (documented in docs/ARCHITECTURE.md): 1 MiB for xAPI statements, 4 MiB for
-/// course definitions (2,000 lessons with items fit), 64 KiB for everything else. A declared length
-/// over the limit answers 413 before reading; a streamed body fails with 413 when it crosses it.
+/// Request body limits (documented in docs/ARCHITECTURE.md and docs/SECURITY.md): 1 MiB for xAPI
+/// statements, 4 MiB for course definitions (<c>/api/courses</c> and <c>/api/courses/{courseId}</c> only:
+/// 2,000 lessons with items fit), 64 KiB for everything else, the forum and webinar routes below a course
+/// included. A declared length over the limit answers 413 before reading; a streamed body fails with 413
+/// when it crosses it.
 /// </summary>
 internal static class BodyLimits
 {
@@ -15,8 +17,13 @@ internal static class BodyLimits
 
     public static long For(PathString path) =>
         path.StartsWithSegments("/xapi", StringComparison.OrdinalIgnoreCase) ? Xapi
-        : path.StartsWithSegments("/api/courses", StringComparison.OrdinalIgnoreCase) ? Courses
+        : IsCourseDefinition(path) ? Courses
         : Default;
+
+    // "/api/courses" (create) and "/api/courses/{courseId}" (update): nothing deeper under a course.
+    private static bool IsCourseDefinition(PathString path) =>
+        path.StartsWithSegments("/api/courses", StringComparison.OrdinalIgnoreCase, out var rest)
+        && (!rest.HasValue || rest.Value!.TrimEnd('/').LastIndexOf('/') <= 0);
 
     public static IApplicationBuilder UseMoocBodyLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -18,6 +18,13 @@ internal static class Problems
     public static ProblemHttpResult Conflict(string detail, string? field = null) =>
         Problem(StatusCodes.Status409Conflict, "Conflict.", detail, field);
 
+    /// <summary>A storage quota is used up (403: the request is understood, and refused until room is made).</summary>
+    public static ProblemHttpResult QuotaExceeded(string detail, string? field = null) =>
+        Problem(StatusCodes.Status403Forbidden, "Quota exceeded.", detail, field);
+
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", detail);
+
     public static ProblemHttpResult PayloadTooLarge(string detail) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", detail);
 

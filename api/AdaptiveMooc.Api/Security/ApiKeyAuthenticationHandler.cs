@@ -41,7 +41,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         return await validator.ValidateAsync(presented) is { } key
-            ? CallerPrincipals.Create(CallerKind.ApiKey, key.Id, key.Scopes, scheme)
+            ? CallerPrincipals.Create(CallerKind.ApiKey, key.Id, key.Grant.Scopes, scheme, key.Grant.Courses)
             : null;
     }
 }

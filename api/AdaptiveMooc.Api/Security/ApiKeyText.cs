@@ -13,6 +13,15 @@ public static class ApiKeyText
     public const string Prefix = "mk_";
     public const int IdLength = 16;
 
+    /// <summary>Characters of the secret: 256 bits in unpadded base64url.</summary>
+    public const int SecretLength = 43;
+
+    /// <summary>Length of a whole key: <c>mk_</c>, the id, <c>_</c>, the secret.</summary>
+    public const int KeyLength = 3 + IdLength + 1 + SecretLength;
+
+    private static readonly System.Buffers.SearchValues<char> Base64UrlAlphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     public static (string Id, string Key) Create()
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdLength / 2));
@@ -20,11 +29,16 @@ public static class ApiKeyText
         return (id, $"{Prefix}{id}_{secret}");
     }
 
+    /// <summary>
+    /// The id of a key of exactly the platform's form (prefix, 16 hex digits, 43 base64url characters); false
+    /// for anything else, so a malformed key is refused without a grain call.
+    /// </summary>
     public static bool TryGetId(string key, out string id)
     {
         id = string.Empty;
-        if (key is null || key.Length < Prefix.Length + IdLength + 2 || !key.StartsWith(Prefix, StringComparison.Ordinal)
-            || key[Prefix.Length + IdLength] != '_')
+        if (key is null || key.Length != KeyLength || !key.StartsWith(Prefix, StringComparison.Ordinal)
+            || key[Prefix.Length + IdLength] != '_'
+            || key.AsSpan(Prefix.Length + IdLength + 1).ContainsAnyExcept(Base64UrlAlphabet))
         {
             return false;
         }

@@ -29,7 +29,7 @@ public sealed class CourseAccess(IGrainFactory grains)
             CallerKind.Trainer => permission == CoursePermission.AssignTrainers
                 ? string.Equals(course.OwnerTrainerId, caller.Id, StringComparison.Ordinal)
                 : course.IsTaughtBy(caller.Id),
-            CallerKind.ApiKey => permission switch
+            CallerKind.ApiKey => caller.CoversCourse(course.Definition.Id) && permission switch
             {
                 CoursePermission.Manage => caller.HasScope(ApiKeyScopes.CoursesWrite),
                 CoursePermission.ReadAnalytics => caller.HasScope(ApiKeyScopes.AnalyticsRead),

@@ -6,4 +6,7 @@ public static class MoocClaims
     public const string Kind = "mooc:kind";
     public const string Subject = "sub";
     public const string Scope = "scope";
+
+    /// <summary>A course an API key is limited to (one claim per course; none: every course).</summary>
+    public const string Course = "mooc:course";
 }

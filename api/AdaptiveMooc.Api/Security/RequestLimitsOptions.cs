@@ -10,4 +10,10 @@ public sealed class RequestLimitsOptions
     /// per-request limits below it (api Http/BodyLimits).
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Live connections (server-sent event streams) one caller may hold on one API process; 429 beyond.</summary>
+    public int MaxLiveConnectionsPerCaller { get; set; } = 5;
+
+    /// <summary>Live connections one API process holds in total; 429 beyond.</summary>
+    public int MaxLiveConnections { get; set; } = 1_000;
 }

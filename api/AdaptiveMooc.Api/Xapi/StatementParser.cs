@@ -147,7 +147,7 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
         var record = new StatementRecord(
             id, learnerId, verb, activityId, timestamp, json, hash,
             activity?.CourseId, activity?.LessonId, activity?.ItemId, success, completion, scaled, duration);
-        var graded = verb is XapiVerbs.Passed or XapiVerbs.Failed || hasScore;
+        var graded = verb is XapiVerbs.Passed or XapiVerbs.Failed or XapiVerbs.Completed || hasScore || success is not null || completion is not null;
         return new ParsedStatement(index, record, graded);
     }
 
@@ -354,6 +354,6 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
         }
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex InstantPattern();
 }

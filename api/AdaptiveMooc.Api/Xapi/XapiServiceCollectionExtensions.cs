@@ -2,11 +2,15 @@ namespace AdaptiveMooc.Api.Xapi;
 
 public static class XapiServiceCollectionExtensions
 {
-    /// <summary>Services of the xAPI routes (the registered-learner cache of <c>POST /xapi/statements</c>).</summary>
+    /// <summary>The statement quota per learner of the xAPI routes (<c>Mooc:Xapi:MaxStatementsPerLearner</c>, at least 1) and its checker.</summary>
     public static IServiceCollection AddXapiIngest(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<RegisteredLearners>();
+        services.AddOptions<XapiOptions>()
+            .Configure<IConfiguration>((o, c) => o.MaxStatementsPerLearner = c.GetValue("Mooc:Xapi:MaxStatementsPerLearner", XapiOptions.DefaultMaxStatementsPerLearner))
+            .Validate(o => o.MaxStatementsPerLearner >= 1, "Mooc:Xapi:MaxStatementsPerLearner must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<StatementQuota>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ public static partial class Ids
 
     public static bool IsValid(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, so "ada\n" would pass.
+    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -39,9 +39,12 @@ public interface IForumThreadGrain : IGrainWithStringKey
     [Alias("Report")]
     Task<ForumResult<ForumReportView>> ReportAsync(Guid postId, string reporterId, string reason);
 
-    /// <summary>Marks a reply as the accepted answer; only the thread's author or a moderator may.</summary>
+    /// <summary>
+    /// Marks a reply as the accepted answer; only the thread's author (same id and same account kind,
+    /// <see cref="ForumRoles"/>) or a moderator may.
+    /// </summary>
     [Alias("Accept")]
-    Task<ForumResult<ForumThreadView>> AcceptAsync(Guid postId, string callerId, bool callerIsModerator);
+    Task<ForumResult<ForumThreadView>> AcceptAsync(Guid postId, string callerId, string callerRole, bool callerIsModerator);
 
     [Alias("Moderate")]
     Task<ForumResult<ForumThreadView>> ModerateAsync(ModerationAction action);

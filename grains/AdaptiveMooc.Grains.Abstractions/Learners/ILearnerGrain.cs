@@ -53,6 +53,19 @@ public interface ILearnerGrain : IGrainWithStringKey
     [Alias("GetProgress")]
     Task<CourseProgress?> GetProgress(string courseId);
 
+    /// <summary>
+    /// The best scaled score per quiz or assignment of the course, as the certificate rule reads it: kept by
+    /// progress from graders' statements only, so evaluating needs no scan of the statement log.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetBestScores")]
+    Task<IReadOnlyDictionary<string, double>> GetBestScores(string courseId);
+
+    /// <summary>How many statements this learner holds (the storage quota counts them); null when not registered.</summary>
+    [ReadOnly]
+    [Alias("GetStoredStatementCount")]
+    Task<long?> GetStoredStatementCount();
+
     /// <summary>The online learner model of a course; null when the learner has no enrolment in and no statement about it.</summary>
     [ReadOnly]
     [Alias("GetModelView")]

@@ -17,6 +17,10 @@ public interface IApiKeyGrain : IGrainWithStringKey
     [Alias("Authenticate"), ReadOnly]
     Task<string[]?> Authenticate(byte[] secretDigest);
 
+    /// <summary>The key's scopes and course limit when the digest matches a live key; null otherwise.</summary>
+    [Alias("Verify"), ReadOnly]
+    Task<ApiKeyGrant?> Verify(byte[] secretDigest);
+
     [Alias("GetSummary"), ReadOnly]
     Task<ApiKeySummary?> GetSummary();
 

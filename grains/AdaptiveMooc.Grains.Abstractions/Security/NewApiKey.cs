@@ -6,4 +6,5 @@ public sealed record NewApiKey(
     [property: Id(1)] string[] Scopes,
     [property: Id(2)] byte[] SecretDigest,
     [property: Id(3)] string CreatedBy,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] string[]? Courses = null);

@@ -5,7 +5,10 @@ namespace AdaptiveMooc.Grains.Abstractions.Statements;
 /// as sent (without <c>stored</c>, <c>authority</c> and <c>version</c>); <see cref="ContentHash"/> is its
 /// SHA-256 (hex) and decides whether a repeated id is the same statement. The remaining fields are what
 /// progress needs, extracted once at the edge so a replay never re-parses JSON. <see cref="CourseId"/> and
-/// <see cref="LessonId"/> are null for activities the platform does not know.
+/// <see cref="LessonId"/> are null for activities the platform does not know. <see cref="FromGrader"/> says
+/// whether the statement's source may grade (an admin, a trainer of the course, an API key allowed on the
+/// course); it is stored with the statement so grades are judged by their source whenever they are
+/// evaluated, whatever the course looks like then (docs/SECURITY.md, "Grades and their sources").
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.StatementRecord")]
@@ -23,4 +26,5 @@ public sealed record StatementRecord(
     [property: Id(10)] bool? Success,
     [property: Id(11)] bool? Completion,
     [property: Id(12)] double? ScoreScaled,
-    [property: Id(13)] TimeSpan? Duration);
+    [property: Id(13)] TimeSpan? Duration,
+    [property: Id(14)] bool FromGrader = false);

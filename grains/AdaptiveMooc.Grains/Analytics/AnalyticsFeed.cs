@@ -58,8 +58,9 @@ internal static class AnalyticsFeed
             courseId,
             statement.Timestamp,
             learningEvent?.LessonId,
-            learningEvent is { ItemId: null } && (learningEvent.Verb is LearningVerb.Completed or LearningVerb.Passed || statement.Completion == true),
-            learningEvent is { ItemId: null } ? statement.ScoreScaled : null,
+            learningEvent is { ItemId: null } && (learningEvent.Verb is LearningVerb.Completed or LearningVerb.Passed
+                || ProgressRules.CompletionOf(statement, lessons[learningEvent.LessonId!])),
+            learningEvent is { ItemId: null } ? learningEvent.ScoreScaled : null,
             outcome,
             learningEvent?.Skills ?? [],
             learningEvent?.Verb.ToString(),

@@ -16,13 +16,21 @@ internal static class AnalyticsRowRules
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(fact);
-        var merged = fact.Mastery is { Count: > 0 } mastery && MergeMastery(row, fact.Sequence, fact.Timestamp, mastery);
+
+        // Analytics count a learner only while enrolled and not before the enrolment (issue 16): a fact
+        // outside the enrolment moves the row's sequence on and changes nothing else.
+        var counts = Learners.ProgressRules.FeedsCourseModels(fact.Enrolment?.EnrolledAt ?? row.EnrolledAt, fact.Timestamp);
+        var merged = counts && fact.Mastery is { Count: > 0 } mastery && MergeMastery(row, fact.Sequence, fact.Timestamp, mastery);
         if (fact.Sequence <= row.LastSequence)
         {
             return merged;
         }
 
-        Apply(row, fact);
+        if (counts)
+        {
+            Apply(row, fact);
+        }
+
         row.LastSequence = fact.Sequence;
         return true;
     }

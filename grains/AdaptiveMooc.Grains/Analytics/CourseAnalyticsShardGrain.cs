@@ -234,9 +234,12 @@ internal sealed class CourseAnalyticsShardGrain(
             var replay = new MasteryReplay(catalog.Current.Kt);
             await Read(answered, new long[answered.Count], stored =>
             {
-                if (replay.Apply(stored, courseId, lessons) is { } mastery)
+                // As the learner grain's model: nothing from outside the enrolment (Learners.ProgressRules.FeedsCourseModels).
+                var row = state.State.Rows[stored.Statement.LearnerId];
+                if (Learners.ProgressRules.FeedsCourseModels(row.EnrolledAt, stored.Statement.Timestamp)
+                    && replay.Apply(stored, courseId, lessons) is { } mastery)
                 {
-                    AnalyticsRowRules.MergeMastery(state.State.Rows[stored.Statement.LearnerId], stored.Sequence, stored.Statement.Timestamp, mastery);
+                    AnalyticsRowRules.MergeMastery(row, stored.Sequence, stored.Statement.Timestamp, mastery);
                 }
             }, cancellationToken);
         }

@@ -14,7 +14,7 @@ internal sealed class PostgresAnalyticsStatementSource(NpgsqlDataSource dataSour
     private const string Sql =
         """
         SELECT x.seq, x.stored, x.id, x.learner_id, x.verb, x.activity_id, x.ts, x.content_hash, x.statement::text,
-               x.course_id, x.lesson_id, x.item_id, x.success, x.completion, x.score_scaled, x.duration_ms
+               x.course_id, x.lesson_id, x.item_id, x.success, x.completion, x.score_scaled, x.duration_ms, x.from_grader
         FROM unnest($1::text[], $2::int8[]) AS r(learner_id, after_seq)
         JOIN xapi_statements x ON x.learner_id = r.learner_id AND x.seq > r.after_seq
         WHERE x.course_id = $3 AND (x.learner_id, x.seq) > ($4, $5)

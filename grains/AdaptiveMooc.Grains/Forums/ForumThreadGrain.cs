@@ -61,6 +61,7 @@ internal sealed class ForumThreadGrain(
         state.State.Body = command.Body;
         state.State.Tags = [.. command.Tags];
         state.State.AuthorId = command.AuthorId;
+        state.State.AuthorRole = command.AuthorRole;
         state.State.CreatedAt = now;
         state.State.LastActivityAt = now;
         state.State.OpeningPostId = command.OpeningPostId;
@@ -177,14 +178,23 @@ internal sealed class ForumThreadGrain(
             : ForumResult<ForumReportView>.Fail(ForumOutcome.AlreadyReported);
     }
 
-    public async Task<ForumResult<ForumThreadView>> AcceptAsync(Guid postId, string callerId, bool callerIsModerator)
+    public async Task<ForumResult<ForumThreadView>> AcceptAsync(Guid postId, string callerId, string callerRole, bool callerIsModerator)
     {
         if (!state.State.Exists)
         {
             return ForumResult<ForumThreadView>.Fail(ForumOutcome.NotFound);
         }
 
-        if (!callerIsModerator && !string.Equals(callerId, state.State.AuthorId, StringComparison.Ordinal))
+        // Threads opened before the author's kind was kept: the opening post holds it.
+        if (state.State.AuthorRole.Length == 0 && await store.FindPostAsync(threadId, state.State.OpeningPostId) is { } opening)
+        {
+            state.State.AuthorRole = opening.AuthorRole;
+        }
+
+        // The same id may name a learner and a trainer: the author is the account of that kind only.
+        var isAuthor = string.Equals(callerId, state.State.AuthorId, StringComparison.Ordinal)
+            && string.Equals(callerRole, state.State.AuthorRole, StringComparison.Ordinal);
+        if (!callerIsModerator && !isAuthor)
         {
             return ForumResult<ForumThreadView>.Fail(ForumOutcome.NotAllowed);
         }

@@ -18,4 +18,7 @@ internal sealed class ForumThreadState
     [Id(10)] public bool Pinned { get; set; }
     [Id(11)] public bool Locked { get; set; }
     [Id(12)] public bool Hidden { get; set; }
+
+    /// <summary>The author's account kind (<see cref="Abstractions.Forums.ForumRoles"/>): learner and trainer ids are separate namespaces.</summary>
+    [Id(13)] public string AuthorRole { get; set; } = string.Empty;
 }

@@ -240,6 +240,14 @@ internal sealed class LearnerGrain(
         return ProgressRules.ToProgress(courseId, progress ?? new CourseProgressState(), course?.Definition, models.Mastery(state.State.Models, courseId, catalog.Current));
     }
 
+    public Task<IReadOnlyDictionary<string, double>> GetBestScores(string courseId) =>
+        Task.FromResult<IReadOnlyDictionary<string, double>>(state.State.Progress.TryGetValue(courseId, out var progress)
+            ? new Dictionary<string, double>(progress.BestScores, StringComparer.Ordinal)
+            : new Dictionary<string, double>(StringComparer.Ordinal));
+
+    public Task<long?> GetStoredStatementCount() =>
+        Task.FromResult(state.State.Registered ? state.State.StatementsStored : (long?)null);
+
     public Task<LearnerCourseView?> GetCourseView(string courseId, CourseDefinition course)
     {
         ArgumentNullException.ThrowIfNull(course);
@@ -346,6 +354,7 @@ internal sealed class LearnerGrain(
     {
         var statement = stored.Statement;
         state.State.LastAppliedSequence = stored.Sequence;
+        state.State.StatementsStored++;
         if (statement.CourseId is not { } courseId)
         {
             return;
@@ -363,11 +372,15 @@ internal sealed class LearnerGrain(
         }
         else if (ProgressRules.ToLearningEvent(statement, courseId, course.Lessons) is { } learningEvent)
         {
-            ProgressRules.Apply(ProgressOf(courseId), learningEvent, statement.Completion == true);
-            ProgressRules.ApplyBestScore(ProgressOf(courseId), learningEvent, course.Lessons[learningEvent.LessonId!]);
+            var lesson = course.Lessons[learningEvent.LessonId!];
+            ProgressRules.Apply(ProgressOf(courseId), learningEvent, ProgressRules.CompletionOf(statement, lesson));
+            ProgressRules.ApplyBestScore(ProgressOf(courseId), learningEvent, lesson);
             certificates?.Mark(courseId);
             var enrolledAt = state.State.Enrolments.TryGetValue(courseId, out var enrolment) ? enrolment.EnrolledAt : (DateTimeOffset?)null;
-            if (models.Apply(state.State.Models, courseId, learningEvent, course.Definition, enrolledAt, catalog.Current) is { } observation)
+
+            // Course models learn only from enrolled learners, and not from before their enrolment.
+            if (ProgressRules.FeedsCourseModels(enrolledAt, statement.Timestamp)
+                && models.Apply(state.State.Models, courseId, learningEvent, course.Definition, enrolledAt, catalog.Current) is { } observation)
             {
                 await GrainFactory.ByKey<ICourseRankingGrain>(courseId).Observe(observation);
             }

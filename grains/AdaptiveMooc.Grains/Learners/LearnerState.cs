@@ -35,4 +35,7 @@ internal sealed class LearnerState
     /// fact carries it, so a shard row that missed one (a failed call) sees the gap and catches up.
     /// </summary>
     [Id(11)] public Dictionary<string, long> AnalyticsSequences { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Statements applied (the storage quota's count); counted from when this field was added.</summary>
+    [Id(12)] public long StatementsStored { get; set; }
 }

@@ -39,10 +39,53 @@ internal static class ProgressRules
             skills = item.Skills is { Count: > 0 } itemSkills ? itemSkills : skills;
         }
 
+        var verb = VerbOf(statement.Verb);
+        var success = statement.Success;
+        var score = statement.ScoreScaled;
+        if (!statement.FromGrader)
+        {
+            // A source that may not grade (a learner's own token) reports activity, never a result: no
+            // success or score reaches mastery or analytics, and on a quiz, an assignment or an item no
+            // verb completes or passes. Judged here, when the statement is read, so a lesson added or
+            // turned into a quiz after the statement was stored is judged as it is now.
+            success = null;
+            score = null;
+            var graded = statement.ItemId is not null || LessonKinds.IsGraded(lesson.Kind);
+            verb = verb switch
+            {
+                LearningVerb.Passed => graded ? LearningVerb.Attempted : LearningVerb.Completed,
+                LearningVerb.Failed => LearningVerb.Attempted,
+                LearningVerb.Completed when graded => LearningVerb.Attempted,
+                _ => verb,
+            };
+        }
+
         return new LearningEvent(
-            statement.LearnerId, courseId, lesson.Id, statement.ItemId, VerbOf(statement.Verb), statement.Timestamp,
-            statement.Success, statement.ScoreScaled, statement.Duration, skills);
+            statement.LearnerId, courseId, lesson.Id, statement.ItemId, verb, statement.Timestamp,
+            success, score, statement.Duration, skills);
     }
+
+    /// <summary>
+    /// Whether <c>result.completion</c> completes the lesson: always from a grader; from anyone else only on
+    /// lessons that are not graded (a learner does not complete their own quiz).
+    /// </summary>
+    public static bool CompletionOf(StatementRecord statement, LessonDefinition? lesson)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return statement.Completion == true
+            && (statement.FromGrader || (statement.ItemId is null && lesson is not null && !LessonKinds.IsGraded(lesson.Kind)));
+    }
+
+    /// <summary>Statements this long before the enrolment still count for course models (clock skew between clients).</summary>
+    public static readonly TimeSpan EnrolmentSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether a statement about a course feeds its models (the learner's knowledge tracing, pacing and
+    /// ranking states, the course ranking, analytics): only while the learner is enrolled, and only when it
+    /// is not timestamped before the enrolment. Progress (completion, minutes) keeps every statement.
+    /// </summary>
+    public static bool FeedsCourseModels(DateTimeOffset? enrolledAt, DateTimeOffset timestamp) =>
+        enrolledAt is { } at && timestamp >= at - EnrolmentSkew;
 
     public static void Apply(CourseProgressState progress, LearningEvent learningEvent, bool completion)
     {

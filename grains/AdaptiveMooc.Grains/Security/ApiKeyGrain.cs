@@ -23,19 +23,24 @@ internal sealed class ApiKeyGrain(
             SecretDigest = key.SecretDigest,
             CreatedBy = key.CreatedBy,
             CreatedAt = key.CreatedAt,
+            Courses = key.Courses,
         };
         await state.WriteStateAsync();
         return true;
     }
 
-    public Task<string[]?> Authenticate(byte[] secretDigest)
+    public Task<string[]?> Authenticate(byte[] secretDigest) => Task.FromResult(Matches(secretDigest) ? state.State.Scopes : null);
+
+    public Task<ApiKeyGrant?> Verify(byte[] secretDigest) =>
+        Task.FromResult(Matches(secretDigest) ? new ApiKeyGrant(state.State.Scopes, state.State.Courses) : null);
+
+    private bool Matches(byte[] secretDigest)
     {
         ArgumentNullException.ThrowIfNull(secretDigest);
         var s = state.State;
-        var valid = state.RecordExists
+        return state.RecordExists
             && s.RevokedAt is null
             && CryptographicOperations.FixedTimeEquals(s.SecretDigest, secretDigest);
-        return Task.FromResult(valid ? s.Scopes : null);
     }
 
     public Task<ApiKeySummary?> GetSummary() => Task.FromResult(state.RecordExists ? ToSummary() : null);
@@ -59,6 +64,6 @@ internal sealed class ApiKeyGrain(
     private ApiKeySummary ToSummary()
     {
         var s = state.State;
-        return new ApiKeySummary(this.GetPrimaryKeyString(), s.Name, s.Scopes, s.CreatedBy, s.CreatedAt, s.RevokedAt);
+        return new ApiKeySummary(this.GetPrimaryKeyString(), s.Name, s.Scopes, s.CreatedBy, s.CreatedAt, s.RevokedAt, s.Courses);
     }
 }

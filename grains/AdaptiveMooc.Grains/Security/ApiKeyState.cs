@@ -9,4 +9,7 @@ internal sealed class ApiKeyState
     [Id(3)] public string CreatedBy { get; set; } = string.Empty;
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The courses the key is limited to; null for every course.</summary>
+    [Id(6)] public string[]? Courses { get; set; }
 }

@@ -23,7 +23,7 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
     private const int LockNamespace = 1010;
 
     private const string Columns =
-        "seq, stored, id, learner_id, verb, activity_id, ts, content_hash, statement::text, course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms";
+        "seq, stored, id, learner_id, verb, activity_id, ts, content_hash, statement::text, course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader";
 
     private readonly NpgsqlDataSource dataSource;
     private readonly Channel<AppendRequest> queue = Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
@@ -151,13 +151,13 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         var insertCommand = new NpgsqlBatchCommand(
             """
             INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement,
-                                         course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms)
+                                         course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader)
             SELECT u.id, u.learner_id, u.verb, u.activity_id, u.ts, $6, u.content_hash, u.statement::jsonb,
-                   u.course_id, u.lesson_id, u.item_id, u.success, u.completion, u.score_scaled, u.duration_ms
+                   u.course_id, u.lesson_id, u.item_id, u.success, u.completion, u.score_scaled, u.duration_ms, u.from_grader
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::text[], $8::text[],
-                        $9::text[], $10::text[], $11::text[], $12::boolean[], $13::boolean[], $14::float8[], $15::int8[])
+                        $9::text[], $10::text[], $11::text[], $12::boolean[], $13::boolean[], $14::float8[], $15::int8[], $16::boolean[])
                  AS u(id, learner_id, verb, activity_id, ts, content_hash, statement,
-                      course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms)
+                      course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader)
             ON CONFLICT (id) DO NOTHING
             RETURNING id, seq
             """);
@@ -177,6 +177,7 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         p.Add(new NpgsqlParameter<bool?[]> { TypedValue = unique.Select(s => s.Completion).ToArray() });
         p.Add(new NpgsqlParameter<double?[]> { TypedValue = unique.Select(s => s.ScoreScaled).ToArray() });
         p.Add(new NpgsqlParameter<long?[]> { TypedValue = unique.Select(s => s.Duration is { } d ? (long?)d.TotalMilliseconds : null).ToArray() });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = unique.Select(s => s.FromGrader).ToArray() });
         batch.BatchCommands.Add(insertCommand);
 
         var previous = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -354,7 +355,8 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
                 Success: reader.IsDBNull(12) ? null : reader.GetBoolean(12),
                 Completion: reader.IsDBNull(13) ? null : reader.GetBoolean(13),
                 ScoreScaled: reader.IsDBNull(14) ? null : reader.GetDouble(14),
-                Duration: reader.IsDBNull(15) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(15)));
+                Duration: reader.IsDBNull(15) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(15)),
+                FromGrader: reader.GetBoolean(16));
             rows.Add(new StoredStatement(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), record));
         }
 

@@ -76,9 +76,10 @@ public static class AccessMatrix
         ["GET /api/learners/{learnerId}/courses/{courseId}/progress"] = AccessRule.LearnerData(StatementsRead)
             .With(Role.CourseTrainer, Expect.Allowed),
 
-        // xAPI (backbone). A learner posts about themselves only; trainers and admins grade.
+        // xAPI (backbone). A learner posts about themselves only; the course's trainers, admins and keys
+        // (unscoped, or scoped to the course) grade; a trainer of other courses may not (issue 16).
         ["POST /xapi/statements"] = AccessRule.AnyCaller()
-            .With(Role.OtherLearner, Expect.Forbidden).With(Role.KeyWithoutScope, Expect.Forbidden) with
+            .With(Role.OtherLearner, Expect.Forbidden).With(Role.OtherTrainer, Expect.Forbidden).With(Role.KeyWithoutScope, Expect.Forbidden) with
         {
             Scope = StatementsWrite,
             Body = s => new

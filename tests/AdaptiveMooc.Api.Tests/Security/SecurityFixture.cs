@@ -10,11 +10,20 @@ namespace AdaptiveMooc.Api.Tests.Security;
 /// <summary>
 /// A real cluster for the security tests: one silo (memory storage) and two API processes sharing its
 /// grains and one signing key. <see cref="Main"/> has the default limits; <see cref="Limited"/> allows
-/// 5 requests a minute per caller and issues 5-second access tokens, for the rate-limit and expiry tests.
+/// 5 requests a minute per caller and issues 5-second access tokens, for the rate-limit and expiry tests,
+/// with a small statement quota and few live connections for the exhaustion tests.
 /// </summary>
 public sealed class SecurityFixture : IAsyncLifetime
 {
     public const int LimitedPermits = 5;
+
+    /// <summary>The limited API's statement quota per learner (Mooc:Xapi:MaxStatementsPerLearner).</summary>
+    public const int LimitedStatementQuota = 20;
+
+    /// <summary>The limited API's live (SSE) connections per caller and in total (Mooc:Limits).</summary>
+    public const int LimitedLivePerCaller = 2;
+
+    public const int LimitedLiveTotal = 3;
     public static readonly TimeSpan LimitedTokenLifetime = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan LimitedLoginLifetime = TimeSpan.FromSeconds(8);
 
@@ -69,6 +78,9 @@ public sealed class SecurityFixture : IAsyncLifetime
             ["Mooc__Jwt__AccessTokenLifetime"] = LimitedTokenLifetime.ToString(),
             ["Mooc__Jwt__ClockSkew"] = "00:00:00",
             ["Mooc__Jwt__RefreshTokenAbsoluteLifetime"] = LimitedLoginLifetime.ToString(),
+            ["Mooc__Xapi__MaxStatementsPerLearner"] = LimitedStatementQuota.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mooc__Limits__MaxLiveConnectionsPerCaller"] = LimitedLivePerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mooc__Limits__MaxLiveConnections"] = LimitedLiveTotal.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

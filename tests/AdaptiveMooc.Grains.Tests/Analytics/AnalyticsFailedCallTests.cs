@@ -23,6 +23,7 @@ public sealed class AnalyticsFailedCallTests(ClusterFixture fixture)
         var (learnerId, courseId) = await Enrolled();
         var other = TestData.NewId("course");
         await TestData.PublishedCourse(fixture.Client, other);
+        await fixture.Client.GetGrain<ILearnerGrain>(learnerId).Enroll(new EnrolmentRequest(other, null, null, T0, null));
         var dropped = TestData.Statement(learnerId, courseId, "l2", "completed", T0.AddDays(1));
         DroppedAnalyticsFacts.Ids[dropped.Id] = true;
 

@@ -11,7 +11,7 @@ public sealed class AnalyticsMasteryTests
     [Fact]
     public void A_fact_at_or_below_the_rows_sequence_changes_nothing_but_may_bring_its_mastery()
     {
-        var row = new LearnerAnalyticsRow { LearnerId = "ada" };
+        var row = new LearnerAnalyticsRow { LearnerId = "ada", EnrolledAt = T0 };
         Assert.True(AnalyticsRowRules.Accept(row, Fact(5, T0, mastery: null)));
         Assert.False(AnalyticsRowRules.Accept(row, Fact(5, T0, mastery: null)));
         Assert.False(AnalyticsRowRules.Accept(row, Fact(3, T0.AddDays(1), mastery: null)));
@@ -23,6 +23,24 @@ public sealed class AnalyticsMasteryTests
         Assert.False(AnalyticsRowRules.Accept(row, Fact(5, T0, mastery: 0.61)));
         Assert.Equal(1, row.SkillAttempts["npv"]);
         Assert.Equal(new MasteryPoint(5, T0, 0.61), Assert.Single(row.Mastery["npv"]));
+    }
+
+    [Fact]
+    public void A_fact_outside_the_enrolment_moves_the_sequence_and_counts_nothing()
+    {
+        var notEnrolled = new LearnerAnalyticsRow { LearnerId = "ada" };
+        Assert.True(AnalyticsRowRules.Accept(notEnrolled, Fact(5, T0, mastery: 0.9)));
+        Assert.Equal(5, notEnrolled.LastSequence);
+        Assert.Empty(notEnrolled.Days);
+        Assert.Empty(notEnrolled.Mastery);
+
+        // Five minutes of clock skew are tolerated; a day before the enrolment is not.
+        var enrolled = new LearnerAnalyticsRow { LearnerId = "bob", EnrolledAt = T0 };
+        Assert.True(AnalyticsRowRules.Accept(enrolled, Fact(6, T0.AddDays(-1), mastery: 0.9)));
+        Assert.Empty(enrolled.Days);
+        Assert.True(AnalyticsRowRules.Accept(enrolled, Fact(7, T0.AddMinutes(-4), mastery: null)));
+        Assert.Single(enrolled.Days);
+        Assert.Equal(7, enrolled.LastSequence);
     }
 
     [Fact]

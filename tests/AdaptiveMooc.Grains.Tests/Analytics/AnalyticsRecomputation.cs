@@ -68,6 +68,9 @@ internal static class AnalyticsRecomputation
         KnowledgeTracingModel kt,
         DateTimeOffset asOf)
     {
+        // Analytics count a learner's statements only from 5 minutes before their enrolment on (issue 16):
+        // nothing of learners never enrolled, nothing timestamped before the enrolment.
+        stored = [.. stored.Where(s => enrolments.TryGetValue(s.Statement.LearnerId, out var e) && s.Statement.Timestamp >= e.Enrolled.AddMinutes(-5))];
         var all = stored.Select(s => s.Statement).ToList();
         var lessons = course.AllLessons().ToDictionary(l => l.Id);
         var upTo = all.Where(s => s.Timestamp <= asOf).ToList();

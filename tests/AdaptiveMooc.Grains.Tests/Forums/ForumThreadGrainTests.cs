@@ -99,10 +99,13 @@ public sealed class ForumThreadGrainTests(SocialClusterFixture fixture)
         var answer = (await ReplyAsync(grain, "bob", "answer")).Value!;
         var opening = (await grain.GetAsync())!.OpeningPostId;
 
-        Assert.Equal(ForumOutcome.NotAllowed, (await grain.AcceptAsync(answer.PostId, "bob", callerIsModerator: false)).Outcome);
-        Assert.Equal(ForumOutcome.PostNotFound, (await grain.AcceptAsync(opening, "ann", callerIsModerator: false)).Outcome);
-        Assert.Equal(answer.PostId, (await grain.AcceptAsync(answer.PostId, "ann", callerIsModerator: false)).Value!.AcceptedPostId);
-        Assert.True((await grain.AcceptAsync(answer.PostId, "trainer-1", callerIsModerator: true)).IsOk);
+        Assert.Equal(ForumOutcome.NotAllowed, (await grain.AcceptAsync(answer.PostId, "bob", ForumRoles.Learner, callerIsModerator: false)).Outcome);
+
+        // A trainer account with the author's id is another account.
+        Assert.Equal(ForumOutcome.NotAllowed, (await grain.AcceptAsync(answer.PostId, "ann", ForumRoles.Trainer, callerIsModerator: false)).Outcome);
+        Assert.Equal(ForumOutcome.PostNotFound, (await grain.AcceptAsync(opening, "ann", ForumRoles.Learner, callerIsModerator: false)).Outcome);
+        Assert.Equal(answer.PostId, (await grain.AcceptAsync(answer.PostId, "ann", ForumRoles.Learner, callerIsModerator: false)).Value!.AcceptedPostId);
+        Assert.True((await grain.AcceptAsync(answer.PostId, "trainer-1", ForumRoles.Trainer, callerIsModerator: true)).IsOk);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace AdaptiveMooc.Tools.Import;
 
-/// <summary>Status and body of an answer.</summary>
-internal sealed record ApiAnswer(HttpStatusCode Status, string Body)
+/// <summary>Status and body of an answer; <see cref="Next"/> the path of the next page (a <c>Link: rel="next"</c> header), if any.</summary>
+internal sealed record ApiAnswer(HttpStatusCode Status, string Body, string? Next = null)
 {
     public bool Ok => (int)Status is >= 200 and < 300;
 

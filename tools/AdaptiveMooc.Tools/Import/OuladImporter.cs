@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace AdaptiveMooc.Tools.Import;
@@ -241,8 +242,16 @@ internal sealed class OuladImporter(ImportOptions options, TextWriter log)
         var mismatches = int.MaxValue;
         while (stopwatch.Elapsed < wait)
         {
-            var csv = (await api.GetAsync(path, cancellationToken)).Expect("GET learners.csv");
-            mismatches = expected.Mismatches(csv.Body);
+            // The table pages (500 rows a page): one CSV of every page, header once.
+            var csv = new StringBuilder();
+            for (string? page = path; page is not null;)
+            {
+                var answer = (await api.GetAsync(page, cancellationToken)).Expect("GET learners.csv");
+                csv.Append(csv.Length == 0 ? answer.Body : answer.Body[(answer.Body.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+                page = answer.Next;
+            }
+
+            mismatches = expected.Mismatches(csv.ToString());
             if (mismatches == 0)
             {
                 log.WriteLine($"import: analytics as of day {day} reflect every statement ({stopwatch.Elapsed.TotalSeconds:F1} s after the last answer)");

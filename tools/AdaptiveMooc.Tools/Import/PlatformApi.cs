@@ -43,6 +43,12 @@ internal sealed class PlatformApi : IDisposable
     public Task<ApiAnswer> PutAsync(string path, JsonNode body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, path, Encoding.UTF8.GetBytes(body.ToJsonString()), cancellationToken);
 
+    /// <summary>The target of an RFC 8288 <c>Link: &lt;...&gt;; rel="next"</c> header (the next page), if any.</summary>
+    private static string? NextLink(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var links)
+            ? links.Select(l => l.Split(';')).FirstOrDefault(p => p.Length > 1 && p[1].Trim() == "rel=\"next\"")?[0].Trim().Trim('<', '>')
+            : null;
+
     public Task<ApiAnswer> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
@@ -65,7 +71,7 @@ internal sealed class PlatformApi : IDisposable
                 var status = (int)response.StatusCode;
                 if (status is not (429 or 502 or 503 or 504) || attempt == MaxAttempts)
                 {
-                    return new ApiAnswer(response.StatusCode, text);
+                    return new ApiAnswer(response.StatusCode, text, NextLink(response));
                 }
 
                 delay = response.Headers.RetryAfter?.Delta ?? Backoff(attempt);

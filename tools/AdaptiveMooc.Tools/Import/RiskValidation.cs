@@ -50,26 +50,29 @@ internal sealed record RiskValidation(
         var floor = BinaryMetrics.Auc(fewerClicks, labels);
         var atRiskFloor = BinaryMetrics.Auc(fewerClicks, atRiskLabels);
 
-        // Ask for a list as long as the course: every enrolled learner scored, not a top few.
+        // Ask for the whole list, page by page (500 a page): every enrolled learner scored, not a top few.
         var at = Uri.EscapeDataString(asOf.ToString("O", CultureInfo.InvariantCulture));
-        var limit = Math.Max(plan.Learners.Count, 1).ToString(CultureInfo.InvariantCulture);
-        var answer = (await api.GetAsync($"/api/courses/{plan.Presentation.CourseId}/analytics?asOf={at}&atRiskLimit={limit}", cancellationToken))
-            .Expect("GET analytics");
-        using var document = answer.Document();
-        var root = document.RootElement;
-        var status = root.TryGetProperty("atRiskStatus", out var s1) && s1.ValueKind == JsonValueKind.String ? s1.GetString()! : "(no atRiskStatus)";
+        var status = "(no atRiskStatus)";
         var risks = new Dictionary<string, double>(StringComparer.Ordinal);
         var atRisk = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (root.TryGetProperty("atRisk", out var list) && list.ValueKind == JsonValueKind.Array)
+        for (string? page = $"/api/courses/{plan.Presentation.CourseId}/analytics?asOf={at}&atRiskLimit=500"; page is not null;)
         {
-            foreach (var entry in list.EnumerateArray())
+            var answer = (await api.GetAsync(page, cancellationToken)).Expect("GET analytics");
+            page = answer.Next;
+            using var document = answer.Document();
+            var root = document.RootElement;
+            status = root.TryGetProperty("atRiskStatus", out var s1) && s1.ValueKind == JsonValueKind.String ? s1.GetString()! : status;
+            if (root.TryGetProperty("atRisk", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                if (entry.TryGetProperty("learnerId", out var id) && entry.TryGetProperty("risk", out var risk) && risk.ValueKind == JsonValueKind.Number)
+                foreach (var entry in list.EnumerateArray())
                 {
-                    risks[id.GetString()!] = risk.GetDouble();
-                    if (entry.TryGetProperty("atRiskProbability", out var p) && p.ValueKind == JsonValueKind.Number)
+                    if (entry.TryGetProperty("learnerId", out var id) && entry.TryGetProperty("risk", out var risk) && risk.ValueKind == JsonValueKind.Number)
                     {
-                        atRisk[id.GetString()!] = p.GetDouble();
+                        risks[id.GetString()!] = risk.GetDouble();
+                        if (entry.TryGetProperty("atRiskProbability", out var p) && p.ValueKind == JsonValueKind.Number)
+                        {
+                            atRisk[id.GetString()!] = p.GetDouble();
+                        }
                     }
                 }
             }
