@@ -7,6 +7,10 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// ./mooc up and the tests run the build output, not a publish folder: framework and MudBlazor assets are then
+// served from their packages through the build's manifest, which ASP.NET Core reads by itself only in Development.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHttpClient(MoocApi.HttpClientName, ConfigureApiClient);
 builder.Services.AddHttpClient<MoocApi>(ConfigureApiClient);

@@ -57,7 +57,7 @@ public sealed record Recommendations(string? ModelVersion, IReadOnlyList<Recomme
 public sealed record PlanSession(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> LessonIds);
 
 public sealed record Plan(
-    bool OnTrack, DateOnly? ProjectedCompletion, double WeeklyHoursNeeded, string? Explanation, IReadOnlyList<PlanSession> Sessions);
+    bool OnTrack, DateTimeOffset? ProjectedCompletion, double WeeklyHoursNeeded, string? Explanation, IReadOnlyList<PlanSession> Sessions);
 
 public sealed record Notification(string Id, string Kind, string CourseId, string Message, DateTimeOffset At, DateTimeOffset? SessionStart);
 
