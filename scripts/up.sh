@@ -10,10 +10,12 @@ UP_PG_PORT="${MOOC_PG_PORT:-55432}"
 UP_API_PORT="${MOOC_API_PORT:-5080}"
 UP_SILO_PORT="${MOOC_SILO_PORT:-11111}"
 UP_GATEWAY_PORT="${MOOC_GATEWAY_PORT:-30000}"
+UP_WEB_PORT="${MOOC_WEB_PORT:-5081}"
 UP_DB_NAME="mooc"
 UP_APP_ROLE="mooc_app"
 UP_SILO_DLL="$ROOT/silo/AdaptiveMooc.Silo/bin/$CONFIG/net10.0/AdaptiveMooc.Silo.dll"
 UP_API_DLL="$ROOT/api/AdaptiveMooc.Api/bin/$CONFIG/net10.0/AdaptiveMooc.Api.dll"
+UP_WEB_DLL="$ROOT/web/AdaptiveMooc.Web/bin/$CONFIG/net10.0/AdaptiveMooc.Web.dll"
 UP_READY_TIMEOUT="${MOOC_READY_TIMEOUT:-180}"
 
 up_say() { echo "mooc: $*" >&2; }
@@ -66,6 +68,7 @@ up_stop_pidfile() {
 up_stop_all() {
   local f
   [ -e "$UP_RUN/replay.pid" ] && up_stop_pidfile "$UP_RUN/replay.pid"
+  [ -e "$UP_RUN/web.pid" ] && up_stop_pidfile "$UP_RUN/web.pid"
   [ -e "$UP_RUN/api.pid" ] && up_stop_pidfile "$UP_RUN/api.pid"
   for f in $(ls -r "$UP_RUN"/silo-*.pid 2>/dev/null); do up_stop_pidfile "$f"; done
   if [ -e "$UP_RUN/postgres" ]; then
@@ -218,6 +221,20 @@ up_say_demo() {
 DEMO
 }
 
+# The web app reads the public catalogue for visitors who have not signed in with a key of the catalogue:read
+# scope only (the API answers no anonymous caller). Made once with the admin key, made again when the API no
+# longer knows it (a --memory run, another database).
+up_catalogue_key() {
+  local base="$1" file="$UP_SECRETS/web-catalogue.key" answer
+  if [ -s "$file" ] && [ "$(curl -s -o /dev/null -m 10 -w '%{http_code}' -H "X-Api-Key: $(cat "$file")" "$base/api/courses?limit=1")" = 200 ]; then
+    return 0
+  fi
+  answer="$(curl -s -m 10 -X POST "$base/api/api-keys" -H "X-Api-Key: $(cat "$UP_SECRETS/admin.key")" -H 'Content-Type: application/json' \
+    -d '{"name":"web app catalogue","scopes":["catalogue:read"]}')"
+  (umask 077; printf '%s' "$answer" | sed -nE 's/.*"key":"([^"]+)".*/\1/p' >"$file")
+  [ -s "$file" ] || up_fail "could not create the web app's catalogue key: $answer"
+}
+
 cmd_up() {
   UP_DETACH=0
   local silos=1 memory=0
@@ -243,13 +260,14 @@ cmd_up() {
   rm -f "$UP_RUN"/*.pid "$UP_RUN/postgres"
 
   local port i
-  for port in "$UP_API_PORT" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
-    up_port_free "$port" || up_die "port $port is in use (set MOOC_API_PORT, MOOC_SILO_PORT or MOOC_GATEWAY_PORT to move)"
+  for port in "$UP_WEB_PORT" "$UP_API_PORT" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
+    up_port_free "$port" || up_die "port $port is in use (set MOOC_WEB_PORT, MOOC_API_PORT, MOOC_SILO_PORT or MOOC_GATEWAY_PORT to move)"
   done
 
   up_say "building ($CONFIG)"
   dotnet build "$ROOT/silo/AdaptiveMooc.Silo" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
   dotnet build "$ROOT/api/AdaptiveMooc.Api" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/web/AdaptiveMooc.Web" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
   up_admin_key
 
   local storage=postgres where
@@ -320,9 +338,17 @@ cmd_up() {
   fi
   up_start_replay "$base" "$UP_SECRETS/admin.key" || up_fail "starting the demo replayer failed"
 
+  up_catalogue_key "$base"
+  local web="http://127.0.0.1:$UP_WEB_PORT"
+  up_say "starting the web app on $web"
+  up_start web "$UP_LOGS/web.log" "ASPNETCORE_URLS=$web" "Mooc__Api__BaseUrl=$base/" "Mooc__Api__PublicBaseUrl=$base" \
+    "Mooc__Api__CatalogueKeyPath=$UP_SECRETS/web-catalogue.key" -- dotnet "$UP_WEB_DLL"
+  up_wait_port web "$UP_WEB_PORT" "$UP_LOGS/web.log"
+
   cat >&2 <<EOF
 
   AdaptiveMooc is up ($silos silo(s), storage: $where)
+    web app        $web   (sign in: see README.md; admins use the admin API key)
     API            $base
     health         $base/health   (alive: $base/alive)
     API docs       $base/docs      (OpenAPI: $base/openapi/v1.json)

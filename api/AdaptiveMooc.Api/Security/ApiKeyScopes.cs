@@ -9,8 +9,11 @@ public static class ApiKeyScopes
     public const string AnalyticsRead = "analytics:read";
     public const string CoursesWrite = "courses:write";
 
+    /// <summary>Reads the public catalogue and published courses, nothing else: the web app's credential for visitors who have not signed in.</summary>
+    public const string CatalogueRead = "catalogue:read";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        StatementsWrite, StatementsRead, RecommendationsRead, AnalyticsRead, CoursesWrite,
+        StatementsWrite, StatementsRead, RecommendationsRead, AnalyticsRead, CoursesWrite, CatalogueRead,
     };
 }

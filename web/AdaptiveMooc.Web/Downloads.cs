@@ -1,0 +1,37 @@
+using AdaptiveMooc.Web.Api;
+using AdaptiveMooc.Web.Session;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace AdaptiveMooc.Web;
+
+/// <summary>Form posts and files that are plain HTTP rather than component pages: sign-out, the plan as iCalendar, the learner CSV.</summary>
+public static class Downloads
+{
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/signout", async (HttpContext http, SignInService signIn) =>
+        {
+            await signIn.SignOutAsync(http, http.RequestAborted);
+            return Results.Redirect("/");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute(true));
+
+        app.MapGet("/learn/{courseId}/plan.ics", async (string courseId, HttpContext http, MoocApi api, ApiCredentials credentials) =>
+        {
+            credentials.UsePrincipal(http.User);
+            var learnerId = http.User.Identity!.Name!;
+            var planTask = api.PlanAsync(learnerId, courseId, 4, http.RequestAborted);
+            var courseTask = api.CourseAsync(courseId, http.RequestAborted);
+            var ics = PlanCalendar.ToICalendar(await courseTask, await planTask);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{courseId}-plan.ics");
+        }).RequireAuthorization(policy => policy.RequireRole(WebClaims.Learner));
+
+        app.MapGet("/trainer/courses/{courseId}/learners.csv", async (string courseId, HttpContext http, MoocApi api, ApiCredentials credentials) =>
+        {
+            credentials.UsePrincipal(http.User);
+            var csv = await api.AnalyticsCsvAsync(courseId, http.RequestAborted);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"{courseId}-learners.csv");
+        }).RequireAuthorization(policy => policy.RequireRole(WebClaims.Trainer, WebClaims.Admin));
+        return app;
+    }
+}
