@@ -38,7 +38,7 @@ public sealed class PresentImportTests(ImportPlatform fixture) : IClassFixture<I
         var present = new PresentOptions(36, Live: false, Speed: 1, Path.Combine(work!, "state.json"), Path.Combine(work!, "demo-learner.id"));
         var before = DateTimeOffset.UtcNow;
 
-        Assert.Equal(0, await new PresentImport(options, present, TextWriter.Null, TimeProvider.System).RunAsync(CancellationToken.None));
+        Assert.Equal(0, await new PresentImport(options, present, TextWriter.Null, TextWriter.Null, TimeProvider.System).RunAsync(CancellationToken.None));
 
         using var client = platform.Client();
         var start = new DateTimeOffset(before.UtcDateTime.Date, TimeSpan.Zero).AddDays(-36);
@@ -68,7 +68,7 @@ public sealed class PresentImportTests(ImportPlatform fixture) : IClassFixture<I
         token.EnsureSuccessStatusCode();
 
         var state = await ReplayState.LoadAsync(present.StateFile, CancellationToken.None);
-        Assert.Equal(0, await new PresentImport(options, present, TextWriter.Null, TimeProvider.System).RunAsync(CancellationToken.None));
+        Assert.Equal(0, await new PresentImport(options, present, TextWriter.Null, TextWriter.Null, TimeProvider.System).RunAsync(CancellationToken.None));
         var resumed = await ReplayState.LoadAsync(present.StateFile, CancellationToken.None);
         Assert.Equal((state!.Start, state.Done), (resumed!.Start, resumed.Done));
         Assert.Equal(timestamps, await StatementTimes(client, "oulad-1"));

@@ -115,7 +115,7 @@ internal static class OuladImportCommand
                 using var stop = new CancellationTokenSource();
                 using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
                 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-                return await new PresentImport(options, present, Console.Error, TimeProvider.System).RunAsync(stop.Token);
+                return await new PresentImport(options, present, Console.Error, Console.Out, TimeProvider.System).RunAsync(stop.Token);
 
                 // A signal ends the replay between two acknowledged chunks; the process then exits on its own.
                 void Stop(PosixSignalContext context)

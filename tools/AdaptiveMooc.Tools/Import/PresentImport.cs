@@ -10,9 +10,10 @@ namespace AdaptiveMooc.Tools.Import;
 /// course <c>startDate</c>, and with it every due day, moves with it), and only what happened up to now
 /// is posted: enrolments, statements and withdrawals, each at its shifted instant. With <c>--live</c>
 /// the rest follows as real time passes (<see cref="Replayer"/>). The shift and the progress live in
-/// a state file: running the same command again resumes instead of shifting anew.
+/// a state file: running the same command again resumes instead of shifting anew. Progress goes to
+/// <c>log</c>, the summary (a line and a JSON line) to <c>output</c>.
 /// </summary>
-internal sealed class PresentImport(ImportOptions options, PresentOptions present, TextWriter log, TimeProvider time)
+internal sealed class PresentImport(ImportOptions options, PresentOptions present, TextWriter log, TextWriter output, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -70,10 +71,10 @@ internal sealed class PresentImport(ImportOptions options, PresentOptions presen
         }
 
         var figures = await PlatformFigures.ReadAsync(api, p.CourseId, time.GetUtcNow(), cancellationToken);
-        Console.Out.WriteLine(string.Create(
+        output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"course {p.CourseId}: today is course day {today} of {p.LengthDays} (day 0 = {calendar.StartDate:yyyy-MM-dd}); {replayer.State.Done} of {replayer.Events} events posted; now: {figures.Enrolled} enrolled, {figures.Active7d} active in the last 7 days, {figures.Withdrawn} withdrawn"));
-        Console.Out.WriteLine(JsonSerializer.Serialize(
+        output.WriteLine(JsonSerializer.Serialize(
             new
             {
                 import = "oulad",
@@ -90,7 +91,7 @@ internal sealed class PresentImport(ImportOptions options, PresentOptions presen
         {
             log.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"replay: live at {present.Speed:G4} course day(s) per real day; next event at {(replayer.Finished ? "none (the presentation is over)" : clock.RealTimeOf(TimelineEvent.Of(plan, calendar)[replayer.State.Done].At).ToString("u", CultureInfo.InvariantCulture))}"));
+                $"replay: live at {present.Speed:G4} course day(s) per real day; next event at {replayer.NextDue?.ToString("u", CultureInfo.InvariantCulture) ?? "none (the presentation is over)"}"));
             try
             {
                 await ReplayUntilStoppedAsync(replayer, cancellationToken);

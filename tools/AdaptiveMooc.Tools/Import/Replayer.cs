@@ -63,6 +63,9 @@ internal sealed class Replayer
 
     public bool Finished => State.Done == timeline.Length;
 
+    /// <summary>The real instant the next event is due, or null once the timeline is done.</summary>
+    public DateTimeOffset? NextDue => Finished ? null : clock.RealTimeOf(timeline[State.Done].At);
+
     /// <summary>Posts every event course time has reached; returns how many.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
