@@ -1,5 +1,5 @@
 # Sourced by ./mooc for `up` and `down` (ROOT, CONFIG and scripts/pg.sh are already loaded).
-# docs/OPERATIONS.md describes what runs where; the defaults below are the ones CONTRACT.md fixes.
+# docs/OPERATIONS.md describes what runs where; the defaults below are the ones docs/API.md fixes.
 
 UP_DATA="$ROOT/.data"
 UP_RUN="$UP_DATA/run"

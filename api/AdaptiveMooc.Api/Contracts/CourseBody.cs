@@ -3,7 +3,7 @@ using AdaptiveMooc.Grains.Abstractions.Courses;
 namespace AdaptiveMooc.Api.Contracts;
 
 /// <summary>
-/// Body of <c>POST</c> and <c>PUT /api/courses</c>: the course definition of CONTRACT.md plus, for
+/// Body of <c>POST</c> and <c>PUT /api/courses</c>: the course definition of docs/API.md plus, for
 /// admins and API keys creating a course for a trainer, <c>ownerTrainerId</c>.
 /// </summary>
 public sealed record CourseBody(

@@ -2,7 +2,7 @@ using AdaptiveMooc.Grains.Abstractions.Planning;
 
 namespace AdaptiveMooc.Api.Contracts;
 
-/// <summary>The learner plan across all active enrolments (CONTRACT.md v2, "One plan per learner").</summary>
+/// <summary>The learner plan across all active enrolments (docs/API.md, "One plan per learner").</summary>
 public sealed record LearnerPlanResponse(
     string Explanation,
     double WeeklyHoursPlanned,

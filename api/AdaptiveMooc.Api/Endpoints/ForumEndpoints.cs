@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AdaptiveMooc.Api.Endpoints;
 
 /// <summary>
-/// The forum of a course (CONTRACT.md "Forums, webinars, certificates"): threads, posts, votes, reports,
+/// The forum of a course (docs/API.md "Forums, webinars, certificates"): threads, posts, votes, reports,
 /// accepted answers, moderation, the reports queue and live updates as server-sent events.
 /// </summary>
 public static class ForumEndpoints

@@ -7,7 +7,7 @@ using AdaptiveMooc.Grains.Abstractions.Learners;
 namespace AdaptiveMooc.Api.Endpoints;
 
 /// <summary>
-/// Who may use and moderate a course's forum and webinars (CONTRACT.md roles): learners enrolled in it
+/// Who may use and moderate a course's forum and webinars (docs/API.md roles): learners enrolled in it
 /// (active enrolment), its owner and co-trainers, admins. Moderation is for its trainers and admins only.
 /// A course a learner cannot read (missing or unpublished) is a 404.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace AdaptiveMooc.Api.Http;
 
-/// <summary>The list conventions of CONTRACT.md: <c>limit</c> (default 50, max 500) and an opaque <c>after</c> cursor.</summary>
+/// <summary>The list conventions of docs/API.md: <c>limit</c> (default 50, max 500) and an opaque <c>after</c> cursor.</summary>
 internal static class Paging
 {
     public const int DefaultLimit = 50;

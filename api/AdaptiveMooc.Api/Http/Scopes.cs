@@ -1,6 +1,6 @@
 namespace AdaptiveMooc.Api.Http;
 
-/// <summary>API key scopes of CONTRACT.md.</summary>
+/// <summary>API key scopes of docs/API.md.</summary>
 internal static class Scopes
 {
     public const string StatementsWrite = "statements:write";

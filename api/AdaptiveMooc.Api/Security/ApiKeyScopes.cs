@@ -1,6 +1,6 @@
 namespace AdaptiveMooc.Api.Security;
 
-/// <summary>The scopes an API key may hold (CONTRACT.md).</summary>
+/// <summary>The scopes an API key may hold (docs/API.md).</summary>
 public static class ApiKeyScopes
 {
     public const string StatementsWrite = "statements:write";

@@ -1,6 +1,6 @@
 namespace AdaptiveMooc.Api.Security;
 
-/// <summary>What a caller wants to do to a course (CONTRACT.md, roles table).</summary>
+/// <summary>What a caller wants to do to a course (docs/API.md, roles table).</summary>
 public enum CoursePermission
 {
     /// <summary>Update, publish, schedule webinars: the course's trainers, admins, keys with courses:write.</summary>

@@ -1,7 +1,7 @@
 namespace AdaptiveMooc.Api.Xapi;
 
 /// <summary>
-/// <c>Mooc:PublicBaseUrl</c>: the base of actor homePages and activity ids (CONTRACT.md, xAPI);
+/// <c>Mooc:PublicBaseUrl</c>: the base of actor homePages and activity ids (docs/API.md, xAPI);
 /// <c>Mooc:Xapi:MaxStatementsPerLearner</c>: the storage quota per learner (docs/SECURITY.md).
 /// </summary>
 public sealed class XapiOptions

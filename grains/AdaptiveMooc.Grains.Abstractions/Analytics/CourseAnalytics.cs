@@ -1,7 +1,7 @@
 namespace AdaptiveMooc.Grains.Abstractions.Analytics;
 
 /// <summary>
-/// The trainer analytics of CONTRACT.md for one course as of <see cref="AsOf"/>. <see cref="AtRiskStatus"/>
+/// The trainer analytics of docs/API.md for one course as of <see cref="AsOf"/>. <see cref="AtRiskStatus"/>
 /// says whether <see cref="AtRisk"/> comes from the risk model or why it is empty, so an empty list is
 /// never mistaken for "nobody at risk".
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AdaptiveMooc.Grains.Abstractions.Common;
 
-/// <summary>The id rule of CONTRACT.md for courses, modules, lessons, items, learners and trainers.</summary>
+/// <summary>The id rule of docs/API.md for courses, modules, lessons, items, learners and trainers.</summary>
 public static partial class Ids
 {
     public const int MaxLength = 64;

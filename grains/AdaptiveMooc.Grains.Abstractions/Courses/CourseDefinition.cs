@@ -1,6 +1,6 @@
 namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
-/// <summary>A course as trainers write it (CONTRACT.md, Courses). Validated by <see cref="CourseValidator"/>.</summary>
+/// <summary>A course as trainers write it (docs/API.md, Courses). Validated by <see cref="CourseValidator"/>.</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("mooc.CourseDefinition")]

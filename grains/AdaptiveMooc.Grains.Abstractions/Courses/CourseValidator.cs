@@ -3,7 +3,7 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
 /// <summary>
-/// The course rules of CONTRACT.md, shared by the API (which answers 400 before anything is stored)
+/// The course rules of docs/API.md, shared by the API (which answers 400 before anything is stored)
 /// and the course grain (which refuses the same input from any other caller).
 /// </summary>
 public static class CourseValidator

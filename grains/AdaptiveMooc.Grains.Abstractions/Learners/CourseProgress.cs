@@ -1,7 +1,7 @@
 namespace AdaptiveMooc.Grains.Abstractions.Learners;
 
 /// <summary>
-/// Progress of one learner in one course (CONTRACT.md definitions): a lesson is started by any
+/// Progress of one learner in one course (docs/API.md definitions): a lesson is started by any
 /// statement about it or its items, completed by <c>completed</c>, <c>passed</c> or
 /// <c>result.completion: true</c>; <see cref="PercentComplete"/> is over required lessons;
 /// <see cref="MinutesSpent"/> sums <c>result.duration</c>; <see cref="LastActivity"/> is the latest

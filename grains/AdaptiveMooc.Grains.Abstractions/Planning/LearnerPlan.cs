@@ -1,6 +1,6 @@
 namespace AdaptiveMooc.Grains.Abstractions.Planning;
 
-/// <summary>A learner's plan across all their active enrolments (CONTRACT.md v2, "One plan per learner").</summary>
+/// <summary>A learner's plan across all their active enrolments (docs/API.md, "One plan per learner").</summary>
 /// <param name="Explanation">How the declared time is shared, for the learner.</param>
 /// <param name="WeeklyHoursPlanned">Mean planned hours per week over the weeks shown, every course together.</param>
 /// <param name="DeclaredWeeklyHours">Weekly hours the declared windows add up to.</param>

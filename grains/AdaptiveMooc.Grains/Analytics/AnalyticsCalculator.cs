@@ -4,7 +4,7 @@ using AdaptiveMooc.Grains.Abstractions.Courses;
 namespace AdaptiveMooc.Grains.Analytics;
 
 /// <summary>
-/// Merges the per-learner rows of a course into the figures of CONTRACT.md as of an instant. Linear in
+/// Merges the per-learner rows of a course into the figures of docs/API.md as of an instant. Linear in
 /// the number of learners times the course's lessons; it never reads a statement.
 /// </summary>
 internal static class AnalyticsCalculator

@@ -6,7 +6,7 @@ using AdaptiveMooc.ML.Events;
 namespace AdaptiveMooc.Grains.Learners;
 
 /// <summary>
-/// The progress definitions of CONTRACT.md, as pure functions so grain and tests share them. Every
+/// The progress definitions of docs/API.md, as pure functions so grain and tests share them. Every
 /// rule is order-independent (set union, sum, max, counts), so statements replayed in any order, or
 /// with timestamps out of order, give the same progress.
 /// </summary>

@@ -3,7 +3,7 @@ namespace AdaptiveMooc.Api.Tests.Security;
 /// <summary>
 /// Who may call what: one row per "METHOD /route/template" of /openapi/v1.json. AccessMatrixTests fails
 /// for a route without a row, so every route added later must be placed here with its policy.
-/// Extend it with your routes; the presets in <see cref="AccessRule"/> follow CONTRACT.md's roles.
+/// Extend it with your routes; the presets in <see cref="AccessRule"/> follow docs/API.md's roles.
 /// </summary>
 public static class AccessMatrix
 {

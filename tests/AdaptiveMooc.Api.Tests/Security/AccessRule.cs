@@ -20,7 +20,7 @@ public sealed record AccessRule(IReadOnlyDictionary<Role, Expect> Expected)
     public AccessRule With(Role role, Expect expect) =>
         this with { Expected = new Dictionary<Role, Expect>(Expected) { [role] = expect } };
 
-    /// <summary>Anonymous routes (CONTRACT.md lists them): everyone gets through.</summary>
+    /// <summary>Anonymous routes (docs/API.md lists them): everyone gets through.</summary>
     public static AccessRule Anyone() => Of(_ => Expect.Allowed);
 
     /// <summary>Any authenticated caller.</summary>

@@ -1,4 +1,4 @@
-// The API's JSON shapes as the web reads them (CONTRACT.md, docs/API.md). Kept apart from the API's own
+// The API's JSON shapes as the web reads them (docs/API.md). Kept apart from the API's own
 // contracts on purpose: the web is a client of the public HTTP surface only.
 #pragma warning disable CA1002, CA2227, CA1056, CA1819
 namespace AdaptiveMooc.Web.Api;
