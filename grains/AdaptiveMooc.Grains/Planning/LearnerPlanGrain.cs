@@ -217,7 +217,8 @@ internal sealed class LearnerPlanGrain(
             // Durable (it survives silo restarts); registering again only moves its schedule, so only once.
             if (await this.GetReminder(WatchReminder) is null)
             {
-                await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+                var first = options.Value.FirstWatch < period ? options.Value.FirstWatch : period;
+                await this.RegisterOrUpdateReminder(WatchReminder, first, period);
             }
         }
         else if (await this.GetReminder(WatchReminder) is { } reminder)
