@@ -37,6 +37,9 @@ internal sealed class LearnerPlanGrain(
     /// <summary>Past sessions are shown for this long.</summary>
     public static readonly TimeSpan HistoryKept = TimeSpan.FromDays(14);
 
+    /// <summary>Whether this activation knows the reminder to be registered (true) or absent (false); null until it asked.</summary>
+    private bool? watching;
+
     private string LearnerId => this.GetPrimaryKeyString();
 
     public async Task<LearnerPlan?> GetPlan(int weeks)
@@ -161,6 +164,8 @@ internal sealed class LearnerPlanGrain(
             return;
         }
 
+        // It fired, so it is registered, whatever this activation thought.
+        watching = true;
         if (await Gather(null) is not { } inputs)
         {
             await Watch(false);
@@ -187,11 +192,11 @@ internal sealed class LearnerPlanGrain(
     /// <summary>Marks ended sessions, notifies missed ones, and replans when anything moved.</summary>
     private async Task Refresh(Inputs inputs)
     {
-        var missed = Close(state.State, inputs);
-        var unchanged = missed.Count == 0
+        var closed = Close(state.State, inputs);
+        var missed = closed.Where(s => s.Status == LearnerPlanSession.Missed).ToList();
+        var unchanged = closed.Count == 0
             && state.State.PlannedAt is not null
-            && string.Equals(state.State.InputsKey, inputs.Key, StringComparison.Ordinal)
-            && state.State.Planned.All(s => s.End > inputs.Now);
+            && string.Equals(state.State.InputsKey, inputs.Key, StringComparison.Ordinal);
         if (!unchanged)
         {
             // Notified before the write: a crash in between notifies again with the same id, which the
@@ -211,6 +216,12 @@ internal sealed class LearnerPlanGrain(
 
     private async Task Watch(bool on)
     {
+        // Asked once per activation: the reminder table is not read again on every request.
+        if (watching == on)
+        {
+            return;
+        }
+
         var period = options.Value.WatchPeriod;
         if (on)
         {
@@ -225,24 +236,23 @@ internal sealed class LearnerPlanGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+
+        watching = on;
     }
 
-    /// <summary>Moves sessions that ended into the history as done or missed; returns the missed ones.</summary>
+    /// <summary>Moves sessions that ended into the history as done or missed; returns them.</summary>
     private static List<LearnerPlanSession> Close(LearnerPlanState plan, Inputs inputs)
     {
         var now = inputs.Now;
-        var missed = new List<LearnerPlanSession>();
+        var closed = new List<LearnerPlanSession>();
         foreach (var session in plan.Planned.Where(s => s.End <= now).ToList())
         {
             var progress = inputs.Courses.FirstOrDefault(c => string.Equals(c.CourseId, session.CourseId, StringComparison.Ordinal))?.Progress;
             var active = DriftDetector.Attended(session.Start, session.LessonIds, progress);
-            var closed = session with { Status = active ? LearnerPlanSession.Done : LearnerPlanSession.Missed };
-            plan.History.Add(closed);
+            var ended = session with { Status = active ? LearnerPlanSession.Done : LearnerPlanSession.Missed };
+            plan.History.Add(ended);
             plan.Planned.Remove(session);
-            if (!active)
-            {
-                missed.Add(closed);
-            }
+            closed.Add(ended);
         }
 
         plan.History.RemoveAll(s => s.End < now - HistoryKept);
@@ -251,7 +261,7 @@ internal sealed class LearnerPlanGrain(
             plan.History.RemoveRange(0, plan.History.Count - HistoryLimit);
         }
 
-        return missed;
+        return closed;
     }
 
     /// <summary>Replaces the sessions ahead; each course's sessions keep the ids of its previous ones, in order.</summary>

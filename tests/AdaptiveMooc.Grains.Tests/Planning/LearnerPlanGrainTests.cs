@@ -91,6 +91,16 @@ public sealed class LearnerPlanGrainTests(LearnerPlanClusterFixture fixture)
         Assert.Equal(["l2"], moved.LessonIds);
         Assert.Equal(10, (moved.End - moved.Start).TotalMinutes);
         Assert.Equal(1, after.Courses.Single().ProgressVersion);
+
+        // Studied during the session: once it ends it is done, not missed.
+        fixture.Clock.Advance(moved.Start - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(2));
+        await fixture.Client.GetGrain<IStatementIngestGrain>(0).Ingest(
+            [TestData.Statement(learnerId, courseId, "l2", "attempted", fixture.Clock.GetUtcNow())]);
+        fixture.Clock.Advance(moved.End - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await Task.Delay(LearnerPlanClusterFixture.WatchPeriod * 3);
+        var done = Assert.Single((await grain.GetPlan(4))!.Sessions, s => s.Id == moved.Id);
+        Assert.Equal(LearnerPlanSession.Done, done.Status);
+        Assert.DoesNotContain(await fixture.Client.GetGrain<INotificationInboxGrain>(learnerId).List(200, null), n => n.Kind == "missed-session");
     }
 
     [Fact]
@@ -153,8 +163,14 @@ public sealed class LearnerPlanGrainTests(LearnerPlanClusterFixture fixture)
     private async Task<(string LearnerId, string CourseId, Window Window)> Enrolled(TimeSpan ahead)
     {
         var now = fixture.Clock.GetUtcNow();
+        if (now.TimeOfDay + ahead + TimeSpan.FromHours(3) > TimeSpan.FromDays(1))
+        {
+            // The window (and a later one tried in a what-if) must stay on the same day: start a new day.
+            fixture.Clock.Advance(now.UtcDateTime.Date.AddDays(1).AddHours(1) - now.UtcDateTime);
+            now = fixture.Clock.GetUtcNow();
+        }
+
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero) + ahead;
-        Assert.Equal(now.UtcDateTime.Date, start.UtcDateTime.Date);
         var window = new Window(start.DayOfWeek, TimeOnly.FromDateTime(start.UtcDateTime), TimeOnly.FromDateTime(start.UtcDateTime).AddHours(1), start, start.AddHours(1));
         var courseId = TestData.NewId("course");
         await TestData.PublishedCourse(fixture.Client, courseId);
