@@ -377,15 +377,24 @@ internal static class LearnerPlanner
 
         if (declaredHours <= 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"No weekly availability declared: add the times you can study to get a plan for your {withWork} courses.");
+            return string.Create(CultureInfo.InvariantCulture, $"No weekly availability declared: add the times you can study to get a plan for your {Courses(withWork)}.");
         }
 
         var parts = shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.CourseId} {s.Hours:0.#} h")).ToList();
-        var status = behind == 0 ? "every course is on track" : string.Create(CultureInfo.InvariantCulture, $"{behind} of {courseCount} courses are not on track");
+        var status = (behind, courseCount) switch
+        {
+            (0, 1) => "the course is on track",
+            (0, _) => "every course is on track",
+            (_, 1) => "the course is not on track",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{behind} of {courseCount} courses are not on track"),
+        };
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Your {declaredHours:0.#} h per week are shared by {withWork} courses by what is at stake (target and due dates, dropout risk, reviews, webinars): {weeklyPlanned:0.#} h per week planned over the next {weeks} weeks ({(parts.Count > 0 ? string.Join(", ", parts) : "none")}); {status}.");
+            $"Your {declaredHours:0.#} h per week are shared by {Courses(withWork)} by what is at stake (target and due dates, dropout risk, reviews, webinars): {weeklyPlanned:0.#} h per week planned over the next {weeks} weeks ({(parts.Count > 0 ? string.Join(", ", parts) : "none")}); {status}.");
     }
+
+    private static string Courses(int count) =>
+        count == 1 ? "1 course" : string.Create(CultureInfo.InvariantCulture, $"{count} courses");
 
     private sealed class Track
     {
