@@ -33,10 +33,22 @@ up_loud_memory_warning() {
 WARN
 }
 
-# A process we started and that is still ours (guards against pid reuse after a reboot).
+# A process we started and that is still ours (guards against pid reuse after a reboot): its command line
+# names AdaptiveMooc, or it is a child of this very shell that has not finished exec-ing yet. Right after
+# up_start the child is still a copy of this shell (its command line is ./mooc's) until it execs setsid,
+# and during each exec (setsid, env, dotnet) /proc/PID/cmdline reads empty for a moment: without the
+# second rule a loaded machine saw a healthy silo or API as "exited during start-up" with an empty log,
+# and the clean-up then sent SIGTERM to a process just starting.
 up_alive() {
-  local pid="$1"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'AdaptiveMooc'
+  local pid="$1" stat
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  # Fields after the command name (which may hold spaces): state, then parent pid.
+  stat="${stat##*) }"
+  set -- $stat
+  [ "$1" != Z ] || return 1
+  [ "$2" = "$$" ] && return 0
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'AdaptiveMooc'
 }
 
 up_running_pids() {

@@ -22,4 +22,14 @@ app.MapPlanEndpoints();
 app.MapLearnerPlanEndpoints();
 app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
-await app.RunAsync();
+// Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
+var stopping = app.Lifetime.ApplicationStopping;
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // SIGTERM while still waiting for a gateway (./mooc down, or up giving up): a requested stop, not a crash.
+    // Unhandled, it aborted the process (exit 134, core dump, "Aborted" from the shell).
+}

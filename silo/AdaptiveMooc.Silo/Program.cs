@@ -46,5 +46,18 @@ else
 
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
-await builder.Build().RunAsync();
+var host = builder.Build();
+
+// Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
+var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+try
+{
+    await host.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // SIGTERM while the silo was still starting (./mooc down, or up giving up): a requested stop, not a crash.
+    // Unhandled, it aborted the process (exit 134, core dump, "Aborted" from the shell).
+}
+
 return 0;
