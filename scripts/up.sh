@@ -13,6 +13,9 @@ UP_GATEWAY_PORT="${MOOC_GATEWAY_PORT:-30000}"
 UP_WEB_PORT="${MOOC_WEB_PORT:-5081}"
 UP_DB_NAME="mooc"
 UP_APP_ROLE="mooc_app"
+# Owns the schema and runs the migrations (SET ROLE from postgres; NOLOGIN, no superuser), private server only.
+UP_OWNER_ROLE="mooc_owner"
+UP_OWNER_SETTING=""
 UP_SILO_DLL="$ROOT/silo/AdaptiveMooc.Silo/bin/$CONFIG/net10.0/AdaptiveMooc.Silo.dll"
 UP_API_DLL="$ROOT/api/AdaptiveMooc.Api/bin/$CONFIG/net10.0/AdaptiveMooc.Api.dll"
 UP_WEB_DLL="$ROOT/web/AdaptiveMooc.Web/bin/$CONFIG/net10.0/AdaptiveMooc.Web.dll"
@@ -297,6 +300,7 @@ cmd_up() {
     pg_start "$UP_PG_DATA" "$UP_PG_PORT"
     echo "$UP_PG_DATA" >"$UP_RUN/postgres"
     up_secure_postgres
+    UP_OWNER_SETTING="Mooc__Database__OwnerRole=$UP_OWNER_ROLE"
     where="$UP_PG_DATA on 127.0.0.1:$UP_PG_PORT, database $UP_DB_NAME as role $UP_APP_ROLE (passwords in $UP_SECRETS/pg-app.password, pg.password)"
   fi
   echo "$storage" >"$UP_RUN/mode"
@@ -318,6 +322,7 @@ cmd_up() {
     # With MOOC_DB alone, migrations and processes share that one connection; MOOC_APP_DB (a role
     # named by MOOC_APP_ROLE) separates them as on the private server.
     if [ "$UP_APP_DB" != "$UP_DB" ]; then grant=("Mooc__Database__RuntimeRole=${MOOC_APP_ROLE:-$UP_APP_ROLE}"); fi
+    if [ -n "$UP_OWNER_SETTING" ]; then grant+=("$UP_OWNER_SETTING"); fi
     env "${common[@]}" "ConnectionStrings__mooc-migrations=$UP_DB" "${grant[@]}" dotnet "$UP_SILO_DLL" --migrate-only >"$UP_LOGS/migrate.log" 2>&1 \
       || { cat "$UP_LOGS/migrate.log" >&2; up_fail "migrations failed (log: $UP_LOGS/migrate.log)"; }
     tail -n 1 "$UP_LOGS/migrate.log" >&2

@@ -28,7 +28,16 @@ else
     // Without an owner connection the silo's own connection must be able to migrate (a single-role setup).
     var ownerConnection = builder.Configuration.GetConnectionString(MoocSiloSettings.MigrationsConnectionStringName);
     await using var dataSource = NpgsqlDataSource.Create(string.IsNullOrWhiteSpace(ownerConnection) ? settings.ConnectionString! : ownerConnection);
-    var applied = await new MigrationRunner(dataSource).ApplyAsync();
+    // With an owner role (Mooc:Database:OwnerRole) the scripts run as that role, not as the superuser of the
+    // owner connection, and it takes over what an earlier run created as another role.
+    var ownerRole = builder.Configuration["Mooc:Database:OwnerRole"];
+    var asOwner = !string.IsNullOrWhiteSpace(ownerConnection) && !string.IsNullOrWhiteSpace(ownerRole);
+    if (asOwner)
+    {
+        await OwnerRole.AdoptAsync(dataSource, ownerRole!);
+    }
+
+    var applied = await new MigrationRunner(dataSource) { Role = asOwner ? ownerRole : null }.ApplyAsync();
     Console.Error.WriteLine(applied.Count == 0
         ? $"silo: database schema up to date ({MigrationRunner.Embedded.Count} migrations)."
         : $"silo: applied migrations {string.Join(", ", applied)}.");

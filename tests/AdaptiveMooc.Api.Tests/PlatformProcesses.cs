@@ -58,6 +58,9 @@ public sealed class PlatformProcesses : IAsyncDisposable
     /// <summary>The login role silo and API run as (one per test database, so parallel fixtures never share a password).</summary>
     public string RuntimeRole => databaseName + "_app";
 
+    /// <summary>The role the silo's migration step runs the scripts as and that owns the schema (created by that step).</summary>
+    public string OwnerRole => databaseName + "_owner";
+
     /// <summary>The connection silo and API use: <see cref="RuntimeRole"/>, with only the rights the migration step granted it.</summary>
     public string RuntimeConnectionString => new NpgsqlConnectionStringBuilder(serverConnectionString)
     {
@@ -194,6 +197,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
             await drop.ExecuteNonQueryAsync();
             await using var dropRole = dataSource.CreateCommand($"DROP ROLE IF EXISTS {RuntimeRole}");
             await dropRole.ExecuteNonQueryAsync();
+            await using var dropOwner = dataSource.CreateCommand($"DROP ROLE IF EXISTS {OwnerRole}");
+            await dropOwner.ExecuteNonQueryAsync();
         }
 
         Directory.Delete(workDirectory, recursive: true);
@@ -207,6 +212,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
             ["Mooc__Models__Path"] = ModelsFolder,
             ["ConnectionStrings__mooc-migrations"] = DatabaseConnectionString,
             ["Mooc__Database__RuntimeRole"] = RuntimeRole,
+            ["Mooc__Database__OwnerRole"] = OwnerRole,
 
             // TEST ONLY: the webhook tests deliver to a receiver on this machine's loopback.
             ["Mooc__Webhooks__AllowLoopback"] = "true",

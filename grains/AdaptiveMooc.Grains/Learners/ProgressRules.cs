@@ -48,16 +48,8 @@ internal static class ProgressRules
             // success or score reaches mastery or analytics, and on a quiz, an assignment or an item no
             // verb completes or passes. Judged here, when the statement is read, so a lesson added or
             // turned into a quiz after the statement was stored is judged as it is now.
-            success = null;
-            score = null;
             var graded = statement.ItemId is not null || LessonKinds.IsGraded(lesson.Kind);
-            verb = verb switch
-            {
-                LearningVerb.Passed => graded ? LearningVerb.Attempted : LearningVerb.Completed,
-                LearningVerb.Failed => LearningVerb.Attempted,
-                LearningVerb.Completed when graded => LearningVerb.Attempted,
-                _ => verb,
-            };
+            (verb, success, score) = GradeSource.Ungraded(verb, graded);
         }
 
         return new LearningEvent(

@@ -35,32 +35,71 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
         return hours;
     }
 
+    /// <summary>
+    /// Statements of sources that may not grade (<c>from_grader</c> false, silo migration 0062) count as the
+    /// platform counts them (<see cref="GradeSource"/>): no success or score, and no pass or completion of a
+    /// graded activity. The database holds no course definitions (they live in grain state), so a lesson
+    /// counts as graded when it is about an item or when a grading source gave a result on the lesson
+    /// (passed, failed, a success or a score, or any statement about one of its items); a learner's own
+    /// statements never make a lesson graded. A database before migration 0062 has only statements that
+    /// count as graded, as the migration itself marks them.
+    /// </summary>
     public async IAsyncEnumerable<LearningEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT learner_id, course_id, lesson_id, item_id, verb, ts, success, score_scaled, duration_ms
-            FROM xapi_statements WHERE course_id IS NOT NULL ORDER BY course_id, learner_id, ts, seq
-            """,
-            connection);
+        bool hasGrader;
+        await using (var exists = new NpgsqlCommand(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = 'xapi_statements' AND column_name = 'from_grader'", connection))
+        {
+            hasGrader = await exists.ExecuteScalarAsync(cancellationToken) is not null;
+        }
+
+        await using var command = new NpgsqlCommand(hasGrader ? GradedSql : PlainSql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            var itemId = reader.IsDBNull(3) ? null : reader.GetString(3);
+            var verb = Verb(reader.GetString(4));
+            bool? success = reader.IsDBNull(6) ? null : reader.GetBoolean(6);
+            double? score = reader.IsDBNull(7) ? null : reader.GetDouble(7);
+            if (!reader.GetBoolean(9))
+            {
+                (verb, success, score) = GradeSource.Ungraded(verb, itemId is not null || reader.GetBoolean(10));
+            }
+
             yield return new LearningEvent(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                Verb(reader.GetString(4)),
+                itemId,
+                verb,
                 new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
-                reader.IsDBNull(6) ? null : reader.GetBoolean(6),
-                reader.IsDBNull(7) ? null : reader.GetDouble(7),
+                success,
+                score,
                 reader.IsDBNull(8) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(8)),
                 NoSkills);
         }
     }
+
+    private const string PlainSql =
+        """
+        SELECT learner_id, course_id, lesson_id, item_id, verb, ts, success, score_scaled, duration_ms, true, true
+        FROM xapi_statements WHERE course_id IS NOT NULL ORDER BY course_id, learner_id, ts, seq
+        """;
+
+    private const string GradedSql =
+        """
+        WITH graded AS (
+            SELECT DISTINCT course_id, lesson_id FROM xapi_statements
+            WHERE from_grader AND course_id IS NOT NULL AND lesson_id IS NOT NULL
+              AND (item_id IS NOT NULL OR success IS NOT NULL OR score_scaled IS NOT NULL
+                   OR verb IN ('http://adlnet.gov/expapi/verbs/passed', 'http://adlnet.gov/expapi/verbs/failed')))
+        SELECT x.learner_id, x.course_id, x.lesson_id, x.item_id, x.verb, x.ts, x.success, x.score_scaled, x.duration_ms,
+               x.from_grader, g.lesson_id IS NOT NULL
+        FROM xapi_statements x LEFT JOIN graded g ON g.course_id = x.course_id AND g.lesson_id = x.lesson_id
+        WHERE x.course_id IS NOT NULL ORDER BY x.course_id, x.learner_id, x.ts, x.seq
+        """;
 
     /// <summary>ADL verb IRIs end with the verb name (http://adlnet.gov/expapi/verbs/completed).</summary>
     private static LearningVerb Verb(string iri)

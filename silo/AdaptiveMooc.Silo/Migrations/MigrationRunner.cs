@@ -18,6 +18,12 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
 
     private readonly ILogger logger = logger ?? NullLogger<MigrationRunner>.Instance;
 
+    /// <summary>
+    /// The role the scripts run as (<c>SET ROLE</c> for the run, see <see cref="OwnerRole"/>), so what they create
+    /// belongs to it; null runs them as the connection's own user.
+    /// </summary>
+    public string? Role { get; init; }
+
     /// <summary>The scripts compiled into this silo, ordered by version.</summary>
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
 
@@ -36,6 +42,13 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (Role is { } role)
+        {
+            await using var quote = new NpgsqlCommand("SELECT quote_ident(@role)", connection);
+            quote.Parameters.AddWithValue("role", role);
+            await ExecuteAsync(connection, "SET ROLE " + (string)(await quote.ExecuteScalarAsync(cancellationToken))!, cancellationToken);
+        }
+
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
         {
@@ -76,6 +89,10 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         finally
         {
             await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
+            if (Role is not null)
+            {
+                await ExecuteAsync(connection, "RESET ROLE", CancellationToken.None);
+            }
         }
     }
 

@@ -45,6 +45,19 @@ public sealed class DatabaseRightsTests(PlatformFixture fixture)
         Assert.False((bool)(await command.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task The_schema_belongs_to_an_owner_role_that_is_not_a_superuser()
+    {
+        // The silo's migration step ran the scripts as the owner role (SET ROLE), so it owns every table.
+        await using var connection = new NpgsqlConnection(fixture.Platform.RuntimeConnectionString);
+        await connection.OpenAsync();
+        await using var owners = new NpgsqlCommand("SELECT array_agg(DISTINCT tableowner::text) FROM pg_tables WHERE schemaname = 'public'", connection);
+        Assert.Equal([fixture.Platform.OwnerRole], (string[])(await owners.ExecuteScalarAsync())!);
+        await using var powers = new NpgsqlCommand("SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolcanlogin FROM pg_roles WHERE rolname = $1", connection);
+        powers.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fixture.Platform.OwnerRole });
+        Assert.False((bool)(await powers.ExecuteScalarAsync())!);
+    }
+
     private async Task RunAndRollBackAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(fixture.Platform.RuntimeConnectionString);

@@ -94,6 +94,33 @@ public sealed class ProxyTests(SecurityFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_forwarded_address_from_a_caller_that_is_not_a_configured_proxy_is_ignored()
+    {
+        // Here the configured proxy is 192.0.2.1, not the test client (loopback): whatever address the
+        // client names in X-Forwarded-For, its anonymous requests share the budget of its real address.
+        using var host = await fixture.StartApiAsync("api-other-proxy", new Dictionary<string, string>
+        {
+            ["Mooc__Proxy__KnownProxies__0"] = "192.0.2.1",
+            ["Mooc__RateLimit__AnonymousPermitLimit"] = SecurityFixture.LimitedPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        for (var i = 0; i < SecurityFixture.LimitedPermits; i++)
+        {
+            using var allowed = await SendAsync(host, HttpMethod.Get, "/api/courses", RandomClientAddress());
+            Assert.Equal(HttpStatusCode.Unauthorized, allowed.StatusCode);
+        }
+
+        // A fresh spoofed address would get a fresh budget if the header were believed.
+        using (var spoofed = await SendAsync(host, HttpMethod.Get, "/api/courses", RandomClientAddress()))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, spoofed.StatusCode);
+        }
+
+        // The budget spent is the real address's: without the header the client is refused as well.
+        using var plain = await host.Http.GetAsync(new Uri("/api/courses", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, plain.StatusCode);
+    }
+
     private Task<HttpResponseMessage> SignInAsync(string username, string password, string clientAddress)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { username, password }) };

@@ -30,6 +30,8 @@ public sealed class SecurityFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string work = Path.Combine(Path.GetTempPath(), "mooc-security-" + Guid.NewGuid().ToString("N"));
     private ApiProcess? silo;
+    private string apiDll = null!;
+    private Dictionary<string, string> common = null!;
 
     public ApiHost Main { get; private set; } = null!;
 
@@ -48,7 +50,7 @@ public sealed class SecurityFixture : IAsyncLifetime
         var adminKeyPath = Path.Combine(secrets, "admin.key");
         await File.WriteAllTextAsync(adminKeyPath, AdminKey);
 
-        var (siloDll, apiDll) = Binaries();
+        (var siloDll, apiDll) = Binaries();
         var gatewayPort = FreePort();
         silo = ApiProcess.Start(siloDll, work, Path.Combine(work, "silo.log"), new Dictionary<string, string>
         {
@@ -57,7 +59,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             ["Mooc__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
-        var common = new Dictionary<string, string>
+        common = new Dictionary<string, string>
         {
             ["Mooc__Storage"] = "memory",
             ["Mooc__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -142,6 +144,19 @@ public sealed class SecurityFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         return (created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>One more API process on this cluster, with the common settings and <paramref name="settings"/>; the caller disposes it.</summary>
+    public Task<ApiHost> StartApiAsync(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var environment = new Dictionary<string, string>(common);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return StartApiAsync(apiDll, name, environment);
     }
 
     private async Task<ApiHost> StartApiAsync(string apiDll, string name, Dictionary<string, string> environment)

@@ -65,6 +65,48 @@ public sealed class PostgresStatementSourceTests
         Assert.Equal(new Dictionary<(string, string), double> { [("c1", "ada")] = 12.5, [("c2", "ada")] = 30 }, hours);
     }
 
+    [Fact]
+    public async Task A_learners_own_results_do_not_count_as_grades_as_the_platform_rules()
+    {
+        await using var database = await TestDatabase.CreateAsync((dataSource, ct) => ApplyAsync(dataSource, ct, "0010_xapi_statements.sql", "0062_xapi_statements_grader.sql"));
+        var t0 = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        const string Verbs = "http://adlnet.gov/expapi/verbs/";
+
+        // A trainer's grade makes quiz-1 a graded lesson; nobody graded the video l1.
+        await InsertAsync(database, "b", Verbs + "passed", t0, "c1", "quiz-1", null, true, 0.9, null, fromGrader: true);
+        await InsertAsync(database, "a", Verbs + "passed", t0.AddMinutes(1), "c1", "quiz-1", null, true, 1.0, null, fromGrader: false);
+        await InsertAsync(database, "a", Verbs + "completed", t0.AddMinutes(2), "c1", "quiz-1", null, null, 1.0, null, fromGrader: false);
+        await InsertAsync(database, "a", Verbs + "answered", t0.AddMinutes(3), "c1", "quiz-2", "q2", true, 1.0, null, fromGrader: false);
+        await InsertAsync(database, "a", Verbs + "passed", t0.AddMinutes(4), "c1", "l1", null, true, 1.0, 30_000, fromGrader: false);
+        await InsertAsync(database, "a", Verbs + "failed", t0.AddMinutes(5), "c1", "l1", null, false, 0.1, null, fromGrader: false);
+        await InsertAsync(database, "a", Verbs + "completed", t0.AddMinutes(6), "c1", "l1", null, null, null, null, fromGrader: false);
+
+        // A learner's own item statement does not make their video a graded lesson either.
+        await InsertAsync(database, "a", Verbs + "answered", t0.AddMinutes(7), "c1", "l2", "x", true, null, null, fromGrader: false);
+        await InsertAsync(database, "a", Verbs + "completed", t0.AddMinutes(8), "c1", "l2", null, null, null, null, fromGrader: false);
+
+        var events = new List<LearningEvent>();
+        await foreach (var e in new PostgresStatementSource(database.ConnectionString).ReadAsync())
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(
+            [
+                ("a", "quiz-1", LearningVerb.Attempted, (bool?)null, (double?)null),
+                ("a", "quiz-1", LearningVerb.Attempted, null, null),
+                ("a", "quiz-2", LearningVerb.Answered, null, null),
+                ("a", "l1", LearningVerb.Completed, null, null),
+                ("a", "l1", LearningVerb.Attempted, null, null),
+                ("a", "l1", LearningVerb.Completed, null, null),
+                ("a", "l2", LearningVerb.Answered, null, null),
+                ("a", "l2", LearningVerb.Completed, null, null),
+                ("b", "quiz-1", LearningVerb.Passed, true, 0.9),
+            ],
+            events.Select(e => (e.LearnerId, e.LessonId!, e.Verb, e.Success, e.ScoreScaled)));
+        Assert.Equal(TimeSpan.FromSeconds(30), events[3].Duration);
+    }
+
     private static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, params string[] migrations)
     {
         foreach (var migration in migrations)
@@ -92,13 +134,17 @@ public sealed class PostgresStatementSourceTests
 
     private static async Task InsertAsync(
         TestDatabase database, string learner, string verb, DateTimeOffset timestamp, string? course, string? lesson, string? item,
-        bool? success, double? score, long? durationMs)
+        bool? success, double? score, long? durationMs, bool? fromGrader = null)
     {
-        await using var command = database.DataSource.CreateCommand(
-            """
-            INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement, course_id, lesson_id, item_id, success, score_scaled, duration_ms)
-            VALUES ($1, $2, $3, 'urn:activity', $4, now(), 'h', '{}'::jsonb, $5, $6, $7, $8, $9, $10)
-            """);
+        await using var command = database.DataSource.CreateCommand(fromGrader is null
+            ? """
+              INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement, course_id, lesson_id, item_id, success, score_scaled, duration_ms)
+              VALUES ($1, $2, $3, 'urn:activity', $4, now(), 'h', '{}'::jsonb, $5, $6, $7, $8, $9, $10)
+              """
+            : """
+              INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement, course_id, lesson_id, item_id, success, score_scaled, duration_ms, from_grader)
+              VALUES ($1, $2, $3, 'urn:activity', $4, now(), 'h', '{}'::jsonb, $5, $6, $7, $8, $9, $10, $11)
+              """);
         command.Parameters.AddWithValue(Guid.NewGuid());
         command.Parameters.AddWithValue(learner);
         command.Parameters.AddWithValue(verb);
@@ -109,6 +155,11 @@ public sealed class PostgresStatementSourceTests
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Boolean, (object?)success ?? DBNull.Value);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Double, (object?)score ?? DBNull.Value);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Bigint, (object?)durationMs ?? DBNull.Value);
+        if (fromGrader is { } grader)
+        {
+            command.Parameters.AddWithValue(grader);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 }
