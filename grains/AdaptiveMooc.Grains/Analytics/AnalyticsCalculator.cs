@@ -111,7 +111,9 @@ internal static class AnalyticsCalculator
             }
         }
 
-        return [.. perSkill.Select(kv => new SkillMastery(kv.Key, Math.Round(kv.Value.Average(), 4), kv.Value.Count))];
+        // Summed as decimals: the points are already rounded to 4 places, so the sum is exact and the mean (often
+        // a tie at the 5th place) rounds the same whatever order shards and rows are visited in.
+        return [.. perSkill.Select(kv => new SkillMastery(kv.Key, (double)Math.Round(kv.Value.Sum(v => (decimal)v) / kv.Value.Count, 4), kv.Value.Count))];
     }
 
     private static List<WeeklyActivity> Weekly(IReadOnlyList<LearnerAnalyticsRow> rows, DateTimeOffset asOf)

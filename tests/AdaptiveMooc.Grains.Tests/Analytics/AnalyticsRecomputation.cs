@@ -167,6 +167,6 @@ internal static class AnalyticsRecomputation
             .Where(p => p.Latest.Sequence != 0)
             .GroupBy(p => p.Skill)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SkillMastery(g.Key, Math.Round(g.Average(p => p.Latest.Mastery), 4), g.Count()))];
+            .Select(g => new SkillMastery(g.Key, (double)Math.Round(g.Sum(p => (decimal)p.Latest.Mastery) / g.Count(), 4), g.Count()))];
     }
 }
