@@ -31,14 +31,14 @@ internal static class LearnerPlanCases
 
     public static Gen<LearnerPlanRequest> Request() =>
         from zone in Gen.Elements(Zones)
-        from windows in Window().ListOf().Select(w => w.Take(8).ToList())
+        from windows in PlanCases.Window().ListOf().Select(w => w.Take(8).ToList())
         from now in Gen.Frequency(
             (1, from day in Gen.Choose(0, 730) from minute in Gen.Choose(0, 24 * 60 - 1) from second in Gen.Choose(0, 59)
                 select Origin.AddDays(day).AddMinutes(minute).AddSeconds(second)),
             (1, from near in Gen.Elements(NearChanges) from minutes in Gen.Choose(0, 3 * 24 * 60) select near.AddMinutes(minutes)))
         from count in Gen.Choose(2, 5)
         from courses in Course(now).ArrayOf(count)
-        from events in Event(now).ListOf().Select(e => e.Take(4).ToList())
+        from events in PlanCases.Event(now).ListOf().Select(e => e.Take(4).ToList())
         from weeks in Gen.Choose(1, 8)
         select new LearnerPlanRequest(
             zone,
@@ -49,9 +49,9 @@ internal static class LearnerPlanCases
             weeks);
 
     private static Gen<CourseDemand> Course(DateTimeOffset now) =>
-        from lessons in Lessons(now)
-        from target in Maybe(Gen.Choose(-5, 200))
-        from risk in Maybe(Gen.Choose(0, 100))
+        from lessons in PlanCases.Lessons(now, Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 15))), 180)
+        from target in PlanCases.Maybe(Gen.Choose(-5, 200))
+        from risk in PlanCases.Maybe(Gen.Choose(0, 100))
         from reviews in Gen.Choose(0, 3)
         from webinars in Gen.Choose(0, 2)
         select new CourseDemand(
@@ -61,31 +61,4 @@ internal static class LearnerPlanCases
             risk / 100.0,
             reviews,
             webinars);
-
-    private static Gen<WeeklyWindow> Window() =>
-        from day in Gen.Choose(0, 6)
-        from startQuarter in Gen.Choose(0, 95)
-        from lengthQuarters in Gen.Choose(1, 16)
-        let start = new TimeOnly(0, 0).Add(TimeSpan.FromMinutes(15 * startQuarter))
-        let endMinutes = Math.Min(15 * (startQuarter + lengthQuarters), 24 * 60 - 1)
-        select new WeeklyWindow((DayOfWeek)day, start, new TimeOnly(0, 0).Add(TimeSpan.FromMinutes(endMinutes)));
-
-    private static Gen<List<PlanLesson>> Lessons(DateTimeOffset now) =>
-        from count in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 15)))
-        from specs in Gen.Zip(Gen.Choose(1, 180), Maybe(Gen.Choose(-10, 150))).ArrayOf(count)
-        from prerequisitePicks in Gen.Choose(0, 1000).ArrayOf(2).ArrayOf(count)
-        select Enumerable.Range(0, count).Select(i => new PlanLesson(
-            $"l{i}",
-            specs[i].Item1,
-            i == 0 ? [] : prerequisitePicks[i].Select(p => $"l{p % i}").Distinct().Take(1 + (prerequisitePicks[i][0] % 2)).ToList(),
-            specs[i].Item2 is { } dueDays ? now.AddDays(dueDays) : null,
-            i)).ToList();
-
-    private static Gen<int?> Maybe(Gen<int> value) =>
-        Gen.Frequency((1, Gen.Constant<int?>(null)), (2, value.Select(v => (int?)v)));
-
-    private static Gen<FixedEvent> Event(DateTimeOffset now) =>
-        from startMinutes in Gen.Choose(-120, 14 * 24 * 60)
-        from length in Gen.Choose(30, 120)
-        select new FixedEvent(now.AddMinutes(startMinutes), now.AddMinutes(startMinutes + length), "webinar");
 }

@@ -24,7 +24,7 @@ internal static class PlanCases
         from day in Gen.Choose(0, 730)
         from minute in Gen.Choose(0, 24 * 60 - 1)
         from second in Gen.Choose(0, 59)
-        from lessons in Lessons(Origin.AddDays(day).AddMinutes(minute).AddSeconds(second))
+        from lessons in Lessons(Origin.AddDays(day).AddMinutes(minute).AddSeconds(second), Gen.Choose(0, 25), 240)
         from completedMask in Gen.Choose(0, 3).ArrayOf(lessons.Count)
         from events in Event(Origin.AddDays(day).AddMinutes(minute)).ListOf().Select(e => e.Take(4).ToList())
         from targetDays in Maybe(Gen.Choose(-5, 200))
@@ -41,7 +41,7 @@ internal static class PlanCases
             targetDays is { } t ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(t) : null,
             weeks);
 
-    private static Gen<WeeklyWindow> Window() =>
+    internal static Gen<WeeklyWindow> Window() =>
         from day in Gen.Choose(0, 6)
         from startQuarter in Gen.Choose(0, 95)
         from lengthQuarters in Gen.Choose(1, 16)
@@ -49,9 +49,10 @@ internal static class PlanCases
         let endMinutes = Math.Min(15 * (startQuarter + lengthQuarters), 24 * 60 - 1)
         select new WeeklyWindow((DayOfWeek)day, start, new TimeOnly(0, 0).Add(TimeSpan.FromMinutes(endMinutes)));
 
-    private static Gen<List<PlanLesson>> Lessons(DateTimeOffset now) =>
-        from count in Gen.Choose(0, 25)
-        from specs in Gen.Zip(Gen.Choose(1, 240), Maybe(Gen.Choose(-10, 150))).ArrayOf(count)
+    /// <summary>Lessons with random minutes (1 to <paramref name="maxMinutes"/>), due dates and prerequisites on earlier lessons.</summary>
+    internal static Gen<List<PlanLesson>> Lessons(DateTimeOffset now, Gen<int> lessonCount, int maxMinutes) =>
+        from count in lessonCount
+        from specs in Gen.Zip(Gen.Choose(1, maxMinutes), Maybe(Gen.Choose(-10, 150))).ArrayOf(count)
         from prerequisitePicks in Gen.Choose(0, 1000).ArrayOf(2).ArrayOf(count)
         select Enumerable.Range(0, count).Select(i => new PlanLesson(
             $"l{i}",
@@ -60,10 +61,10 @@ internal static class PlanCases
             specs[i].Item2 is { } dueDays ? now.AddDays(dueDays) : null,
             i)).ToList();
 
-    private static Gen<int?> Maybe(Gen<int> value) =>
+    internal static Gen<int?> Maybe(Gen<int> value) =>
         Gen.Frequency((1, Gen.Constant<int?>(null)), (2, value.Select(v => (int?)v)));
 
-    private static Gen<FixedEvent> Event(DateTimeOffset now) =>
+    internal static Gen<FixedEvent> Event(DateTimeOffset now) =>
         from startMinutes in Gen.Choose(-120, 14 * 24 * 60)
         from length in Gen.Choose(30, 120)
         select new FixedEvent(now.AddMinutes(startMinutes), now.AddMinutes(startMinutes + length), "webinar");
