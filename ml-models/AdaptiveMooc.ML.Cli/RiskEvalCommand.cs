@@ -14,14 +14,16 @@ namespace AdaptiveMooc.ML.Cli;
 /// training presentations (what settings are chosen with): one fold per module, every presentation of
 /// it held out together, plus, when the training presentations span several presentation ids, a
 /// time-ordered check (earlier ids → the latest, modules seen in training only).
+/// <c>--blank NAME[,NAME..]</c> (feature names of <see cref="RiskFeatures.Names"/>) sets those features
+/// to missing in training and test alike: an ablation of what they add.
 /// </summary>
 internal static class RiskEvalCommand
 {
-    private const string Usage = "usage: risk-eval --oulad DIR --train P[,P..] (--test P[,P..] | --cv modules) --cutoff DAY --target withdrawn|at-risk [--seed N]";
+    private const string Usage = "usage: risk-eval --oulad DIR --train P[,P..] (--test P[,P..] | --cv modules) --cutoff DAY --target withdrawn|at-risk [--seed N] [--blank FEATURE[,FEATURE..]]";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ParseOptions(args, Usage, "--oulad", "--train", "--test", "--cutoff", "--target", "--seed", "--cv");
+        var options = ParseOptions(args, Usage, "--oulad", "--train", "--test", "--cutoff", "--target", "--seed", "--cv", "--blank");
         if (options is null)
         {
             return 2;
@@ -42,9 +44,26 @@ internal static class RiskEvalCommand
             return Fail(Usage, e.Message.Split(" (")[0]);
         }
 
+        var blank = new List<int>();
+        foreach (var name in options.GetValueOrDefault("--blank", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var column = RiskFeatures.Names.ToList().IndexOf(name);
+            if (column < 0)
+            {
+                return Fail(Usage, $"--blank: no feature named '{name}'");
+            }
+
+            blank.Add(column);
+        }
+
+        if (blank.Count > 0)
+        {
+            Log($"blanked: {string.Join(',', blank.Select(c => RiskFeatures.Names[c]))}");
+        }
+
         if (options.TryGetValue("--cv", out var cv))
         {
-            return await CrossValidateAsync(options, cv, cutoff, target);
+            return await CrossValidateAsync(options, cv, cutoff, target, blank);
         }
 
         if (LoadSplit(options, Usage) is not { } split)
@@ -52,12 +71,12 @@ internal static class RiskEvalCommand
             return 2;
         }
 
-        var (result, _) = await RiskEvaluation.RunAsync(split.Train, split.Test, cutoff, target, Seed(options), Log);
+        var (result, _) = await RiskEvaluation.RunAsync(split.Train, split.Test, cutoff, target, Seed(options), Log, blank: blank);
         Console.WriteLine(JsonSerializer.Serialize(result, Json));
         return 0;
     }
 
-    private static async Task<int> CrossValidateAsync(Dictionary<string, string> options, string cv, int cutoff, RiskTarget target)
+    private static async Task<int> CrossValidateAsync(Dictionary<string, string> options, string cv, int cutoff, RiskTarget target, List<int> blank)
     {
         if (cv != "modules" || options.ContainsKey("--test"))
         {
@@ -72,7 +91,7 @@ internal static class RiskEvalCommand
         try
         {
             var dataset = OuladDataset.Load(directory, new OuladPresentationFilter(train));
-            var result = await RiskEvaluation.ModuleCrossValidationAsync(dataset, cutoff, target, Seed(options), Log);
+            var result = await RiskEvaluation.ModuleCrossValidationAsync(dataset, cutoff, target, Seed(options), Log, blank: blank);
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
             return 0;
         }

@@ -11,7 +11,10 @@ namespace AdaptiveMooc.ML.Oulad;
 /// </summary>
 public static class OuladFeatureExtractor
 {
-    /// <summary>Risk population: registrations with no unregistration before each cut-off, features from records before it.</summary>
+    /// <summary>
+    /// Risk population: registrations dated before each cut-off (blank dates count as before) with no
+    /// unregistration before it, features from records before it.
+    /// </summary>
     public static async Task<IReadOnlyList<OuladRiskSample>> RiskSamplesAsync(
         OuladDataset dataset, IReadOnlyList<int> cutoffs, CancellationToken cancellationToken = default)
     {
@@ -62,8 +65,8 @@ public static class OuladFeatureExtractor
 
     /// <summary>
     /// Pairs (registration, TMA or CMA with a deadline); prediction day = deadline − 7; pairs whose
-    /// registration ended before that day, whose result is banked, or already submitted before it
-    /// are dropped.
+    /// registration is dated on or after that day or ended before it, whose result is banked, or
+    /// already submitted before it are dropped.
     /// </summary>
     public static IReadOnlyList<OuladPacingPair> PacingPairs(OuladDataset dataset, OuladPresentation presentation, IReadOnlyList<OuladLearnerHistory> histories)
     {
@@ -120,7 +123,7 @@ public static class OuladFeatureExtractor
             .OrderBy(p => p.a.Deadline).ThenBy(p => p.a.Id)];
     }
 
-    /// <summary>Raw features of every registration still registered at each day (ascending).</summary>
+    /// <summary>Raw features of every registration enrolled at each day (ascending; <see cref="OuladRegistration.EnrolledAt"/>).</summary>
     private static List<(OuladLearnerHistory History, float[] Raw)>[] Snapshots(
         CourseSchedule schedule, OuladPresentation presentation, IReadOnlyList<OuladLearnerHistory> histories, int[] days)
     {
@@ -130,7 +133,7 @@ public static class OuladFeatureExtractor
             var registration = history.Registration;
             LearnerReplay.Run(history.Events, schedule, registration.RegistrationDay, days, (k, engagement, pacing) =>
             {
-                if (registration.RegisteredAt(days[k]))
+                if (registration.EnrolledAt(days[k]))
                 {
                     result[k].Add((history, RiskFeatures.Raw(engagement, pacing, schedule, days[k])));
                 }

@@ -16,12 +16,24 @@ public sealed record OuladRegistration(
 {
     public string LearnerId => StudentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public bool Withdrawn => FinalResult == "Withdrawn";
+    /// <summary>
+    /// The registration ended in withdrawal: final result <c>Withdrawn</c>, or an unregistration date
+    /// whatever the final result says (a few registrations unregistered after a cut-off carry another
+    /// final result, and a Withdrawn result can lack the date).
+    /// </summary>
+    public bool Withdrawn => FinalResult == "Withdrawn" || UnregistrationDay is not null;
 
-    public bool AtRisk => FinalResult is "Withdrawn" or "Fail";
+    /// <summary><see cref="Withdrawn"/> or final result Fail.</summary>
+    public bool AtRisk => Withdrawn || FinalResult == "Fail";
 
     /// <summary>Still registered at the start of <paramref name="day"/> (no unregistration before it).</summary>
     public bool RegisteredAt(int day) => UnregistrationDay is not { } u || u >= day;
+
+    /// <summary>
+    /// In a population scored at the start of <paramref name="day"/>: registered before that day (a blank
+    /// registration date counts as registered from the start) and not unregistered before it.
+    /// </summary>
+    public bool EnrolledAt(int day) => (RegistrationDay is not { } r || r < day) && RegisteredAt(day);
 
     /// <summary>
     /// The study load as the platform asks it at enrolment (hours a week of all current study): OU credits

@@ -8,26 +8,31 @@ public static class RankingTrainer
 {
     /// <summary>
     /// Trains on courses of past learners: every learner with at least two active days gives the
-    /// queries <see cref="NextLessonProtocol"/> builds (last active day held out, plus earlier days).
+    /// queries <see cref="NextLessonProtocol"/> builds (last active day held out, plus earlier days),
+    /// with course aggregates built as <see cref="RankingTrainerOptions.Statistics"/> says (by default
+    /// time-ordered: only rows dated before each query's day, what the model has in service).
     /// This is what <c>mooc ml train</c> calls; save the result with <see cref="RankingModel.Save"/>.
     /// </summary>
     public static RankingModel Train(IEnumerable<RankingCourseData> courses, RankingTrainerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(courses);
         options ??= new RankingTrainerOptions();
-        return Train(TrainingQueries(courses, options.ExtraDaysPerLearner, options.Seed), options);
+        return Train(TrainingQueries(courses, options.ExtraDaysPerLearner, options.Seed, options.Statistics), options);
     }
 
     /// <summary>The training queries of <see cref="Train(IEnumerable{RankingCourseData}, RankingTrainerOptions?)"/>, built lazily.</summary>
-    public static IEnumerable<RankingQuery> TrainingQueries(IEnumerable<RankingCourseData> courses, int extraDaysPerLearner, int seed)
+    public static IEnumerable<RankingQuery> TrainingQueries(
+        IEnumerable<RankingCourseData> courses,
+        int extraDaysPerLearner,
+        int seed,
+        NextLessonStatistics statistics = NextLessonStatistics.TimeOrdered)
     {
         ArgumentNullException.ThrowIfNull(courses);
         foreach (var course in courses)
         {
-            var split = NextLessonProtocol.Build(course, extraDaysPerLearner, seed);
-            foreach (var nextCase in split.Cases)
+            foreach (var (nextCase, stats) in NextLessonProtocol.Cases(course, extraDaysPerLearner, seed, statistics))
             {
-                yield return split.ToQuery(nextCase);
+                yield return NextLessonProtocol.ToQuery(nextCase, stats);
             }
         }
     }
@@ -62,7 +67,8 @@ public static class RankingTrainer
             Silent = true,
         });
         var transformer = trainer.Fit(keyed);
-        return new RankingModel(ml, transformer, $"lambdarank-{options.Iterations}x{options.Leaves}-seed{options.Seed}");
+        var protocol = options.Statistics == NextLessonStatistics.TimeOrdered ? "time-ordered" : "pooled";
+        return new RankingModel(ml, transformer, $"lambdarank-{options.Iterations}x{options.Leaves}-seed{options.Seed}-{protocol}");
     }
 
     private static List<RankingRow> SampleRows(IEnumerable<RankingQuery> queries, RankingTrainerOptions options)

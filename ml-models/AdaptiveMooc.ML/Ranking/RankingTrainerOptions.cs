@@ -25,4 +25,10 @@ public sealed record RankingTrainerOptions
 
     /// <summary>Candidates of the week's popularity top kept in every training query.</summary>
     public int PopularKeptPerQuery { get; init; } = 30;
+
+    /// <summary>
+    /// Course aggregates of the training queries: time-ordered (rows dated before each query's day, as
+    /// in service; the default) or pooled (every row not held out).
+    /// </summary>
+    public NextLessonStatistics Statistics { get; init; } = NextLessonStatistics.TimeOrdered;
 }

@@ -5,10 +5,10 @@ namespace AdaptiveMooc.ML.Risk;
 /// <summary>What the risk model predicts.</summary>
 public enum RiskTarget
 {
-    /// <summary>Final result Withdrawn.</summary>
+    /// <summary>Final result Withdrawn, or an unregistration date (<see cref="OuladRegistration.Withdrawn"/>).</summary>
     Withdrawn,
 
-    /// <summary>Final result Withdrawn or Fail.</summary>
+    /// <summary>Withdrawn as above, or final result Fail.</summary>
     AtRisk,
 }
 

@@ -132,7 +132,7 @@ public static class OuladModelTrainer
                     text.AppendLine(CultureInfo.InvariantCulture, $"* {name}: P(pass) of the next scored submission, students held out ({KtHoldoutFraction:P0}): AUC {F(k.Auc)}, RMSE {F(k.Rmse)} (BKT baseline AUC {F(k.BktAuc)}, RMSE {F(k.BktRmse)}), n = {k.N} answers.");
                     break;
                 case PacingEvaluationResult p:
-                    text.AppendLine(CultureInfo.InvariantCulture, $"* {name}: late-or-missing AUC {F(p.LateAuc)} (baseline {F(p.BaselineLateAuc)}), MAE {F(p.MaeDays)} days (baseline {F(p.BaselineMaeDays)}), n = {p.N} pairs.");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"* {name}: late-or-missing AUC {F(p.LateAuc)} (baseline {F(p.BaselineLateAuc)}), MAE {F(p.MaeDays)} days (baseline {F(p.BaselineMaeDays)}), n = {p.N} pairs. Read instead: TMA pairs only AUC {F(p.TmaLateAuc)} (baseline {F(p.BaselineTmaLateAuc)}, n = {p.TmaN}); mean of per-assessment AUCs {F(p.MeanPerAssessmentLateAuc)} (baseline {F(p.BaselineMeanPerAssessmentLateAuc)}, {p.AssessmentsScored} assessments); pairs of assessments not flagged as all-late in training AUC {F(p.UnflaggedLateAuc)} (n = {p.UnflaggedN}). {p.AllLateInTraining.Count} training assessments have every submission dated after the deadline (OULAD's CMA dating, docs/ML.md).");
                     break;
             }
         }

@@ -13,14 +13,15 @@ namespace AdaptiveMooc.ML.Training;
 public static class RiskEvaluation
 {
     public static async Task<(RiskEvaluationResult Result, RiskModel Model)> RunAsync(
-        OuladDataset train, OuladDataset test, int cutoff, RiskTarget target, int seed, Action<string> log, CancellationToken cancellationToken = default)
+        OuladDataset train, OuladDataset test, int cutoff, RiskTarget target, int seed, Action<string> log, CancellationToken cancellationToken = default,
+        IReadOnlyCollection<int>? blank = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(log);
         var clock = Stopwatch.StartNew();
-        var trainSamples = await OuladFeatureExtractor.RiskSamplesAsync(train, RiskModel.TrainingDaysAround(cutoff), cancellationToken);
-        var testSamples = await OuladFeatureExtractor.RiskSamplesAsync(test, [cutoff], cancellationToken);
+        var trainSamples = Blank(await OuladFeatureExtractor.RiskSamplesAsync(train, RiskModel.TrainingDaysAround(cutoff), cancellationToken), blank);
+        var testSamples = Blank(await OuladFeatureExtractor.RiskSamplesAsync(test, [cutoff], cancellationToken), blank);
         log($"features: {trainSamples.Count} training and {testSamples.Count} test registrations at day {cutoff} ({clock.Elapsed.TotalSeconds:F1}s)");
 
         var trainX = trainSamples.Select(s => s.Features).ToList();
@@ -59,12 +60,13 @@ public static class RiskEvaluation
     /// several presentation ids, a time-ordered check is added (see <see cref="TimeOrderedCheck"/>).
     /// </summary>
     public static async Task<RiskCrossValidationResult> ModuleCrossValidationAsync(
-        OuladDataset train, int cutoff, RiskTarget target, int seed, Action<string> log, CancellationToken cancellationToken = default)
+        OuladDataset train, int cutoff, RiskTarget target, int seed, Action<string> log, CancellationToken cancellationToken = default,
+        IReadOnlyCollection<int>? blank = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(log);
         var clock = Stopwatch.StartNew();
-        var samples = await OuladFeatureExtractor.RiskSamplesAsync(train, RiskModel.TrainingDaysAround(cutoff), cancellationToken);
+        var samples = Blank(await OuladFeatureExtractor.RiskSamplesAsync(train, RiskModel.TrainingDaysAround(cutoff), cancellationToken), blank);
         var modules = samples.Select(s => s.Presentation.Module).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (modules.Count < 2)
         {
@@ -207,6 +209,29 @@ public static class RiskEvaluation
         var seen = fit.Select(s => s.Presentation.Module).ToHashSet(StringComparer.Ordinal);
         var held = samples.Where(s => s.Presentation.Presentation == latest && seen.Contains(s.Presentation.Module) && s.Cutoff == cutoff).ToList();
         return held.Count == 0 ? null : (fit, held);
+    }
+
+    /// <summary>
+    /// Sets the <paramref name="columns"/> of every sample to missing (an ablation: what the model does
+    /// without those features, same trees otherwise); the samples are changed in place.
+    /// </summary>
+    public static IReadOnlyList<OuladRiskSample> Blank(IReadOnlyList<OuladRiskSample> samples, IReadOnlyCollection<int>? columns)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (columns is null || columns.Count == 0)
+        {
+            return samples;
+        }
+
+        foreach (var sample in samples)
+        {
+            foreach (var c in columns)
+            {
+                sample.Features[c] = float.NaN;
+            }
+        }
+
+        return samples;
     }
 
     internal static string Describe(OuladDataset dataset) => string.Join(',', dataset.Presentations.Select(p => p.Key));
