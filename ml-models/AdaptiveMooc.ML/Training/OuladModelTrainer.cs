@@ -113,9 +113,9 @@ public static class OuladModelTrainer
         text.AppendLine();
         text.AppendLine("## Files");
         text.AppendLine(CultureInfo.InvariantCulture, $"* `risk.zip` / `risk.json`: P(Withdrawn or Fail), LightGBM, {riskRows} snapshots at course days {string.Join(", ", days)}; feature contributions give reason codes.");
-        text.AppendLine("* `dropout.zip` / `dropout.json`: P(Withdrawn), same features and snapshots.");
+        text.AppendLine("* `dropout.zip` / `dropout.json`: P(Withdrawn), same features and snapshots. Withdrawn = final result Withdrawn or an unregistration date; a snapshot's population = registrations dated before its day and not unregistered before it.");
         text.AppendLine(CultureInfo.InvariantCulture, $"* `pacing-late.zip`, `pacing-days.zip`, `pacing.json`: P(late or missing) and submission day relative to the deadline, {pacingRows} (registration, assessment) pairs; priors per module assessment; minutes factor settings.");
-        text.AppendLine("* `next-lesson.zip`, `next-lesson.json`: next-lesson ranking (docs/ML-ranking.md).");
+        text.AppendLine("* `next-lesson.zip`, `next-lesson.json`: next-lesson ranking (docs/ML-ranking.md), trained with time-ordered course aggregates (each query sees only rows dated before its day, as in service).");
         text.AppendLine("* `kt-model.zip`, `kt-priors.json`: knowledge tracing (P(correct) of the next answer), LightGBM over history features plus BKT priors, trained on OULAD's scored assessment submissions (item = assessment, skill = module and assessment type, correct = score ≥ 40). Platform items and skills are unknown to it: their priors fall back to the global rate, and the learner's own history drives the prediction.");
         text.AppendLine();
         text.AppendLine("## Protocol and figures");
