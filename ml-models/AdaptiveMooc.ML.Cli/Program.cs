@@ -18,9 +18,9 @@ switch (verb)
     default:
         Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
         Console.Error.WriteLine("  kt-eval --format akt|dkvmn|piech --train F[,F..] --test F [--always-train F]");
-        Console.Error.WriteLine("  risk-eval --oulad DIR --train P[,P..] (--test P[,P..] | --cv modules) --cutoff DAY --target withdrawn|at-risk");
+        Console.Error.WriteLine("  risk-eval --oulad DIR --train P[,P..] (--test P[,P..] | --cv modules) --cutoff DAY --target withdrawn|at-risk [--blank FEATURE[,FEATURE..]]");
         Console.Error.WriteLine("  pacing-eval --oulad DIR --train P[,P..] --test P[,P..]");
-        Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..]");
+        Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..] [--time-ordered (default) | --pooled | --both]");
         Console.Error.WriteLine("  train --oulad DIR [--out DIR] | train --from-db CONNECTION [--out DIR]");
         return 2;
 }
