@@ -86,6 +86,17 @@ public sealed record ForumPost(
     Guid Id, Guid ThreadId, long Sequence, string AuthorId, string AuthorRole, string Body, Guid? ReplyTo, DateTimeOffset CreatedAt,
     int Score, bool Hidden);
 
+public sealed record ForumReport(Guid Id, Guid ThreadId, Guid PostId, string ReporterId, string Reason, DateTimeOffset CreatedAt, bool Resolved);
+
+/// <summary><c>JoinUrl</c> is given to the course's trainers and to the learners registered for the webinar only.</summary>
+public sealed record Webinar(
+    Guid Id, string CourseId, string Title, DateTimeOffset Start, DateTimeOffset End, int Minutes, int Capacity, int Registered,
+    int SeatsLeft, string? JoinUrl, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record WebinarBody(string Title, DateTimeOffset? Start, int? Minutes, int? Capacity, string JoinUrl);
+
+public sealed record WebinarRegistration(Guid WebinarId, string LearnerId, Webinar Webinar);
+
 public sealed record ForumThreadDetail(ForumThread Thread, Page<ForumPost> Posts);
 
 public sealed record CertificateVerification(string Status, bool SignatureValid, string? KeyId, string JwksUrl, DateTimeOffset CheckedAt);
