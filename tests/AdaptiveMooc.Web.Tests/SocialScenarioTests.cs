@@ -84,7 +84,7 @@ public sealed class SocialScenarioTests(WebPlatform web)
 
     /// <summary>
     /// A learner reports another learner's post; the course's trainer finds it in the reports queue, hides the post
-    /// (which closes the report) and locks the thread; the learners then see the post hidden and no reply box.
+    /// (which closes the report) and locks the thread; the learners then no longer see the post, nor a reply box.
     /// </summary>
     [Fact]
     public async Task Trainer_moderates_a_reported_post_from_the_reports_queue()
@@ -155,7 +155,8 @@ public sealed class SocialScenarioTests(WebPlatform web)
         Assert.Equal(0, open.GetProperty("items").GetArrayLength());
         await reporterPage.ReloadAsync();
         await Browser.WaitInteractiveAsync(reporterPage);
-        await Expect(reporterPage.GetByText("(hidden by a moderator)")).ToBeVisibleAsync();
+        await Expect(reporterPage.GetByText("Locked: no new replies.")).ToBeVisibleAsync();
+        await Expect(reporterPage.GetByText("Buy the solutions at spam.example")).ToHaveCountAsync(0);
         await Expect(reporterPage.Locator("#reply-body")).ToHaveCountAsync(0);
     }
 

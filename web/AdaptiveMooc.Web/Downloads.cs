@@ -16,6 +16,16 @@ public static class Downloads
             return Results.Redirect("/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute(true));
 
+        app.MapGet("/my/plan.ics", async (HttpContext http, MoocApi api, ApiCredentials credentials) =>
+        {
+            credentials.UsePrincipal(http.User);
+            var plan = await api.LearnerPlanAsync(http.User.Identity!.Name!, 4, http.RequestAborted);
+            var courses = await Task.WhenAll(plan.Sessions.Select(s => s.CourseId).Distinct(StringComparer.Ordinal)
+                .Select(id => api.CourseAsync(id, http.RequestAborted)));
+            var ics = PlanCalendar.ToICalendar(plan, courses.ToDictionary(c => c.Id, StringComparer.Ordinal));
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "study-plan.ics");
+        }).RequireAuthorization(policy => policy.RequireRole(WebClaims.Learner));
+
         app.MapGet("/learn/{courseId}/plan.ics", async (string courseId, HttpContext http, MoocApi api, ApiCredentials credentials) =>
         {
             credentials.UsePrincipal(http.User);

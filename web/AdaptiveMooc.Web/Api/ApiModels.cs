@@ -59,6 +59,16 @@ public sealed record PlanSession(DateTimeOffset Start, DateTimeOffset End, IRead
 public sealed record Plan(
     bool OnTrack, DateTimeOffset? ProjectedCompletion, double WeeklyHoursNeeded, string? Explanation, IReadOnlyList<PlanSession> Sessions);
 
+public sealed record LearnerPlanSession(string Id, DateTimeOffset Start, DateTimeOffset End, string CourseId, IReadOnlyList<string> LessonIds, string Status);
+
+public sealed record CourseOutlook(
+    string CourseId, bool OnTrack, DateTimeOffset? ProjectedCompletion, double WeeklyHoursNeeded, double WeeklyHoursPlanned, string Explanation);
+
+/// <summary>The one plan across all the learner's active enrolments (<c>GET /api/learners/{id}/plan</c>).</summary>
+public sealed record LearnerPlan(
+    string Explanation, double WeeklyHoursPlanned, double DeclaredWeeklyHours, DateTimeOffset PlannedAt,
+    IReadOnlyList<LearnerPlanSession> Sessions, IReadOnlyList<CourseOutlook> Courses);
+
 public sealed record Notification(string Id, string Kind, string CourseId, string Message, DateTimeOffset At, DateTimeOffset? SessionStart);
 
 public sealed record LessonCount(string LessonId, int Started, int Completed);

@@ -80,6 +80,9 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
     public Task<Plan> PlanAsync(string learnerId, string courseId, int weeks = 4, CancellationToken ct = default) =>
         GetAsync<Plan>($"api/learners/{Esc(learnerId)}/courses/{Esc(courseId)}/plan?weeks={weeks}", ct);
 
+    public Task<LearnerPlan> LearnerPlanAsync(string learnerId, int weeks = 4, CancellationToken ct = default) =>
+        GetAsync<LearnerPlan>($"api/learners/{Esc(learnerId)}/plan?weeks={weeks}", ct);
+
     public Task<Page<Notification>> NotificationsAsync(string learnerId, CancellationToken ct = default) =>
         GetAsync<Page<Notification>>($"api/learners/{Esc(learnerId)}/notifications", ct);
 
