@@ -23,6 +23,9 @@ public sealed class SmallScreenKeyboardTests(WebPlatform web)
         }
         """;
 
+    /// <summary>Pages rendered on the server only (their forms post without a circuit): nothing to wait for.</summary>
+    private static readonly HashSet<string> StaticPages = ["/signin", "/register"];
+
     [Fact]
     public async Task Main_pages_have_no_horizontal_overflow_at_375_px()
     {
@@ -76,9 +79,13 @@ public sealed class SmallScreenKeyboardTests(WebPlatform web)
             foreach (var path in paths)
             {
                 await page.GotoAsync(path);
-                await Browser.WaitInteractiveAsync(page);
+                if (!StaticPages.Contains(path))
+                {
+                    await Browser.WaitInteractiveAsync(page);
+                }
+
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                Assert.DoesNotContain("/signin", page.Url, StringComparison.Ordinal);
+                Assert.True(account is null || !page.Url.Contains("/signin", StringComparison.Ordinal), $"{path} sent a signed-in user to {page.Url}");
                 var overflow = await page.EvaluateAsync<JsonElement>(OverflowScript);
                 if (overflow.GetArrayLength() > 0)
                 {
@@ -123,7 +130,7 @@ public sealed class SmallScreenKeyboardTests(WebPlatform web)
 
             await TabToAsync(page, "e => e.tagName === 'BUTTON' && e.textContent.includes('Mark as done')");
             await page.Keyboard.PressAsync("Enter");
-            await Expect(page.Locator("[data-testid=lesson-state]")).ToContainTextAsync("Done.");
+            await Expect(page.Locator("[data-testid=lesson-state]")).ToContainTextAsync("Done.", new() { Timeout = 20_000 });
         });
 
         var progress = await Seed.GetAsync(web, $"/api/learners/{learner}/courses/{courseId}/progress");

@@ -203,6 +203,14 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
     public Task<Page<AuditEntry>> AuditAsync(string? after, int limit, CancellationToken ct = default) =>
         GetAsync<Page<AuditEntry>>(Query("api/audit", ("after", after), ("limit", limit.ToString(CultureInfo.InvariantCulture))), ct);
 
+    /// <summary>The audit log filtered by the API (<see cref="AuditQuery"/>), newest first.</summary>
+    public Task<Page<AuditEntry>> AuditAsync(AuditQuery filter, string? after, int limit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return GetAsync<Page<AuditEntry>>(
+            Query("api/audit", [("after", after), ("limit", limit.ToString(CultureInfo.InvariantCulture)), .. filter.Parameters()]), ct);
+    }
+
     public Task<Health> HealthAsync(CancellationToken ct = default) => GetAsync<Health>("health", ct, allowUnavailable: true);
 
     private async Task<T> GetAsync<T>(string path, CancellationToken ct, bool allowUnavailable = false)
