@@ -79,7 +79,11 @@ public sealed class SocialScenarioTests(WebPlatform web)
         var mine = await Seed.GetAsync(web, $"/api/learners/{learner}/webinars");
         Assert.Equal(webinar.GetProperty("id").GetString(), mine.GetProperty("items")[0].GetProperty("id").GetString());
         await page.ReloadAsync();
+        await Browser.WaitInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=webinars] [data-testid=registered]")).ToHaveTextAsync("1 of 5");
+        await page.ClickAsync("button[aria-label='Who registered for Budget Q&A']");
+        await Expect(page.Locator("[data-testid=registrations]")).ToContainTextAsync("1 registered, 0 attended");
+        await Expect(page.Locator($"[data-testid=registrations] li[data-registrant={learner}]")).ToContainTextAsync("attendance not recorded");
     }
 
     /// <summary>

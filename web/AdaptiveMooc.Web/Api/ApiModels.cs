@@ -107,6 +107,10 @@ public sealed record WebinarBody(string Title, DateTimeOffset? Start, int? Minut
 
 public sealed record WebinarRegistration(Guid WebinarId, string LearnerId, Webinar Webinar);
 
+public sealed record Registrant(string LearnerId, DateTimeOffset RegisteredAt, DateTimeOffset? AttendedAt);
+
+public sealed record WebinarRegistrations(Guid WebinarId, int Registered, int Attended, IReadOnlyList<Registrant> Items);
+
 public sealed record ForumThreadDetail(ForumThread Thread, Page<ForumPost> Posts);
 
 public sealed record CertificateVerification(string Status, bool SignatureValid, string? KeyId, string JwksUrl, DateTimeOffset CheckedAt);

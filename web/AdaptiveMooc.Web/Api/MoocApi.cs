@@ -166,6 +166,9 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
     public Task<WebinarRegistration> RegisterForWebinarAsync(string courseId, Guid webinarId, string learnerId, CancellationToken ct = default) =>
         SendAsync<WebinarRegistration>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/webinars/{webinarId:D}/registrations", new { learnerId }, ct);
 
+    public Task<WebinarRegistrations> WebinarRegistrationsAsync(string courseId, Guid webinarId, CancellationToken ct = default) =>
+        GetAsync<WebinarRegistrations>($"api/courses/{Esc(courseId)}/webinars/{webinarId:D}/registrations", ct);
+
     public Task<WebinarRegistration> RecordAttendanceAsync(string courseId, Guid webinarId, string learnerId, CancellationToken ct = default) =>
         SendAsync<WebinarRegistration>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/webinars/{webinarId:D}/attendance", new { learnerId }, ct);
 
