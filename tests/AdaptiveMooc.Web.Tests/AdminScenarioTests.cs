@@ -46,6 +46,16 @@ public sealed class AdminScenarioTests(WebPlatform web)
             await Expect(page.Locator("[data-testid=keys]")).ToContainTextAsync(name);
             await Expect(page.Locator("[data-testid=new-key-value]")).ToHaveCountAsync(0);
             Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
+
+            // The audit log, filtered by the API: the key's creation by its target, then a target nobody touched.
+            var keyId = key.Split('_')[1];
+            await Browser.TypeAsync(page, "#audit-target", $"apiKey:{keyId}");
+            await page.ClickAsync("button:has-text('Show entries')");
+            await Expect(page.Locator("[data-testid=audit] tbody tr")).ToHaveCountAsync(1);
+            await Expect(page.Locator("[data-testid=audit] tbody tr")).ToContainTextAsync("apiKey.create");
+            await Browser.TypeAsync(page, "#audit-target", "apiKey:nobody");
+            await page.ClickAsync("button:has-text('Show entries')");
+            await Expect(page.Locator("[data-testid=audit-empty]")).ToBeVisibleAsync();
         });
     }
 }

@@ -22,10 +22,13 @@ switch (command, name)
         return await IngestBench.RunAsync(rest);
     case ("bench", "recommend"):
         return await RecommendBench.RunAsync(rest);
+    case ("bench", "web"):
+        return await WebBench.RunAsync(rest);
     default:
-        Console.Error.WriteLine("usage: mooc bench <ingest|predict|recommend> [options] | mooc import ...");
+        Console.Error.WriteLine("usage: mooc bench <ingest|predict|recommend|web> [options] | mooc import ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
         Console.Error.WriteLine("  bench recommend [--db CONNECTION] [--learners N] [--seconds N] [--concurrency N]");
+        Console.Error.WriteLine("  bench web [--web URL] [--api URL] [--secrets DIR] [--first N] [--warm N] [--chromium PATH]");
         return 2;
 }

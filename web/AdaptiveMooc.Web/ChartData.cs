@@ -26,20 +26,83 @@ public static class ChartData
         return Mastery(skills.ToDictionary(s => s.Skill, s => s.MeanMastery, StringComparer.Ordinal));
     }
 
-    /// <summary>The lesson funnel: lessons in course order, started and completed counts.</summary>
-    public static Bars Funnel(Course course, IReadOnlyList<LessonCount> lessons, int maxLessons = 20)
+    /// <summary>
+    /// The lesson funnel, in course order (required lessons first): one bar pair per lesson while the course has at
+    /// most <paramref name="maxBars"/> lessons. A longer course (the demo has hundreds) would give unreadable labels,
+    /// so its lessons are grouped: by module when that makes 2 to <paramref name="maxBars"/> groups, otherwise in runs
+    /// of consecutive lessons; each group shows the mean number of learners per lesson who started and completed.
+    /// </summary>
+    public static Bars Funnel(Course course, IReadOnlyList<LessonCount> lessons, int maxBars = 20)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(lessons);
         var counts = lessons.ToDictionary(l => l.LessonId, StringComparer.Ordinal);
-        var shown = course.AllLessons.Where(l => l.Required).Concat(course.AllLessons.Where(l => !l.Required)).Take(maxLessons).ToList();
-        var labels = shown.Select(l => l.Title).ToArray();
-        var startedData = shown.Select(l => counts.TryGetValue(l.Id, out var c) ? (double)c.Started : 0).ToArray();
-        var completedData = shown.Select(l => counts.TryGetValue(l.Id, out var c) ? (double)c.Completed : 0).ToArray();
-        var summary = "Lesson funnel: " + string.Join("; ", shown.Select((l, i) =>
-            string.Create(CultureInfo.InvariantCulture, $"{l.Title} started {startedData[i]}, completed {completedData[i]}")));
-        return new Bars(labels, [new() { Name = "Started", Data = startedData }, new() { Name = "Completed", Data = completedData }], summary);
+        var ordered = course.Modules
+            .SelectMany(m => (m.Lessons ?? []).Select(l => (Module: m, Lesson: l)))
+            .OrderBy(x => x.Lesson.Required ? 0 : 1)
+            .ToList();
+        List<(string Label, List<Lesson> Lessons)> groups;
+        var grouped = ordered.Count > maxBars;
+        if (!grouped)
+        {
+            groups = [.. ordered.Select(x => (x.Lesson.Title, new List<Lesson> { x.Lesson }))];
+        }
+        else
+        {
+            var byModule = course.Modules.Where(m => m.Lessons is { Count: > 0 }).ToList();
+            groups = byModule.Count >= 2 && byModule.Count <= maxBars
+                ? [.. byModule.Select(m => (m.Title, m.Lessons!.ToList()))]
+                : Runs(ordered.Select(x => x.Lesson).ToList(), maxBars);
+        }
+
+        double Mean(List<Lesson> group, Func<LessonCount, int> pick) =>
+            Math.Round(group.Average(l => counts.TryGetValue(l.Id, out var c) ? pick(c) : 0), 1);
+
+        var labels = groups.Select(g => Short(g.Label)).ToArray();
+        var startedData = groups.Select(g => Mean(g.Lessons, c => c.Started)).ToArray();
+        var completedData = groups.Select(g => Mean(g.Lessons, c => c.Completed)).ToArray();
+        var what = grouped ? "Lesson funnel, mean learners per lesson of each group: " : "Lesson funnel: ";
+        var summary = what + string.Join("; ", groups.Select((g, i) => string.Create(
+            CultureInfo.InvariantCulture, $"{g.Label}{(grouped ? $" ({g.Lessons.Count} lessons)" : "")} started {startedData[i]:0.#}, completed {completedData[i]:0.#}")));
+        var suffix = grouped ? " (mean per lesson)" : "";
+        return new Bars(labels, [new() { Name = "Started" + suffix, Data = startedData }, new() { Name = "Completed" + suffix, Data = completedData }], summary);
     }
+
+    /// <summary>Consecutive runs of lessons, at most <paramref name="maxBars"/> of them, labelled by position ("#1-17").</summary>
+    private static List<(string Label, List<Lesson> Lessons)> Runs(List<Lesson> lessons, int maxBars)
+    {
+        var size = (int)Math.Ceiling(lessons.Count / (double)maxBars);
+        return [.. lessons.Chunk(size).Select((chunk, i) => (
+            string.Create(CultureInfo.InvariantCulture, $"#{(i * size) + 1}-{(i * size) + chunk.Length}"), chunk.ToList()))];
+    }
+
+    /// <summary>An axis label short enough to stay readable beside its neighbours; the full text is in the summary.</summary>
+    public static string Short(string label, int max = 16)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return label.Length <= max ? label : label[..(max - 1)].TrimEnd() + "…";
+    }
+
+    /// <summary>Enrolled, active in the last 7 days and completed, one point per analytics snapshot, oldest first.</summary>
+    public static Bars CohortTrend(IReadOnlyList<Analytics> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var shown = snapshots.OrderBy(a => a.AsOf).ToList();
+        var labels = shown.Select(a => a.AsOf.UtcDateTime.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        var enrolled = shown.Select(a => (double)a.Enrolled).ToArray();
+        var active = shown.Select(a => (double)a.Active7d).ToArray();
+        var completed = shown.Select(a => (double)a.Completed).ToArray();
+        var summary = "Enrolled, active in the last 7 days and completed: " + string.Join("; ", shown.Select((a, i) => string.Create(
+            CultureInfo.InvariantCulture, $"{labels[i]} {a.Enrolled}, {a.Active7d}, {a.Completed}")));
+        return new Bars(
+            labels,
+            [new() { Name = "Enrolled", Data = enrolled }, new() { Name = "Active (7 days)", Data = active }, new() { Name = "Completed", Data = completed }],
+            summary);
+    }
+
+    /// <summary>The week-end instants of the trend: <paramref name="points"/> of them, a week apart, the last one <paramref name="asOf"/>.</summary>
+    public static IReadOnlyList<DateTimeOffset> TrendInstants(DateTimeOffset asOf, int points = 8) =>
+        [.. Enumerable.Range(0, points).Select(i => asOf.AddDays(-7 * (points - 1 - i)))];
 
     public static Bars WeeklyActivity(IReadOnlyList<WeeklyActivity> weeks, int lastWeeks = 20)
     {

@@ -29,6 +29,50 @@ public static class PlanCalendar
             .ToList();
     }
 
+    /// <summary>
+    /// The learner plan's sessions for <see cref="Week"/>: each session's lessons named with their course's title,
+    /// since lesson ids repeat across courses. Sessions already done or missed are left out.
+    /// </summary>
+    public static IReadOnlyList<PlanSession> Sessions(LearnerPlan plan, IReadOnlyDictionary<string, Course> courses)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(courses);
+        return [.. plan.Sessions.Where(s => s.Status == "planned").Select(s => new PlanSession(s.Start, s.End, [Label(s, courses)]))];
+    }
+
+    /// <summary>The learner plan as one iCalendar across courses; each event's UID is the session's id, stable across replans.</summary>
+    public static string ToICalendar(LearnerPlan plan, IReadOnlyDictionary<string, Course> courses)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(courses);
+        var calendar = new Calendar();
+        calendar.AddProperty("X-WR-CALNAME", "AdaptiveMooc: my study plan");
+        foreach (var session in plan.Sessions.Where(s => s.Status == "planned"))
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{session.Id}@adaptivemooc",
+                Summary = "Study: " + Label(session, courses),
+                Description = "Planned by AdaptiveMooc inside your study windows.",
+                DtStart = new CalDateTime(session.Start.UtcDateTime, "UTC"),
+                DtEnd = new CalDateTime(session.End.UtcDateTime, "UTC"),
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static string Label(LearnerPlanSession session, IReadOnlyDictionary<string, Course> courses)
+    {
+        if (!courses.TryGetValue(session.CourseId, out var course))
+        {
+            return $"{session.CourseId}: {string.Join(", ", session.LessonIds)}";
+        }
+
+        var titles = course.AllLessons.ToDictionary(l => l.Id, l => l.Title, StringComparer.Ordinal);
+        return $"{course.Title}: {string.Join(", ", session.LessonIds.Select(id => titles.GetValueOrDefault(id, id)))}";
+    }
+
     public static string ToICalendar(Course course, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(course);

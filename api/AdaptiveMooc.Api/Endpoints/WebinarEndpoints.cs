@@ -3,6 +3,7 @@ using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Webinars;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
@@ -22,6 +23,8 @@ public static class WebinarEndpoints
         webinars.MapGet("/{webinarId:guid}", Get).WithName("GetWebinar");
         webinars.MapPost("/{webinarId:guid}/registrations", Register).WithName("RegisterForWebinar");
         webinars.MapPost("/{webinarId:guid}/attendance", RecordAttendance).WithName("RecordWebinarAttendance");
+        webinars.MapGet("/{webinarId:guid}/registrations", ListRegistrations).WithName("ListWebinarRegistrations")
+            .WithSummary("Who registered for a webinar and who attended (the course's trainers and admins).");
         app.MapGet("/api/learners/{learnerId}/webinars", ListForLearner).WithTags("Webinars").WithName("ListLearnerWebinars");
         return app;
     }
@@ -36,6 +39,11 @@ public static class WebinarEndpoints
         int Registered, int SeatsLeft, Uri? JoinUrl, string CreatedBy, DateTimeOffset CreatedAt);
 
     public sealed record RegistrationResponse(Guid WebinarId, string LearnerId, WebinarResponse Webinar);
+
+    public sealed record RegistrantResponse(string LearnerId, DateTimeOffset RegisteredAt, DateTimeOffset? AttendedAt);
+
+    /// <summary>Every registration (at most the webinar's capacity), oldest first; <c>attended</c> counts the recorded attendances.</summary>
+    public sealed record RegistrationsResponse(Guid WebinarId, int Registered, int Attended, IReadOnlyList<RegistrantResponse> Items);
 
     private static async Task<IResult> List(string courseId, HttpContext context, IGrainFactory grains, int? limit, string? after)
     {
@@ -199,6 +207,26 @@ public static class WebinarEndpoints
             WebinarOutcome.NotStarted => Problems.Conflict($"Webinar {webinarId} has not started yet."),
             _ => Problems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'."),
         };
+    }
+
+    private static async Task<Results<Ok<RegistrationsResponse>, ProblemHttpResult>> ListRegistrations(
+        string courseId, Guid webinarId, HttpContext context, IGrainFactory grains)
+    {
+        var access = await SocialAccess.CheckAsync(grains, context.Caller(), courseId);
+        if (!access.CanModerate)
+        {
+            return (ProblemHttpResult)(access.CanUse ? SocialAccess.NotModerator(courseId) : access.Denied(courseId));
+        }
+
+        var rows = await Webinar(grains, courseId, webinarId).ListRegistrationsAsync();
+        if (rows is null)
+        {
+            return Problems.NotFound($"Webinar {webinarId} does not exist in course '{courseId}'.");
+        }
+
+        return TypedResults.Ok(new RegistrationsResponse(
+            webinarId, rows.Count, rows.Count(r => r.AttendedAt is not null),
+            [.. rows.Select(r => new RegistrantResponse(r.LearnerId, r.RegisteredAt, r.AttendedAt))]));
     }
 
     private static async Task<IResult> ListForLearner(

@@ -15,4 +15,8 @@ public interface IAuditGrain : IGrainWithIntegerKey
     /// <summary>Newest first; <paramref name="beforeSequence"/> continues a previous page.</summary>
     [Alias("List"), ReadOnly]
     Task<AuditPage> List(int limit, long? beforeSequence);
+
+    /// <summary>Newest first, only the entries <paramref name="filter"/> matches; <paramref name="beforeSequence"/> continues a previous page.</summary>
+    [Alias("Search"), ReadOnly]
+    Task<AuditPage> Search(AuditFilter filter, int limit, long? beforeSequence);
 }

@@ -24,6 +24,14 @@ public interface IWebinarGrain : IGrainWithStringKey
     Task<bool> IsRegisteredAsync(string learnerId);
 
     /// <summary>
+    /// Who registered, oldest first, with their attendance; null when the webinar does not exist. Bounded by the
+    /// capacity (at most <see cref="WebinarLimits.MaxCapacity"/> rows).
+    /// </summary>
+    [ReadOnly]
+    [Alias("ListRegistrations")]
+    Task<IReadOnlyList<WebinarRegistrationView>?> ListRegistrationsAsync();
+
+    /// <summary>
     /// Records that a registered learner attended, as an <c>attended</c> statement timestamped at the
     /// webinar's start (so recording twice sends the same statement). Not before the webinar starts.
     /// </summary>

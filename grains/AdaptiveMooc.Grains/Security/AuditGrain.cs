@@ -8,9 +8,12 @@ internal sealed class AuditGrain(IAuditStore store) : Grain, IAuditGrain
 {
     public Task Record(AuditEntry entry) => store.AppendAsync(entry, CancellationToken.None);
 
-    public async Task<AuditPage> List(int limit, long? beforeSequence)
+    public Task<AuditPage> List(int limit, long? beforeSequence) => Search(AuditFilter.None, limit, beforeSequence);
+
+    public async Task<AuditPage> Search(AuditFilter filter, int limit, long? beforeSequence)
     {
-        var items = await store.ListAsync(limit + 1, beforeSequence, CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(filter);
+        var items = await store.SearchAsync(filter, limit + 1, beforeSequence, CancellationToken.None);
         if (items.Count <= limit)
         {
             return new AuditPage(items, null);

@@ -9,4 +9,7 @@ public interface IAuditStore
 
     /// <summary>Newest first, entries with a sequence below <paramref name="beforeSequence"/> when given.</summary>
     Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ListAsync"/>, only the entries <paramref name="filter"/> matches.</summary>
+    Task<IReadOnlyList<AuditRecord>> SearchAsync(AuditFilter filter, int limit, long? beforeSequence, CancellationToken cancellationToken);
 }

@@ -18,13 +18,16 @@ public sealed class MemoryAuditStore : IAuditStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken) =>
+        SearchAsync(AuditFilter.None, limit, beforeSequence, cancellationToken);
+
+    public Task<IReadOnlyList<AuditRecord>> SearchAsync(AuditFilter filter, int limit, long? beforeSequence, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         lock (gate)
         {
             var end = beforeSequence is { } before ? (int)Math.Clamp(before - 1, 0, records.Count) : records.Count;
-            var start = Math.Max(0, end - limit);
-            IReadOnlyList<AuditRecord> page = records.GetRange(start, end - start).AsEnumerable().Reverse().ToList();
+            IReadOnlyList<AuditRecord> page = records.Take(end).Reverse().Where(r => filter.Matches(r.Entry)).Take(limit).ToList();
             return Task.FromResult(page);
         }
     }

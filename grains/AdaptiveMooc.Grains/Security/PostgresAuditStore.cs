@@ -21,13 +21,25 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? beforeSequence, CancellationToken cancellationToken) =>
+        SearchAsync(AuditFilter.None, limit, beforeSequence, cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> SearchAsync(AuditFilter filter, int limit, long? beforeSequence, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await using var command = dataSource.CreateCommand(
             "SELECT seq, at, actor_kind, actor_id, action, target, detail FROM audit_log " +
-            "WHERE $1::bigint IS NULL OR seq < $1 ORDER BY seq DESC LIMIT $2");
+            "WHERE ($1::bigint IS NULL OR seq < $1) AND ($3::text IS NULL OR actor_id = $3) " +
+            "AND ($4::text IS NULL OR action = $4 OR (right($4, 1) = '.' AND starts_with(action, $4))) " +
+            "AND ($5::text IS NULL OR target = $5) AND ($6::timestamptz IS NULL OR at >= $6) AND ($7::timestamptz IS NULL OR at < $7) " +
+            "ORDER BY seq DESC LIMIT $2");
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)beforeSequence ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)filter.ActorId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)filter.Action ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)filter.Target ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)filter.From?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)filter.To?.UtcDateTime ?? DBNull.Value });
         var page = new List<AuditRecord>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -17,6 +17,9 @@ internal interface IWebinarStore
 
     Task<bool> IsRegisteredAsync(Guid webinarId, string learnerId);
 
+    /// <summary>The webinar's registrations, oldest first (then by learner id).</summary>
+    Task<IReadOnlyList<WebinarRegistrationView>> ListRegistrationsAsync(Guid webinarId);
+
     /// <summary>Sets the attendance time once; false when the learner is not registered.</summary>
     Task<bool> MarkAttendedAsync(Guid webinarId, string learnerId, DateTimeOffset at);
 

@@ -7,7 +7,7 @@ internal sealed class MemoryWebinarStore : IWebinarStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, WebinarView> webinars = [];
-    private readonly Dictionary<(Guid WebinarId, string LearnerId), DateTimeOffset?> registrations = [];
+    private readonly Dictionary<(Guid WebinarId, string LearnerId), (DateTimeOffset RegisteredAt, DateTimeOffset? AttendedAt)> registrations = [];
 
     public Task SaveWebinarAsync(WebinarView webinar)
     {
@@ -32,7 +32,7 @@ internal sealed class MemoryWebinarStore : IWebinarStore
     {
         lock (gate)
         {
-            return Task.FromResult(registrations.TryAdd((webinarId, learnerId), null));
+            return Task.FromResult(registrations.TryAdd((webinarId, learnerId), (at, null)));
         }
     }
 
@@ -44,16 +44,29 @@ internal sealed class MemoryWebinarStore : IWebinarStore
         }
     }
 
+    public Task<IReadOnlyList<WebinarRegistrationView>> ListRegistrationsAsync(Guid webinarId)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<WebinarRegistrationView> rows = registrations
+                .Where(r => r.Key.WebinarId == webinarId)
+                .Select(r => new WebinarRegistrationView(r.Key.LearnerId, r.Value.RegisteredAt, r.Value.AttendedAt))
+                .OrderBy(r => r.RegisteredAt).ThenBy(r => r.LearnerId, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(rows);
+        }
+    }
+
     public Task<bool> MarkAttendedAsync(Guid webinarId, string learnerId, DateTimeOffset at)
     {
         lock (gate)
         {
-            if (!registrations.TryGetValue((webinarId, learnerId), out var attended))
+            if (!registrations.TryGetValue((webinarId, learnerId), out var row))
             {
                 return Task.FromResult(false);
             }
 
-            registrations[(webinarId, learnerId)] = attended ?? at;
+            registrations[(webinarId, learnerId)] = row with { AttendedAt = row.AttendedAt ?? at };
             return Task.FromResult(true);
         }
     }

@@ -61,6 +61,27 @@ internal sealed class PostgresWebinarStore(NpgsqlDataSource dataSource) : IWebin
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task<IReadOnlyList<WebinarRegistrationView>> ListRegistrationsAsync(Guid webinarId)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT learner_id, registered_at, attended_at FROM webinar_registrations
+            WHERE webinar_id = $1 ORDER BY registered_at, learner_id COLLATE "C"
+            """);
+        command.Parameters.Add(new() { Value = webinarId });
+        var rows = new List<WebinarRegistrationView>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new WebinarRegistrationView(
+                reader.GetString(0),
+                reader.GetFieldValue<DateTimeOffset>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+
+        return rows;
+    }
+
     public async Task<bool> MarkAttendedAsync(Guid webinarId, string learnerId, DateTimeOffset at)
     {
         await using var command = dataSource.CreateCommand(

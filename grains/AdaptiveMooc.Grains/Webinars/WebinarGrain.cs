@@ -85,6 +85,9 @@ internal sealed class WebinarGrain(
         return new WebinarResult(WebinarOutcome.Ok, View());
     }
 
+    public async Task<IReadOnlyList<WebinarRegistrationView>?> ListRegistrationsAsync() =>
+        state.State.Exists ? await store.ListRegistrationsAsync(webinarId) : null;
+
     public Task<bool> IsRegisteredAsync(string learnerId) =>
         state.State.Exists ? store.IsRegisteredAsync(webinarId, learnerId) : Task.FromResult(false);
 

@@ -123,6 +123,7 @@ public static class AccessMatrix
         ["GET " + Webinar] = AccessRule.CourseMembers(),
         ["POST " + Webinar + "/registrations"] = AccessRule.CourseMembers() with { Body = s => new { learnerId = s["learnerId"] } },
         ["POST " + Webinar + "/attendance"] = AccessRule.CourseStaff(StatementsWrite) with { Body = _ => new { } },
+        ["GET " + Webinar + "/registrations"] = AccessRule.CourseStaff(),
         ["GET /api/learners/{learnerId}/webinars"] = AccessRule.LearnerData(),
 
         // Certificates (social). Verification is public; revocation is for the course's trainers (reason left out: 400).

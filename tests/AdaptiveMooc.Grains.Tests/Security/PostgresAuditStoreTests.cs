@@ -62,6 +62,39 @@ public sealed class PostgresAuditStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_filters_in_the_database_and_pages_within_the_filter()
+    {
+        var store = new PostgresAuditStore(dataSource!);
+        await using (var indexes = dataSource!.CreateCommand(await File.ReadAllTextAsync(MigrationPath().Replace("0020_audit.sql", "0070_audit_filters.sql", StringComparison.Ordinal))))
+        {
+            await indexes.ExecuteNonQueryAsync();
+        }
+
+        var at = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 1; i <= 6; i++)
+        {
+            var actor = i % 2 == 0 ? "grace" : "admin";
+            var action = i <= 3 ? "course.publish" : "apiKey.create";
+            await store.AppendAsync(new AuditEntry(at.AddMinutes(i), "Admin", actor, action, $"t:{i}", null), default);
+        }
+
+        async Task<string[]> TargetsAsync(AuditFilter filter, int limit = 10, long? before = null) =>
+            [.. (await store.SearchAsync(filter, limit, before, default)).Select(r => r.Entry.Target)];
+
+        Assert.Equal(["t:6", "t:4", "t:2"], await TargetsAsync(new AuditFilter(ActorId: "grace")));
+        Assert.Equal(["t:3", "t:2", "t:1"], await TargetsAsync(new AuditFilter(Action: "course.")));
+        Assert.Equal(["t:6", "t:5", "t:4"], await TargetsAsync(new AuditFilter(Action: "apiKey.create")));
+        Assert.Empty(await TargetsAsync(new AuditFilter(Action: "course")));
+        Assert.Equal(["t:5"], await TargetsAsync(new AuditFilter(Target: "t:5")));
+        Assert.Equal(["t:4", "t:3"], await TargetsAsync(new AuditFilter(From: at.AddMinutes(3), To: at.AddMinutes(5))));
+        Assert.Equal(["t:5"], await TargetsAsync(new AuditFilter(ActorId: "admin", Action: "apiKey.")));
+
+        var first = await store.SearchAsync(new AuditFilter(ActorId: "admin"), 2, null, default);
+        Assert.Equal(["t:5", "t:3"], first.Select(r => r.Entry.Target));
+        Assert.Equal(["t:1"], await TargetsAsync(new AuditFilter(ActorId: "admin"), 2, first[^1].Sequence));
+    }
+
+    [Fact]
     public async Task The_table_refuses_updates_and_deletes()
     {
         var store = new PostgresAuditStore(dataSource!);

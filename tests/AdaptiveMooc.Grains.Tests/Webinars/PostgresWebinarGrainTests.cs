@@ -6,7 +6,7 @@ using Orleans.TestingHost;
 
 namespace AdaptiveMooc.Grains.Tests.Webinars;
 
-/// <summary>The capacity test again with registrations in PostgreSQL, as a silo runs them.</summary>
+/// <summary>The capacity and registration-list tests again with registrations in PostgreSQL, as a silo runs them.</summary>
 public sealed class PostgresWebinarGrainTests(SocialTestDatabase database) : IClassFixture<SocialTestDatabase>
 {
     [Fact]
@@ -25,6 +25,7 @@ public sealed class PostgresWebinarGrainTests(SocialTestDatabase database) : ICl
         try
         {
             await WebinarGrainTests.Hundred_registrations_for_thirty_seats(cluster.Client);
+            await WebinarGrainTests.Registrations_list_who_registered_and_who_attended(cluster.Client);
         }
         finally
         {

@@ -45,8 +45,36 @@ public sealed class WebinarGrainTests(SocialClusterFixture fixture)
         Assert.Equal(30, listed);
     }
 
+    /// <summary>The trainer's list: every registration oldest first, attendance where recorded; none for an unknown webinar.</summary>
+    internal static async Task Registrations_list_who_registered_and_who_attended(IGrainFactory grains)
+    {
+        var (grain, courseId, _) = await ScheduleAsync(grains, Definition(capacity: 5, start: DateTimeOffset.UtcNow.AddMinutes(30)));
+        foreach (var learner in new[] { "cat", "ann", "bob" })
+        {
+            Assert.Equal(WebinarOutcome.Ok, (await grain.RegisterAsync(learner)).Outcome);
+        }
+
+        var rows = (await grain.ListRegistrationsAsync())!;
+        Assert.Equal(["cat", "ann", "bob"], rows.Select(r => r.LearnerId));
+        Assert.All(rows, r => Assert.Null(r.AttendedAt));
+        Assert.True(rows[0].RegisteredAt <= rows[1].RegisteredAt && rows[1].RegisteredAt <= rows[2].RegisteredAt);
+
+        var (started, _, _) = await ScheduleAsync(grains, Definition(capacity: 5, start: DateTimeOffset.UtcNow.AddMinutes(-5)));
+        Assert.Equal(WebinarOutcome.Ok, (await started.RegisterAsync("ann")).Outcome);
+        Assert.Equal(WebinarOutcome.Ok, (await started.RegisterAsync("bob")).Outcome);
+        Assert.Equal(WebinarOutcome.Ok, (await started.RecordAttendanceAsync("bob")).Outcome);
+        var attended = await started.ListRegistrationsAsync();
+        Assert.Null(Assert.Single(attended!, r => r.LearnerId == "ann").AttendedAt);
+        Assert.NotNull(Assert.Single(attended!, r => r.LearnerId == "bob").AttendedAt);
+
+        Assert.Null(await grains.GetGrain<IWebinarGrain>(WebinarKeys.Webinar(courseId, Guid.NewGuid())).ListRegistrationsAsync());
+    }
+
     [Fact]
     public Task Capacity_is_exact_under_concurrency() => Hundred_registrations_for_thirty_seats(fixture.Grains);
+
+    [Fact]
+    public Task Registrations_are_listed_with_attendance() => Registrations_list_who_registered_and_who_attended(fixture.Grains);
 
     [Fact]
     public async Task Registering_twice_or_after_the_end_is_refused()

@@ -59,6 +59,16 @@ public sealed record PlanSession(DateTimeOffset Start, DateTimeOffset End, IRead
 public sealed record Plan(
     bool OnTrack, DateTimeOffset? ProjectedCompletion, double WeeklyHoursNeeded, string? Explanation, IReadOnlyList<PlanSession> Sessions);
 
+public sealed record LearnerPlanSession(string Id, DateTimeOffset Start, DateTimeOffset End, string CourseId, IReadOnlyList<string> LessonIds, string Status);
+
+public sealed record CourseOutlook(
+    string CourseId, bool OnTrack, DateTimeOffset? ProjectedCompletion, double WeeklyHoursNeeded, double WeeklyHoursPlanned, string Explanation);
+
+/// <summary>The one plan across all the learner's active enrolments (<c>GET /api/learners/{id}/plan</c>).</summary>
+public sealed record LearnerPlan(
+    string Explanation, double WeeklyHoursPlanned, double DeclaredWeeklyHours, DateTimeOffset PlannedAt,
+    IReadOnlyList<LearnerPlanSession> Sessions, IReadOnlyList<CourseOutlook> Courses);
+
 public sealed record Notification(string Id, string Kind, string CourseId, string Message, DateTimeOffset At, DateTimeOffset? SessionStart);
 
 public sealed record LessonCount(string LessonId, int Started, int Completed);
@@ -85,6 +95,21 @@ public sealed record ForumThread(
 public sealed record ForumPost(
     Guid Id, Guid ThreadId, long Sequence, string AuthorId, string AuthorRole, string Body, Guid? ReplyTo, DateTimeOffset CreatedAt,
     int Score, bool Hidden);
+
+public sealed record ForumReport(Guid Id, Guid ThreadId, Guid PostId, string ReporterId, string Reason, DateTimeOffset CreatedAt, bool Resolved);
+
+/// <summary><c>JoinUrl</c> is given to the course's trainers and to the learners registered for the webinar only.</summary>
+public sealed record Webinar(
+    Guid Id, string CourseId, string Title, DateTimeOffset Start, DateTimeOffset End, int Minutes, int Capacity, int Registered,
+    int SeatsLeft, string? JoinUrl, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record WebinarBody(string Title, DateTimeOffset? Start, int? Minutes, int? Capacity, string JoinUrl);
+
+public sealed record WebinarRegistration(Guid WebinarId, string LearnerId, Webinar Webinar);
+
+public sealed record Registrant(string LearnerId, DateTimeOffset RegisteredAt, DateTimeOffset? AttendedAt);
+
+public sealed record WebinarRegistrations(Guid WebinarId, int Registered, int Attended, IReadOnlyList<Registrant> Items);
 
 public sealed record ForumThreadDetail(ForumThread Thread, Page<ForumPost> Posts);
 

@@ -42,8 +42,18 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
         GetAsync<Analytics>(
             Query($"api/courses/{Esc(courseId)}/analytics", ("asOf", asOf?.ToString("O", CultureInfo.InvariantCulture))), ct);
 
+    /// <summary>The figures only (no at-risk list), as of <paramref name="asOf"/>: one point of the dashboard's trend.</summary>
+    public Task<Analytics> AnalyticsFiguresAsync(string courseId, DateTimeOffset asOf, CancellationToken ct = default) =>
+        GetAsync<Analytics>(
+            Query($"api/courses/{Esc(courseId)}/analytics", ("asOf", asOf.ToString("O", CultureInfo.InvariantCulture)), ("atRiskLimit", "0")), ct);
+
     public Task<string> AnalyticsCsvAsync(string courseId, CancellationToken ct = default) =>
         GetTextAsync($"api/courses/{Esc(courseId)}/analytics/learners.csv", ct);
+
+    /// <summary>The learner table's first page (500 learners by id), as of <paramref name="asOf"/> when given.</summary>
+    public Task<string> AnalyticsCsvAsync(string courseId, DateTimeOffset? asOf, CancellationToken ct = default) =>
+        GetTextAsync(
+            Query($"api/courses/{Esc(courseId)}/analytics/learners.csv", ("asOf", asOf?.ToString("O", CultureInfo.InvariantCulture)), ("limit", "500")), ct);
 
     // Learners
     public Task<Learner> RegisterAsync(RegisterLearner body, CancellationToken ct = default) =>
@@ -69,6 +79,9 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
 
     public Task<Plan> PlanAsync(string learnerId, string courseId, int weeks = 4, CancellationToken ct = default) =>
         GetAsync<Plan>($"api/learners/{Esc(learnerId)}/courses/{Esc(courseId)}/plan?weeks={weeks}", ct);
+
+    public Task<LearnerPlan> LearnerPlanAsync(string learnerId, int weeks = 4, CancellationToken ct = default) =>
+        GetAsync<LearnerPlan>($"api/learners/{Esc(learnerId)}/plan?weeks={weeks}", ct);
 
     public Task<Page<Notification>> NotificationsAsync(string learnerId, CancellationToken ct = default) =>
         GetAsync<Page<Notification>>($"api/learners/{Esc(learnerId)}/notifications", ct);
@@ -126,6 +139,39 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
     public Task ModerateAsync(string courseId, Guid threadId, string action, CancellationToken ct = default) =>
         SendAsync<JsonElement?>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/forum/threads/{threadId:D}/moderation", new { action }, ct);
 
+    public Task ReportPostAsync(string courseId, Guid threadId, Guid postId, string reason, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/forum/threads/{threadId:D}/posts/{postId:D}/reports", new { reason }, ct);
+
+    public Task ModeratePostAsync(string courseId, Guid threadId, Guid postId, bool hide, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(
+            HttpMethod.Post, $"api/courses/{Esc(courseId)}/forum/threads/{threadId:D}/posts/{postId:D}/moderation", new { action = hide ? "hide" : "unhide" }, ct);
+
+    public Task<Page<ForumReport>> ReportsAsync(string courseId, bool includeResolved = false, CancellationToken ct = default) =>
+        GetAsync<Page<ForumReport>>(
+            Query($"api/courses/{Esc(courseId)}/forum/reports", ("includeResolved", includeResolved ? "true" : null), ("limit", "200")), ct);
+
+    public Task<ForumPost> PostAsync(string courseId, Guid threadId, Guid postId, CancellationToken ct = default) =>
+        GetAsync<ForumPost>($"api/courses/{Esc(courseId)}/forum/threads/{threadId:D}/posts/{postId:D}", ct);
+
+    // Webinars
+    public Task<Page<Webinar>> WebinarsAsync(string courseId, CancellationToken ct = default) =>
+        GetAsync<Page<Webinar>>($"api/courses/{Esc(courseId)}/webinars?limit=200", ct);
+
+    public Task<Webinar> WebinarAsync(string courseId, Guid webinarId, CancellationToken ct = default) =>
+        GetAsync<Webinar>($"api/courses/{Esc(courseId)}/webinars/{webinarId:D}", ct);
+
+    public Task<Webinar> ScheduleWebinarAsync(string courseId, WebinarBody body, CancellationToken ct = default) =>
+        SendAsync<Webinar>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/webinars", body, ct);
+
+    public Task<WebinarRegistration> RegisterForWebinarAsync(string courseId, Guid webinarId, string learnerId, CancellationToken ct = default) =>
+        SendAsync<WebinarRegistration>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/webinars/{webinarId:D}/registrations", new { learnerId }, ct);
+
+    public Task<WebinarRegistrations> WebinarRegistrationsAsync(string courseId, Guid webinarId, CancellationToken ct = default) =>
+        GetAsync<WebinarRegistrations>($"api/courses/{Esc(courseId)}/webinars/{webinarId:D}/registrations", ct);
+
+    public Task<WebinarRegistration> RecordAttendanceAsync(string courseId, Guid webinarId, string learnerId, CancellationToken ct = default) =>
+        SendAsync<WebinarRegistration>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/webinars/{webinarId:D}/attendance", new { learnerId }, ct);
+
     /// <summary>The thread's new posts as the API's server-sent events deliver them, until cancelled.</summary>
     public async IAsyncEnumerable<ForumPost> WatchThreadAsync(
         string courseId, Guid threadId, [EnumeratorCancellation] CancellationToken ct = default)
@@ -159,6 +205,14 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
 
     public Task<Page<AuditEntry>> AuditAsync(string? after, int limit, CancellationToken ct = default) =>
         GetAsync<Page<AuditEntry>>(Query("api/audit", ("after", after), ("limit", limit.ToString(CultureInfo.InvariantCulture))), ct);
+
+    /// <summary>The audit log filtered by the API (<see cref="AuditQuery"/>), newest first.</summary>
+    public Task<Page<AuditEntry>> AuditAsync(AuditQuery filter, string? after, int limit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return GetAsync<Page<AuditEntry>>(
+            Query("api/audit", [("after", after), ("limit", limit.ToString(CultureInfo.InvariantCulture)), .. filter.Parameters()]), ct);
+    }
 
     public Task<Health> HealthAsync(CancellationToken ct = default) => GetAsync<Health>("health", ct, allowUnavailable: true);
 
