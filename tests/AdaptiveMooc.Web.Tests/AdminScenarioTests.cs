@@ -56,6 +56,22 @@ public sealed class AdminScenarioTests(WebPlatform web)
             await Browser.TypeAsync(page, "#audit-target", "apiKey:nobody");
             await page.ClickAsync("button:has-text('Show entries')");
             await Expect(page.Locator("[data-testid=audit-empty]")).ToBeVisibleAsync();
+
+            // Trainers: one added through the form is listed at once, with its e-mail.
+            var trainerId = Seed.Id("tr");
+            await Browser.TypeAsync(page, "#trainer-id", trainerId);
+            await Browser.TypeAsync(page, "#trainer-name", "Ada Trainer");
+            await Browser.TypeAsync(page, "#trainer-email", $"{trainerId}@example.org");
+            await Browser.TypeAsync(page, "#trainer-password", "a long passphrase 42");
+            await page.ClickAsync("button:has-text('Add trainer')");
+            await Expect(page.Locator("text=can now sign in")).ToBeVisibleAsync();
+            var listed = page.Locator("[data-testid=trainer-list]").GetByText($"{trainerId}@example.org");
+            while (await listed.CountAsync() == 0 && await page.Locator("button:has-text('More trainers')").CountAsync() > 0)
+            {
+                await page.ClickAsync("button:has-text('More trainers')");
+            }
+
+            await Expect(listed).ToBeVisibleAsync();
         });
     }
 }

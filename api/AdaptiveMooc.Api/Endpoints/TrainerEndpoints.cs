@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -20,6 +21,8 @@ public static class TrainerEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var trainers = app.MapGroup("/api/trainers").WithTags("Trainers");
         trainers.MapPost("/", Create).WithName("CreateTrainer").RequireAuthorization(MoocPolicies.Admin);
+        trainers.MapGet("/", List).WithName("ListTrainers").RequireAuthorization(MoocPolicies.Admin)
+            .WithSummary("Trainer accounts in id order, paged (limit, after); admins only.");
         trainers.MapGet("/{id}", Get).WithName("GetTrainer");
         return app;
     }
@@ -27,6 +30,8 @@ public static class TrainerEndpoints
     public sealed record CreateTrainerRequest(string? Id, string? Name, string? Email, string? Password);
 
     public sealed record TrainerResponse(string Id, string Name, string Email, DateTimeOffset CreatedAt);
+
+    public sealed record TrainerList(IReadOnlyList<TrainerResponse> Items, string? Next);
 
     private static async Task<Results<Created<TrainerResponse>, ProblemHttpResult>> Create(
         CreateTrainerRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http)
@@ -55,8 +60,11 @@ public static class TrainerEndpoints
 
         var id = request.Id!;
         var trainer = grains.ByKey<ITrainerGrain>(id);
-        if (await trainer.GetProfile() is not null)
+        var directory = grains.ByKey<ITrainerDirectoryGrain>(ITrainerDirectoryGrain.Key);
+        if (await trainer.GetProfile() is { } existing)
         {
+            // A crash between creating the account and listing it is healed by the retry that lands here.
+            await directory.Add(existing);
             return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
         }
 
@@ -73,8 +81,27 @@ public static class TrainerEndpoints
             return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
         }
 
+        await directory.Add(new TrainerProfile(id, name, email, now));
         await http.AuditAsync("trainer.create", $"trainer:{id}");
         return TypedResults.Created($"/api/trainers/{id}", new TrainerResponse(id, name, email, now));
+    }
+
+    private static async Task<Results<Ok<TrainerList>, ProblemHttpResult>> List(int? limit, string? after, IGrainFactory grains)
+    {
+        if (!Paging.TryLimit(limit, out var take, out var limitProblem))
+        {
+            return limitProblem;
+        }
+
+        if (!Paging.TryDecode(after, out var afterId) || (afterId is not null && !Ids.IsValid(afterId)))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "after is not a cursor this list returned.");
+        }
+
+        var page = await grains.ByKey<ITrainerDirectoryGrain>(ITrainerDirectoryGrain.Key).List(take, afterId);
+        var next = page.NextAfterId is null ? null : Paging.Encode(page.NextAfterId);
+        return TypedResults.Ok(new TrainerList(
+            page.Items.Select(t => new TrainerResponse(t.Id, t.Name, t.Email, t.CreatedAt)).ToList(), next));
     }
 
     private static async Task<Results<Ok<TrainerResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains, HttpContext http)

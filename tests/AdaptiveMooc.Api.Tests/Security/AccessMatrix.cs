@@ -32,6 +32,7 @@ public static class AccessMatrix
         ["GET /api/api-keys/{id}"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "apiKeyId" } },
         ["DELETE /api/api-keys/{id}"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "apiKeyId" } },
         ["POST /api/trainers"] = AccessRule.AdminOnly() with { Body = _ => new { } },
+        ["GET /api/trainers"] = AccessRule.AdminOnly(),
         // A trainer account is visible to itself and admins; everyone else cannot tell it exists.
         ["GET /api/trainers/{id}"] = new AccessRule(new Dictionary<Role, Expect>
         {

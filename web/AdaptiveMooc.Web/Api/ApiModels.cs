@@ -124,6 +124,8 @@ public sealed record CertificateEvaluation(
 
 public sealed record ApiKeyCreated(string Id, string Key);
 
+public sealed record TrainerInfo(string Id, string Name, string Email, DateTimeOffset CreatedAt);
+
 public sealed record ApiKeyInfo(string Id, string Name, IReadOnlyList<string> Scopes, string? CreatedBy, DateTimeOffset CreatedAt, bool Revoked);
 
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string ActorKind, string ActorId, string Action, string? Target, string? Detail);

@@ -195,6 +195,9 @@ public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microso
     public Task CreateTrainerAsync(string id, string name, string email, string password, CancellationToken ct = default) =>
         SendAsync<JsonElement?>(HttpMethod.Post, "api/trainers", new { id, name, email, password }, ct);
 
+    public Task<Page<TrainerInfo>> TrainersAsync(string? after, int limit = 50, CancellationToken ct = default) =>
+        GetAsync<Page<TrainerInfo>>($"api/trainers?limit={limit}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}"), ct);
+
     public Task<Page<ApiKeyInfo>> ApiKeysAsync(CancellationToken ct = default) => GetAsync<Page<ApiKeyInfo>>("api/api-keys", ct);
 
     public Task<ApiKeyCreated> CreateApiKeyAsync(string name, IReadOnlyList<string> scopes, CancellationToken ct = default) =>
