@@ -199,6 +199,16 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         var feed = await ExpectAsync(HttpMethod.Post, $"/api/learners/{otherLearner}/calendar-feed", Credential.Bearer(otherLearnerToken), null, HttpStatusCode.Created);
         var calendarToken = new Uri(feed.GetProperty("url").GetString()!).Segments[^1];
 
+        // A file of the course, for the media rows.
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/courses/{course}/media");
+        upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", trainerToken);
+        var png = new byte[256];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
+        upload.Content = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "figure.png" } };
+        using var uploaded = await fixture.Main.Http.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var mediaId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scope in Scopes)
         {
@@ -229,6 +239,9 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["certificateId"] = evaluation.GetProperty("certificate").GetProperty("id").GetString()!,
                 ["listId"] = "0",
                 ["calendarToken"] = calendarToken,
+                ["lessonId"] = "l1",
+                ["version"] = "1",
+                ["mediaId"] = mediaId,
             },
         };
 
