@@ -1,10 +1,13 @@
 namespace AdaptiveMooc.Api.Tests.Content;
 
-/// <summary>A platform whose media limits are small enough to cross in a test: 200,000 bytes a file, 300,000 a course.</summary>
+/// <summary>
+/// A platform whose media limits are small enough to cross in a test: 5,000,000 bytes a file (above Kestrel's
+/// 4 MiB server-wide body limit, which the upload route alone lifts), 7,000,000 a course.
+/// </summary>
 public sealed class ContentFixture : IAsyncLifetime
 {
-    public const long MaxFileBytes = 200_000;
-    public const long MaxCourseBytes = 300_000;
+    public const long MaxFileBytes = 5_000_000;
+    public const long MaxCourseBytes = 7_000_000;
 
     private PlatformProcesses? platform;
 
