@@ -51,6 +51,12 @@ internal sealed class CourseGrain(
 
         if (state.State.PublishedAt is not null)
         {
+            if (CourseVersionGrain.Same(state.State.Definition, definition))
+            {
+                // The same definition again (an importer re-run): nothing to publish, no new version.
+                return CommandResult.Ok;
+            }
+
             // A published version never changes: the edit becomes the next version, published at once.
             state.State.Draft = definition;
             return await PublishDraft();

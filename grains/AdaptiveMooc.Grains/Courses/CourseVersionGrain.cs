@@ -25,7 +25,7 @@ internal sealed class CourseVersionGrain(
     public Task<CourseVersion?> Get() => Task.FromResult(state.State.Version);
 
     // Records with list members compare lists by reference; compare what was written instead.
-    private static bool Same(CourseDefinition a, CourseDefinition b) =>
+    internal static bool Same(CourseDefinition a, CourseDefinition b) =>
         ReferenceEquals(a, b)
         || System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
 }

@@ -41,7 +41,10 @@ public sealed class CourseVersionTests(ClusterFixture fixture)
         Assert.NotNull(kept);
         Assert.Equal((1, v1.Title), (kept.Version, kept.Definition.Title));
 
-        // A direct update of a published course is the next version at once; version 2 is kept as it was.
+        // The same definition again changes nothing; a direct update of a published course is the next version at
+        // once, and version 2 is kept as it was.
+        Assert.Equal(CommandStatus.Ok, (await grain.Update(TestData.Course(id) with { Title = v2.Title })).Status);
+        Assert.Equal(2, (await grain.Get())!.PublishedVersion);
         await grain.Update(v2 with { Title = "Third" });
         Assert.Equal(3, (await grain.Get())!.PublishedVersion);
         var second = await fixture.Client.GetGrain<ICourseVersionGrain>(ICourseVersionGrain.Key(id, 2)).Get();
