@@ -1,6 +1,7 @@
 using AdaptiveMooc.Api.Endpoints;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Infrastructure;
+using AdaptiveMooc.Api.Media;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Api.Xapi;
 
@@ -10,6 +11,7 @@ builder.AddMoocSecurity();
 builder.AddMoocApi();
 builder.Services.AddCertificateKeys();
 builder.Services.AddXapiIngest();
+builder.Services.AddMoocMedia();
 
 var app = builder.Build();
 app.UseMoocApi();
@@ -22,6 +24,7 @@ app.MapPlanEndpoints();
 app.MapLearnerPlanEndpoints();
 app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
+app.MapContentEndpoints();
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
 var stopping = app.Lifetime.ApplicationStopping;
 try

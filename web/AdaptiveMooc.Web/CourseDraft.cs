@@ -97,9 +97,16 @@ public sealed class CourseDraft
 
         public string? ContentUrl { get; set; }
 
+        /// <summary>The lesson's Markdown, rendered and sanitised by the API for readers.</summary>
+        public string? Body { get; set; }
+
+        /// <summary>A file uploaded to the course (its SHA-256 id), or null.</summary>
+        public string? MediaId { get; set; }
+
         public Lesson ToLesson() => new(
             Id.Trim(), Title, Kind, Minutes, SplitList(Skills), SplitList(Prerequisites), Required,
-            string.IsNullOrWhiteSpace(ContentUrl) ? null : ContentUrl.Trim(), DueDay);
+            string.IsNullOrWhiteSpace(ContentUrl) ? null : ContentUrl.Trim(), DueDay,
+            string.IsNullOrWhiteSpace(Body) ? null : Body, string.IsNullOrWhiteSpace(MediaId) ? null : MediaId);
 
         public static LessonDraft From(Lesson lesson)
         {
@@ -115,6 +122,8 @@ public sealed class CourseDraft
                 Required = lesson.Required,
                 DueDay = lesson.DueDay,
                 ContentUrl = lesson.ContentUrl,
+                Body = lesson.Body,
+                MediaId = lesson.MediaId,
             };
         }
     }

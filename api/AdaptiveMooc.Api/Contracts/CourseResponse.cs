@@ -19,15 +19,21 @@ public sealed record CourseResponse(
     int LessonCount,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    int PublishedVersion = 0,
+    bool HasDraft = false)
 {
-    public static CourseResponse From(CourseSnapshot snapshot)
+    /// <param name="withBodies">False for callers who may not read the lessons' content (docs/CONTENT.md): the Markdown bodies are left out.</param>
+    public static CourseResponse From(CourseSnapshot snapshot, bool withBodies = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var d = snapshot.Definition;
+        var modules = withBodies
+            ? d.Modules ?? []
+            : (d.Modules ?? []).Select(m => m with { Lessons = m.Lessons?.Select(l => l.Body is null ? l : l with { Body = null }).ToList() }).ToList();
         return new CourseResponse(
-            d.Id, d.Title, d.Field, d.Description, d.Language, d.Pricing, d.Certificate, d.StartDate, d.Modules ?? [],
+            d.Id, d.Title, d.Field, d.Description, d.Language, d.Pricing, d.Certificate, d.StartDate, modules,
             snapshot.Published, snapshot.PublishedAt, snapshot.OwnerTrainerId, snapshot.CoTrainerIds, d.AllLessons().Count(),
-            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt);
+            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt, snapshot.PublishedVersion, snapshot.HasDraft);
     }
 }

@@ -66,6 +66,11 @@ public static class CourseEndpoints
             return Problems.From(problem);
         }
 
+        if (await ContentEndpoints.MissingMedia(cluster, definition) is { } missingMedia)
+        {
+            return missingMedia;
+        }
+
         var grain = cluster.ByKey<ICourseGrain>(definition.Id);
         var result = await grain.Create(definition, owner);
         if (!result.Succeeded)
@@ -119,7 +124,7 @@ public static class CourseEndpoints
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
-        return TypedResults.Ok(CourseResponse.From(snapshot));
+        return TypedResults.Ok(CourseResponse.From(snapshot, withBodies: MayManage(context.Caller(), snapshot)));
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Update(
@@ -140,6 +145,11 @@ public static class CourseEndpoints
         if (CourseValidator.Validate(definition) is { } problem)
         {
             return Problems.From(problem);
+        }
+
+        if (await ContentEndpoints.MissingMedia(cluster, definition) is { } missingMedia)
+        {
+            return missingMedia;
         }
 
         var result = await grain.Update(definition);

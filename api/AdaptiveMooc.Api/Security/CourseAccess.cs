@@ -1,5 +1,6 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Learners;
 
 namespace AdaptiveMooc.Api.Security;
 
@@ -16,7 +17,31 @@ public sealed class CourseAccess(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var course = await grains.ByKey<ICourseGrain>(courseId).Get();
-        return course is null ? CourseAccessDecision.NotFound : Decide(caller, course, permission);
+        if (course is null)
+        {
+            return CourseAccessDecision.NotFound;
+        }
+
+        if (permission == CoursePermission.ViewContent && caller.IsLearner)
+        {
+            return await LearnerMayViewAsync(caller, course);
+        }
+
+        return Decide(caller, course, permission);
+    }
+
+    /// <summary>A learner sees a course's content while actively enrolled in it; an unpublished course does not exist for them.</summary>
+    private async Task<CourseAccessDecision> LearnerMayViewAsync(Caller caller, CourseSnapshot course)
+    {
+        if (!course.Published)
+        {
+            return CourseAccessDecision.NotFound;
+        }
+
+        var enrolments = await grains.ByKey<ILearnerGrain>(caller.Id).GetEnrolments();
+        return enrolments.Any(e => e.Active && string.Equals(e.CourseId, course.Definition.Id, StringComparison.Ordinal))
+            ? CourseAccessDecision.Allowed
+            : CourseAccessDecision.Forbidden;
     }
 
     public static CourseAccessDecision Decide(Caller caller, CourseSnapshot course, CoursePermission permission)

@@ -14,4 +14,7 @@ public enum CoursePermission
 
     /// <summary>Adding co-trainers: the course owner and admins only.</summary>
     AssignTrainers,
+
+    /// <summary>Reading lessons' content and media: learners enrolled in the published course, its trainers, admins.</summary>
+    ViewContent,
 }

@@ -125,6 +125,19 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
             {
                 duration = ParseDuration(durationElement, at + "result.duration");
             }
+
+            // The xAPI video profile's watched share: without an explicit result.completion it decides whether
+            // the statement completes the lesson (docs/CONTENT.md, "Player statements").
+            if (XapiVideo.Progress(result) is { } progress)
+            {
+                if (progress is double.NaN or < 0 or > 1)
+                {
+                    throw new StatementParseException(
+                        $"{at}result.extensions[{XapiVideo.ProgressExtension}]", $"{at}result.extensions[{XapiVideo.ProgressExtension}] must be a number between 0 and 1.");
+                }
+
+                completion ??= XapiVideo.CompletionOf(verb, progress);
+            }
         }
 
         DateTimeOffset timestamp;

@@ -13,6 +13,9 @@ public static class CourseValidator
     public const int MaxSkillsPerLesson = 50;
     public const int MaxItemsPerLesson = 500;
 
+    /// <summary>A lesson's Markdown body; the course definition's 4 MiB body limit bounds the sum.</summary>
+    public const int MaxBodyLength = 200_000;
+
     /// <summary>Null when valid; otherwise the first problem, with the JSON path of the field.</summary>
     public static CommandResult? Validate(CourseDefinition? course)
     {
@@ -221,6 +224,16 @@ public static class CourseValidator
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             return CommandResult.Invalid($"{path}.contentUrl", $"{path}.contentUrl must be an absolute http(s) URL.");
+        }
+
+        if (lesson.Body is { Length: > MaxBodyLength })
+        {
+            return CommandResult.Invalid($"{path}.body", $"{path}.body holds at most {MaxBodyLength} characters.");
+        }
+
+        if (lesson.MediaId is { } mediaId && !MediaIds.IsValid(mediaId))
+        {
+            return CommandResult.Invalid($"{path}.mediaId", $"{path}.mediaId must be the id of an uploaded file (64 lowercase hex digits).");
         }
 
         if (lesson.DueDay is < 0 or > 3660)

@@ -11,12 +11,32 @@ public interface ICourseGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<CommandResult> Create(CourseDefinition definition, string ownerTrainerId);
 
+    /// <summary>
+    /// Before the first publication, replaces the definition. On a published course, publishes the next
+    /// version at once (the published one stays as it was, kept under its number) and drops any draft.
+    /// </summary>
     [Alias("Update")]
     Task<CommandResult> Update(CourseDefinition definition);
 
-    /// <summary>Conflict when already published.</summary>
+    /// <summary>
+    /// Publishes: the first time, the definition (version 1); afterwards, the draft as the next version.
+    /// Conflict when already published and no draft waits.
+    /// </summary>
     [Alias("Publish")]
     Task<CommandResult> Publish();
+
+    /// <summary>Saves the next version as a draft; learners keep the published one until <see cref="Publish"/>. Before the first publication it is <see cref="Update"/>.</summary>
+    [Alias("SaveDraft")]
+    Task<CommandResult> SaveDraft(CourseDefinition definition);
+
+    /// <summary>The draft, or the current definition when no draft waits; null when the course does not exist.</summary>
+    [ReadOnly]
+    [Alias("GetDraft")]
+    Task<CourseDefinition?> GetDraft();
+
+    /// <summary>Drops the draft (Ok also when none waited).</summary>
+    [Alias("DiscardDraft")]
+    Task<CommandResult> DiscardDraft();
 
     /// <summary>Only the owner may add co-trainers (checked at the API); at most <see cref="MaxCoTrainers"/>.</summary>
     [Alias("AddCoTrainer")]

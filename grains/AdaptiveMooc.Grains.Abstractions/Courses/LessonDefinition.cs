@@ -1,6 +1,10 @@
 namespace AdaptiveMooc.Grains.Abstractions.Courses;
 
-/// <summary>One lesson of a course (required unless it says otherwise). <see cref="DueDay"/> counts from the course start date, or from enrolment without one.</summary>
+/// <summary>
+/// One lesson of a course (required unless it says otherwise). <see cref="DueDay"/> counts from the course start date, or from enrolment without one.
+/// <see cref="Body"/> is the Markdown the platform renders (sanitised) for readings and tutorials; <see cref="MediaId"/> names a file
+/// uploaded to the course (its SHA-256), <see cref="ContentUrl"/> an outside page or video (docs/CONTENT.md).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("mooc.LessonDefinition")]
@@ -14,4 +18,6 @@ public sealed record LessonDefinition(
     [property: Id(6)] bool Required = true,
     [property: Id(7)] string? ContentUrl = null,
     [property: Id(8)] int? DueDay = null,
-    [property: Id(9)] IReadOnlyList<LessonItem>? Items = null);
+    [property: Id(9)] IReadOnlyList<LessonItem>? Items = null,
+    [property: Id(10)] string? Body = null,
+    [property: Id(11)] string? MediaId = null);

@@ -49,6 +49,19 @@ internal sealed class CourseGrain(
             return problem;
         }
 
+        if (state.State.PublishedAt is not null)
+        {
+            if (CourseVersionGrain.Same(state.State.Definition, definition))
+            {
+                // The same definition again (an importer re-run): nothing to publish, no new version.
+                return CommandResult.Ok;
+            }
+
+            // A published version never changes: the edit becomes the next version, published at once.
+            state.State.Draft = definition;
+            return await PublishDraft();
+        }
+
         state.State.Definition = definition;
         state.State.UpdatedAt = clock.GetUtcNow();
         state.State.Version++;
@@ -66,15 +79,86 @@ internal sealed class CourseGrain(
 
         if (state.State.PublishedAt is not null)
         {
-            return CommandResult.Conflict($"Course '{this.GetPrimaryKeyString()}' is already published.");
+            return state.State.Draft is null
+                ? CommandResult.Conflict($"Course '{this.GetPrimaryKeyString()}' is already published and no draft waits.")
+                : await PublishDraft();
         }
 
         state.State.PublishedAt = clock.GetUtcNow();
+        state.State.PublishedVersion = 1;
         state.State.Version++;
         await state.WriteStateAsync();
         await PublishSummary();
         return CommandResult.Ok;
     }
+
+    public async Task<CommandResult> SaveDraft(CourseDefinition definition)
+    {
+        if (state.State.Definition is null || state.State.PublishedAt is null)
+        {
+            return await Update(definition);
+        }
+
+        if (Check(definition) is { } problem)
+        {
+            return problem;
+        }
+
+        state.State.Draft = definition;
+        state.State.UpdatedAt = clock.GetUtcNow();
+        state.State.Version++;
+        await state.WriteStateAsync();
+        return CommandResult.Ok;
+    }
+
+    public Task<CourseDefinition?> GetDraft() => Task.FromResult(state.State.Draft ?? state.State.Definition);
+
+    public async Task<CommandResult> DiscardDraft()
+    {
+        if (state.State.Definition is null)
+        {
+            return CommandResult.NotFound($"Course '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+
+        if (state.State.Draft is not null)
+        {
+            state.State.Draft = null;
+            state.State.Version++;
+            await state.WriteStateAsync();
+        }
+
+        return CommandResult.Ok;
+    }
+
+    /// <summary>
+    /// The draft becomes the next published version. The version it replaces is kept first (idempotent), so
+    /// a failure at any step leaves every published version readable under its number.
+    /// </summary>
+    private async Task<CommandResult> PublishDraft()
+    {
+        var s = state.State;
+        var current = CurrentPublishedVersion();
+        var kept = await GrainFactory.ByKey<ICourseVersionGrain>(ICourseVersionGrain.Key(this.GetPrimaryKeyString(), current))
+            .Keep(s.Definition!, s.PublishedAt!.Value);
+        if (!kept)
+        {
+            return CommandResult.Conflict($"Version {current} of course '{this.GetPrimaryKeyString()}' is stored with another definition.");
+        }
+
+        var now = clock.GetUtcNow();
+        s.Definition = s.Draft!;
+        s.Draft = null;
+        s.PublishedVersion = current + 1;
+        s.PublishedAt = now;
+        s.UpdatedAt = now;
+        s.Version++;
+        await state.WriteStateAsync();
+        await PublishSummary();
+        return CommandResult.Ok;
+    }
+
+    private int CurrentPublishedVersion() =>
+        state.State.PublishedAt is null ? 0 : Math.Max(1, state.State.PublishedVersion);
 
     public async Task<CommandResult> AddCoTrainer(string trainerId)
     {
@@ -110,7 +194,8 @@ internal sealed class CourseGrain(
         var s = state.State;
         return Task.FromResult(s.Definition is null
             ? null
-            : new CourseSnapshot(s.Definition, s.OwnerTrainerId, [.. s.CoTrainerIds], s.PublishedAt is not null, s.PublishedAt, s.CreatedAt, s.UpdatedAt, s.Version));
+            : new CourseSnapshot(s.Definition, s.OwnerTrainerId, [.. s.CoTrainerIds], s.PublishedAt is not null, s.PublishedAt, s.CreatedAt, s.UpdatedAt, s.Version,
+                CurrentPublishedVersion(), s.Draft is not null));
     }
 
     private CommandResult? Check(CourseDefinition definition)

@@ -19,4 +19,10 @@ internal sealed class CourseState
     [Id(5)] public DateTimeOffset UpdatedAt { get; set; }
 
     [Id(6)] public int Version { get; set; }
+
+    /// <summary>The next version while trainers edit a published course; learners keep <see cref="Definition"/>.</summary>
+    [Id(7)] public CourseDefinition? Draft { get; set; }
+
+    /// <summary>Number of the published <see cref="Definition"/>; 0 before publication (and in state written before versions existed: read as 1 once published).</summary>
+    [Id(8)] public int PublishedVersion { get; set; }
 }

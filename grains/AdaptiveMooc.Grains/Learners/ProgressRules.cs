@@ -12,8 +12,10 @@ namespace AdaptiveMooc.Grains.Learners;
 /// </summary>
 internal static class ProgressRules
 {
+    /// <summary>ADL verbs by name; the xAPI video profile's played, paused and seeked (and ADL interacted) are engagement, as experienced.</summary>
     public static LearningVerb VerbOf(string verbIri) =>
-        verbIri.StartsWith(XapiVerbs.Prefix, StringComparison.Ordinal)
+        XapiVideo.IsEngagement(verbIri) ? LearningVerb.Experienced
+        : verbIri.StartsWith(XapiVerbs.Prefix, StringComparison.Ordinal)
         && Enum.TryParse<LearningVerb>(verbIri[XapiVerbs.Prefix.Length..], ignoreCase: true, out var verb)
         && verb != LearningVerb.Other
             ? verb
@@ -49,6 +51,12 @@ internal static class ProgressRules
         }
 
         var verb = VerbOf(statement.Verb);
+        if (verb == LearningVerb.Completed && statement.Completion == false)
+        {
+            // "completed" saying it is not complete (a video watched below the completion share): progress, not completion.
+            verb = LearningVerb.Progressed;
+        }
+
         var success = statement.Success;
         var score = statement.ScoreScaled;
         if (!statement.FromGrader)

@@ -61,6 +61,12 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
         {
             var itemId = reader.IsDBNull(3) ? null : reader.GetString(3);
             var verb = Verb(reader.GetString(4));
+            if (verb == LearningVerb.Completed && !reader.IsDBNull(11) && !reader.GetBoolean(11))
+            {
+                // As the learner grain reads it: "completed" saying it is not complete (a video watched below 0.9).
+                verb = LearningVerb.Progressed;
+            }
+
             bool? success = reader.IsDBNull(6) ? null : reader.GetBoolean(6);
             double? score = reader.IsDBNull(7) ? null : reader.GetDouble(7);
             if (!reader.GetBoolean(9))
@@ -84,7 +90,7 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
 
     private const string PlainSql =
         """
-        SELECT learner_id, course_id, lesson_id, item_id, verb, ts, success, score_scaled, duration_ms, true, true
+        SELECT learner_id, course_id, lesson_id, item_id, verb, ts, success, score_scaled, duration_ms, true, true, completion
         FROM xapi_statements WHERE course_id IS NOT NULL ORDER BY course_id, learner_id, ts, seq
         """;
 
@@ -96,14 +102,23 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
               AND (item_id IS NOT NULL OR success IS NOT NULL OR score_scaled IS NOT NULL
                    OR verb IN ('http://adlnet.gov/expapi/verbs/passed', 'http://adlnet.gov/expapi/verbs/failed')))
         SELECT x.learner_id, x.course_id, x.lesson_id, x.item_id, x.verb, x.ts, x.success, x.score_scaled, x.duration_ms,
-               x.from_grader, g.lesson_id IS NOT NULL
+               x.from_grader, g.lesson_id IS NOT NULL, x.completion
         FROM xapi_statements x LEFT JOIN graded g ON g.course_id = x.course_id AND g.lesson_id = x.lesson_id
         WHERE x.course_id IS NOT NULL ORDER BY x.course_id, x.learner_id, x.ts, x.seq
         """;
 
-    /// <summary>ADL verb IRIs end with the verb name (http://adlnet.gov/expapi/verbs/completed).</summary>
+    /// <summary>
+    /// ADL verb IRIs end with the verb name (http://adlnet.gov/expapi/verbs/completed); the xAPI video profile's
+    /// played, paused and seeked, and ADL interacted, are engagement, as the learner grain reads them (experienced).
+    /// </summary>
     private static LearningVerb Verb(string iri)
     {
+        if (iri is "https://w3id.org/xapi/video/verbs/played" or "https://w3id.org/xapi/video/verbs/paused"
+            or "https://w3id.org/xapi/video/verbs/seeked" or "http://adlnet.gov/expapi/verbs/interacted")
+        {
+            return LearningVerb.Experienced;
+        }
+
         var name = iri[(iri.LastIndexOf('/') + 1)..];
         return Enum.TryParse<LearningVerb>(name, ignoreCase: true, out var verb) ? verb : LearningVerb.Other;
     }

@@ -222,6 +222,16 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         await ExpectAsync(HttpMethod.Put, $"/api/courses/{course}/lessons/l2/assessment", Credential.Bearer(trainerToken), new { itemIds = new[] { "item-1" } }, HttpStatusCode.OK);
         await ExpectAsync(HttpMethod.Post, $"/api/learners/{learner}/courses/{course}/lessons/l2/attempts", Credential.Bearer(learnerToken), null, HttpStatusCode.Created);
 
+        // A file of the course, for the media rows.
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/courses/{course}/media");
+        upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", trainerToken);
+        var png = new byte[256];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
+        upload.Content = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "figure.png" } };
+        using var uploaded = await fixture.Main.Http.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var mediaId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scope in Scopes)
         {
@@ -255,6 +265,9 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["itemId"] = "item-1",
                 ["lessonId"] = "l2",
                 ["attempt"] = "1",
+                ["contentLessonId"] = "l1",
+                ["version"] = "1",
+                ["mediaId"] = mediaId,
             },
         };
 

@@ -11,7 +11,8 @@ public sealed class AccessScenario
     /// <summary>
     /// Values by name: learnerId, otherLearnerId, courseId, spareCourseId, trainerId, otherTrainerId, spareTrainerId,
     /// apiKeyId, threadId (opened by learnerId in courseId), openingPostId, postId (the trainer's reply), webinarId
-    /// (in courseId), certificateId (learnerId's, earned in spareCourseId), calendarToken (otherLearnerId's calendar feed).
+    /// (in courseId), certificateId (learnerId's, earned in spareCourseId), calendarToken (otherLearnerId's calendar feed),
+    /// lessonId (l1 of courseId), version (1), mediaId (a file uploaded to courseId).
     /// </summary>
     public required IReadOnlyDictionary<string, string> Values { get; init; }
 

@@ -117,6 +117,44 @@ public sealed class PostgresStatementSourceTests
         }
     }
 
+    [Fact]
+    public async Task Video_player_statements_are_read_as_the_learner_grain_reads_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(CreateTableAsync);
+        var t0 = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var rows = new (string Verb, bool? Completion)[]
+        {
+            ("https://w3id.org/xapi/video/verbs/played", null),
+            ("https://w3id.org/xapi/video/verbs/paused", null),
+            ("https://w3id.org/xapi/video/verbs/seeked", null),
+            ("http://adlnet.gov/expapi/verbs/completed", false),
+            ("http://adlnet.gov/expapi/verbs/completed", true),
+        };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            await using var command = database.DataSource.CreateCommand(
+                """
+                INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement, course_id, lesson_id, completion)
+                VALUES ($1, 'a', $2, 'urn:activity', $3, now(), 'h', '{}'::jsonb, 'c1', 'l1', $4)
+                """);
+            command.Parameters.AddWithValue(Guid.NewGuid());
+            command.Parameters.AddWithValue(rows[i].Verb);
+            command.Parameters.AddWithValue(t0.AddMinutes(i).UtcDateTime);
+            command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Boolean, (object?)rows[i].Completion ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var verbs = new List<LearningVerb>();
+        await foreach (var e in new PostgresStatementSource(database.ConnectionString).ReadAsync())
+        {
+            verbs.Add(e.Verb);
+        }
+
+        Assert.Equal(
+            [LearningVerb.Experienced, LearningVerb.Experienced, LearningVerb.Experienced, LearningVerb.Progressed, LearningVerb.Completed],
+            verbs);
+    }
+
     private static string RepositoryRoot()
     {
         var root = AppContext.BaseDirectory;

@@ -11,7 +11,7 @@ public sealed record CertificateRule(string Kind, double? PassThreshold);
 
 public sealed record Lesson(
     string Id, string Title, string Kind, int Minutes, IReadOnlyList<string>? Skills, IReadOnlyList<string>? Prerequisites,
-    bool Required, string? ContentUrl, int? DueDay);
+    bool Required, string? ContentUrl, int? DueDay, string? Body = null, string? MediaId = null);
 
 public sealed record Module(string Id, string Title, IReadOnlyList<Lesson>? Lessons);
 

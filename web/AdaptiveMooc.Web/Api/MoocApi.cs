@@ -107,6 +107,38 @@ public sealed partial class MoocApi(HttpClient http, ApiCredentials credentials,
         return SendAsync<JsonElement?>(HttpMethod.Post, "xapi/statements", statement, ct);
     }
 
+    // Lesson content and media (docs/CONTENT.md)
+    public Task<LessonContent> LessonContentAsync(string courseId, string lessonId, CancellationToken ct = default) =>
+        GetAsync<LessonContent>($"api/courses/{Esc(courseId)}/lessons/{Esc(lessonId)}/content", ct);
+
+    public Task<PreviewAnswer> PreviewAsync(string courseId, string markdown, CancellationToken ct = default) =>
+        SendAsync<PreviewAnswer>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/content/preview", new { markdown }, ct);
+
+    public Task<MediaList> MediaAsync(string courseId, CancellationToken ct = default) =>
+        GetAsync<MediaList>($"api/courses/{Esc(courseId)}/media", ct);
+
+    /// <summary>Streams a file to the API as multipart/form-data (the API reads its type from the bytes).</summary>
+    public async Task<MediaFile> UploadMediaAsync(string courseId, Stream content, string fileName, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/courses/{Esc(courseId)}/media");
+        using var form = new MultipartFormDataContent();
+        var file = new StreamContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        request.Content = form;
+        await credentials.AuthorizeAsync(request, ct);
+        using var response = await http.SendAsync(request, ct);
+        await EnsureSuccessAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync<MediaFile>(Json, ct))!;
+    }
+
+    /// <summary>Posts one statement the lesson page's player built (<see cref="PlayerStatements"/>) as the signed-in learner.</summary>
+    public Task PostStatementAsync(object statement, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "xapi/statements", statement, ct);
+
+    /// <summary>The API's public base URL (the API's <c>Mooc:PublicBaseUrl</c>), which names xAPI actors and activities.</summary>
+    public string PublicBaseUrl => PublicBase;
+
     /// <summary>The API's public base URL, which names actors and activities in xAPI (the API's <c>Mooc:PublicBaseUrl</c>).</summary>
     private string PublicBase => options.Value.PublicBase.TrimEnd('/');
 

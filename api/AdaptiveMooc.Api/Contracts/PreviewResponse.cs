@@ -1,0 +1,4 @@
+namespace AdaptiveMooc.Api.Contracts;
+
+/// <summary>The sanitised HTML a reader would see.</summary>
+public sealed record PreviewResponse(string Html);
