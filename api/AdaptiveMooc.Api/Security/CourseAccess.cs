@@ -1,5 +1,6 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Payments;
 
 namespace AdaptiveMooc.Api.Security;
 
@@ -38,5 +39,47 @@ public sealed class CourseAccess(IGrainFactory grains)
             _ => false,
         };
         return allowed ? CourseAccessDecision.Allowed : CourseAccessDecision.Forbidden;
+    }
+
+    /// <summary>
+    /// The paid-course rule (docs/PAYMENTS.md, "Access"), the one every route asks: a free course is open to
+    /// its learners; a paid course's content, media, quizzes, forum, webinars, new progress and new
+    /// certificates need access for that learner (a paid order, a redeemed voucher, a provider's grant).
+    /// The catalogue and the syllabus stay public.
+    /// </summary>
+    public static async Task<bool> LearnerHasAccessAsync(IGrainFactory grains, CourseSnapshot course, string learnerId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(course);
+        return !course.Definition.Pricing.IsPaid
+            || await grains.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, course.Definition.Id)).HasAccess();
+    }
+
+    /// <summary>
+    /// Whether this caller may see the course's content (lesson links and media): its staff (admins, its
+    /// trainers, its provider's admins) always; a learner when <see cref="LearnerHasAccessAsync"/> says so;
+    /// anyone else (the catalogue key of visitors, other keys) only for a free course.
+    /// </summary>
+    public async Task<bool> MaySeeContentAsync(Caller caller, CourseSnapshot course)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(course);
+        if (!course.Definition.Pricing.IsPaid || caller.IsAdmin || (caller.IsTrainer && course.IsTaughtBy(caller.Id)))
+        {
+            return true;
+        }
+
+        if (caller.IsTrainer && await IsProviderAdminAsync(caller, course))
+        {
+            return true;
+        }
+
+        if (caller.IsApiKey)
+        {
+            // Content-managing keys of the course (courses:write) wrote that content; read-only keys see the syllabus.
+            return caller.CoversCourse(course.Definition.Id) && caller.HasScope(ApiKeyScopes.CoursesWrite);
+        }
+
+        return caller.IsLearner && await LearnerHasAccessAsync(grains, course, caller.Id);
     }
 }

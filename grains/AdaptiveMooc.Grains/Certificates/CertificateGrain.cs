@@ -1,6 +1,8 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Payments;
 using Microsoft.Extensions.Options;
 
 namespace AdaptiveMooc.Grains.Certificates;
@@ -48,6 +50,15 @@ internal sealed class CertificateGrain(
         if (missing.Count > 0 || meanScore < requirements.PassThreshold)
         {
             return new CertificateEvaluation(false, null, missing, meanScore, false);
+        }
+
+        // One access rule for every way in (the learner grain's automatic issuance, the evaluate route): a paid
+        // course issues only to a learner who holds access now; certificates issued before stay as they are.
+        var course = await GrainFactory.ByKey<ICourseGrain>(courseId).Get();
+        if (course is { Definition.Pricing.IsPaid: true }
+            && !await GrainFactory.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, courseId)).HasAccess())
+        {
+            return new CertificateEvaluation(false, null, missing, meanScore, false, NoAccess: true);
         }
 
         var id = Guid.NewGuid();
