@@ -10,6 +10,7 @@ builder.AddMoocSecurity();
 builder.AddMoocApi();
 builder.Services.AddCertificateKeys();
 builder.Services.AddXapiIngest();
+builder.Services.AddPayments();
 
 var app = builder.Build();
 app.UseMoocApi();
@@ -22,6 +23,7 @@ app.MapPlanEndpoints();
 app.MapLearnerPlanEndpoints();
 app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
+app.MapPaymentEndpoints().MapProviderEndpoints();
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
 var stopping = app.Lifetime.ApplicationStopping;
 try

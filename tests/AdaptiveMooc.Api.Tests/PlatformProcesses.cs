@@ -80,7 +80,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    public static async Task<PlatformProcesses> StartAsync()
+    /// <param name="apiEnvironment">More environment for the API process (e.g. the Stripe settings of the payment tests).</param>
+    public static async Task<PlatformProcesses> StartAsync(IReadOnlyDictionary<string, string>? apiEnvironment = null)
     {
         var connectionString = Environment.GetEnvironmentVariable("MOOC_TEST_DB");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -102,7 +103,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
 
         platform.StartSilo();
-        platform.api = platform.Start("api", Locate("api", "AdaptiveMooc.Api"), new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = platform.BaseAddress.ToString().TrimEnd('/'),
             ["Mooc__AdminKey__Path"] = platform.AdminKeyPath,
@@ -110,7 +111,13 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
             // TEST ONLY: cheaper password hashing; production refuses less than OWASP's 210,000.
             ["Mooc__Passwords__TestOnlyIterations"] = "10000",
-        });
+        };
+        foreach (var (key, value) in apiEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        platform.api = platform.Start("api", Locate("api", "AdaptiveMooc.Api"), environment);
         await platform.WaitHealthyAsync();
         return platform;
     }

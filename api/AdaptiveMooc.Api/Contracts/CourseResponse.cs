@@ -19,8 +19,17 @@ public sealed record CourseResponse(
     int LessonCount,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? ProviderId = null,
+    bool ContentLocked = false)
 {
+    /// <summary>The syllabus without lesson links: a paid course seen by someone without access (<c>contentLocked</c>).</summary>
+    public CourseResponse WithoutContent() => this with
+    {
+        Modules = [.. Modules.Select(m => m with { Lessons = m.Lessons?.Select(l => l with { ContentUrl = null }).ToList() })],
+        ContentLocked = true,
+    };
+
     public static CourseResponse From(CourseSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -28,6 +37,6 @@ public sealed record CourseResponse(
         return new CourseResponse(
             d.Id, d.Title, d.Field, d.Description, d.Language, d.Pricing, d.Certificate, d.StartDate, d.Modules ?? [],
             snapshot.Published, snapshot.PublishedAt, snapshot.OwnerTrainerId, snapshot.CoTrainerIds, d.AllLessons().Count(),
-            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt);
+            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt, d.ProviderId);
     }
 }

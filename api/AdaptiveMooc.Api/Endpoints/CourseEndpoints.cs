@@ -3,6 +3,7 @@ using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Providers;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -66,11 +67,21 @@ public static class CourseEndpoints
             return Problems.From(problem);
         }
 
+        if (await ProviderProblemAsync(cluster, caller, definition.ProviderId, null) is { } providerProblem)
+        {
+            return providerProblem;
+        }
+
         var grain = cluster.ByKey<ICourseGrain>(definition.Id);
         var result = await grain.Create(definition, owner);
         if (!result.Succeeded)
         {
             return Problems.From(result);
+        }
+
+        if (definition.ProviderId is { } providerId)
+        {
+            await cluster.ByKey<IProviderGrain>(providerId).AddCourse(definition.Id);
         }
 
         await context.AuditAsync("course.create", $"course:{definition.Id}", $"owner={owner}");
@@ -111,7 +122,7 @@ public static class CourseEndpoints
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Get(
-        string courseId, HttpContext context, IClusterClient cluster)
+        string courseId, HttpContext context, IClusterClient cluster, CourseAccess access)
     {
         var snapshot = Ids.IsValid(courseId) ? await cluster.ByKey<ICourseGrain>(courseId).Get() : null;
         if (snapshot is null || (!snapshot.Published && !MayManage(context.Caller(), snapshot)))
@@ -119,7 +130,41 @@ public static class CourseEndpoints
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
-        return TypedResults.Ok(CourseResponse.From(snapshot));
+        // The syllabus is public; a paid course's lesson links are for those with access (docs/PAYMENTS.md).
+        var response = CourseResponse.From(snapshot);
+        return TypedResults.Ok(await access.MaySeeContentAsync(context.Caller(), snapshot) ? response : response.WithoutContent());
+    }
+
+    /// <summary>
+    /// A course joins a provider when the provider exists and the caller is an admin or one of its trainers;
+    /// once set, only admins move it to another provider (or take it out).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> ProviderProblemAsync(IClusterClient cluster, Caller caller, string? providerId, string? currentProviderId)
+    {
+        if (providerId == currentProviderId)
+        {
+            return null;
+        }
+
+        if (currentProviderId is not null && !caller.IsAdmin)
+        {
+            return Problems.BadRequest($"providerId: the course belongs to provider '{currentProviderId}'; only admins move it.", "providerId");
+        }
+
+        if (providerId is null)
+        {
+            return null;
+        }
+
+        var provider = await cluster.ByKey<IProviderGrain>(providerId).Get();
+        if (provider is null)
+        {
+            return Problems.BadRequest($"providerId: provider '{providerId}' does not exist.", "providerId");
+        }
+
+        return caller.IsAdmin || (caller.IsTrainer && provider.IsTrainer(caller.Id))
+            ? null
+            : Problems.Forbidden($"Only the trainers of provider '{providerId}' and admins give it courses.");
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Update(
@@ -142,10 +187,21 @@ public static class CourseEndpoints
             return Problems.From(problem);
         }
 
+        var current = (await grain.Get())!;
+        if (await ProviderProblemAsync(cluster, context.Caller(), definition.ProviderId, current.Definition.ProviderId) is { } providerProblem)
+        {
+            return providerProblem;
+        }
+
         var result = await grain.Update(definition);
         if (!result.Succeeded)
         {
             return Problems.From(result);
+        }
+
+        if (definition.ProviderId is { } providerId)
+        {
+            await cluster.ByKey<IProviderGrain>(providerId).AddCourse(courseId);
         }
 
         await context.AuditAsync("course.update", $"course:{courseId}");

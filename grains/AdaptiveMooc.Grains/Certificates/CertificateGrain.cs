@@ -3,6 +3,7 @@ using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Payments;
+using AdaptiveMooc.Grains.Abstractions.Providers;
 using Microsoft.Extensions.Options;
 
 namespace AdaptiveMooc.Grains.Certificates;
@@ -65,7 +66,8 @@ internal sealed class CertificateGrain(
         var issuedAt = clock.GetUtcNow();
         var kind = CertificateCheck.KindFor(requirements);
         var status = await AllocateStatusAsync();
-        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt, status);
+        var provider = course?.Definition.ProviderId is { } providerId ? await GrainFactory.ByKey<IProviderGrain>(providerId).Get() : null;
+        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt, status, provider);
         state.State.StatusList = status.List;
         state.State.StatusIndex = status.Index;
         state.State.Issued = true;

@@ -64,18 +64,26 @@ internal sealed class OrderGrain(
     public async Task<string> ApplyStripe(StripeEventFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (state.State.Request is not { } request)
+        if (state.State.Request is null)
         {
             return $"ignored: order '{OrderId}' does not exist";
         }
 
         await SyncAccess();
+        var outcome = await Apply(facts);
+        await SyncAccess();
+        return outcome;
+    }
+
+    /// <summary>Applies one event, then those parked at its payment intent; access follows once, after all of them.</summary>
+    private async Task<string> Apply(StripeEventFacts facts)
+    {
         if (state.State.Events.Any(e => e.Id == facts.EventId))
         {
             return "no change: event already processed";
         }
 
-        var outcome = Decide(request, facts);
+        var outcome = Decide(state.State.Request!, facts);
         Record(new OrderEvent(facts.EventId, facts.Type, facts.Created, clock.GetUtcNow(), outcome, "stripe", facts.ChargeId ?? facts.CheckoutSessionId));
         await state.WriteStateAsync();
 
@@ -84,13 +92,12 @@ internal sealed class OrderGrain(
             var parked = await GrainFactory.ByKey<IStripePaymentIntentGrain>(paymentIntent).Link(OrderId);
             state.State.PaymentIntentLinked = true;
             await state.WriteStateAsync();
-            foreach (var late in parked)
+            foreach (var early in parked)
             {
-                await ApplyStripe(late);
+                await Apply(early);
             }
         }
 
-        await SyncAccess();
         return outcome;
     }
 
