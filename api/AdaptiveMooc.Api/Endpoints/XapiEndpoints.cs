@@ -141,14 +141,14 @@ public static class XapiEndpoints
     {
         foreach (var byCourse in statements.Where(s => s.Record.CourseId is not null).GroupBy(s => s.Record.CourseId!))
         {
-            if (await cluster.ByKey<ICourseGrain>(byCourse.Key).Get() is not { Definition.Pricing.IsPaid: true } course)
+            if (await cluster.ByKey<ICourseGrain>(byCourse.Key).GetPricing() is not { IsPaid: true })
             {
                 continue;
             }
 
             foreach (var statement in byCourse.DistinctBy(s => s.Record.LearnerId))
             {
-                if (!await CourseAccess.LearnerHasAccessAsync(cluster, course, statement.Record.LearnerId))
+                if (!await CourseAccess.PaidCourseAccessAsync(cluster, byCourse.Key, statement.Record.LearnerId))
                 {
                     return Problems.Forbidden(
                         $"[{statement.Index}]: course '{byCourse.Key}' is paid and learner '{statement.Record.LearnerId}' has no access to it; nothing was stored.");

@@ -84,8 +84,14 @@ public sealed class CourseAccess(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(course);
-        return !course.Definition.Pricing.IsPaid
-            || await grains.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, course.Definition.Id)).HasAccess();
+        return !course.Definition.Pricing.IsPaid || await PaidCourseAccessAsync(grains, course.Definition.Id, learnerId);
+    }
+
+    /// <summary>The entitlement half of <see cref="LearnerHasAccessAsync"/>, for callers that know the course is paid.</summary>
+    public static Task<bool> PaidCourseAccessAsync(IGrainFactory grains, string courseId, string learnerId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, courseId)).HasAccess();
     }
 
     /// <summary>

@@ -232,6 +232,35 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
     }
 
     [Fact]
+    public async Task The_certificate_is_refused_before_payment_and_issued_after_the_signed_webhook()
+    {
+        var (_, trainer) = await Actors.TrainerAsync(Platform);
+        var courseId = Payloads.NewId("course");
+        var course = Payloads.Course(courseId, paid: true);
+        course["modules"]![0]!["lessons"] = new System.Text.Json.Nodes.JsonArray(Payloads.Lesson("l1", "video", []));
+        await Actors.ReadAsync(await trainer.PostAsJsonAsync("/api/courses", course), HttpStatusCode.Created);
+        await Actors.ReadAsync(await trainer.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null), HttpStatusCode.OK);
+        var (learnerId, learner) = await Actors.LearnerAsync(Platform);
+
+        await Problem.AssertAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.Forbidden, "no access");
+        Assert.Equal(HttpStatusCode.NotFound, await Actors.StatusAsync(learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null)));
+
+        var order = await Actors.ReadAsync(await learner.PostAsync(new Uri($"/api/courses/{courseId}/orders", UriKind.Relative), null), HttpStatusCode.Created);
+        await Actors.ReadAsync(await StripeEvents.PostSignedAsync(Platform.Client(admin: false), StripeEvents.CheckoutCompleted(
+            StripeEvents.NewEventId(), order.GetProperty("id").GetString()!, order.GetProperty("checkoutSessionId").GetString()!,
+            $"pi_test_{Guid.NewGuid():N}", 4900, "eur", DateTimeOffset.UtcNow)), HttpStatusCode.OK);
+
+        await Actors.ReadAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.OK);
+        var evaluation = await Actors.ReadAsync(
+            await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null), HttpStatusCode.OK);
+        Assert.True(evaluation.GetProperty("eligible").GetBoolean());
+        var certificateId = evaluation.GetProperty("certificate").GetProperty("id").GetString()!;
+        var verified = await Actors.ReadAsync(await Platform.Client(admin: false).GetAsync($"/api/certificates/{certificateId}"), HttpStatusCode.OK);
+        Assert.True(verified.GetProperty("valid").GetBoolean());
+        Assert.Equal("certificate", verified.GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task Free_courses_enrol_as_before_and_cannot_be_ordered()
     {
         var (_, trainer) = await Actors.TrainerAsync(Platform);
