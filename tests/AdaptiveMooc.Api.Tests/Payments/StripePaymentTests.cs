@@ -261,6 +261,32 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
     }
 
     [Fact]
+    public async Task An_acknowledged_payment_survives_a_silo_killed_right_after_it()
+    {
+        var (_, trainer) = await Actors.TrainerAsync(Platform);
+        var courseId = await Actors.CourseAsync(trainer);
+        var (learnerId, learner) = await Actors.LearnerAsync(Platform);
+        var order = await Actors.ReadAsync(await learner.PostAsync(new Uri($"/api/courses/{courseId}/orders", UriKind.Relative), null), HttpStatusCode.Created);
+        var orderId = order.GetProperty("id").GetString()!;
+        var completed = StripeEvents.CheckoutCompleted(
+            StripeEvents.NewEventId(), orderId, order.GetProperty("checkoutSessionId").GetString()!, $"pi_test_{Guid.NewGuid():N}", 4900, "eur", DateTimeOffset.UtcNow);
+        await Actors.ReadAsync(await StripeEvents.PostSignedAsync(Platform.Client(admin: false), completed), HttpStatusCode.OK);
+
+        // kill -9 as soon as Stripe got its 200: nothing that was acknowledged may be lost.
+        Platform.KillSilo();
+        await Platform.RestartSiloAsync();
+
+        var access = await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/courses/{courseId}/access"), HttpStatusCode.OK);
+        Assert.True(access.GetProperty("hasAccess").GetBoolean());
+        var after = await Actors.ReadAsync(await learner.GetAsync($"/api/orders/{orderId}"), HttpStatusCode.OK);
+        Assert.Equal(("paid", true), (after.GetProperty("status").GetString(), after.GetProperty("accessGranted").GetBoolean()));
+
+        // Stripe's retry after the restart is recognised.
+        var retry = await Actors.ReadAsync(await StripeEvents.PostSignedAsync(Platform.Client(admin: false), completed), HttpStatusCode.OK);
+        Assert.Equal("no change: event already processed", retry.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Free_courses_enrol_as_before_and_cannot_be_ordered()
     {
         var (_, trainer) = await Actors.TrainerAsync(Platform);
