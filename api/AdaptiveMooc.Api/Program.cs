@@ -12,6 +12,7 @@ builder.AddMoocApi();
 builder.Services.AddCertificateKeys();
 builder.Services.AddXapiIngest();
 builder.Services.AddMoocMedia();
+builder.Services.AddPayments();
 
 var app = builder.Build();
 app.UseMoocApi();
@@ -25,6 +26,7 @@ app.MapLearnerPlanEndpoints();
 app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
 app.MapContentEndpoints();
+app.MapPaymentEndpoints().MapProviderEndpoints();
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
 var stopping = app.Lifetime.ApplicationStopping;
 try

@@ -1,6 +1,7 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Payments;
 
 namespace AdaptiveMooc.Grains.Tests;
 
@@ -65,24 +66,32 @@ public sealed class LearnerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Paid_enrolment_needs_a_purchase_that_is_used_once()
+    public async Task Paid_enrolment_needs_access_and_a_withdrawn_source_closes_it_again()
     {
         var (learner, courseId) = await LearnerAndCourse(publish: true, new Pricing(Pricing.Paid, 49m, "EUR"));
-        var purchase = TestData.NewId("purchase");
+        var learnerId = learner.GetPrimaryKeyString();
 
-        var missing = await learner.Enroll(new EnrolmentRequest(courseId, null, null, Now));
-        Assert.Equal(CommandStatus.Invalid, missing.Status);
-        Assert.Equal("purchaseId", missing.Field);
-        Assert.Equal(CommandStatus.Created, (await learner.Enroll(new EnrolmentRequest(courseId, null, purchase, Now))).Status);
+        var refused = await learner.Enroll(new EnrolmentRequest(courseId, null, null, Now));
+        Assert.Equal(CommandStatus.Forbidden, refused.Status);
+        Assert.Equal("courseId", refused.Field);
+        Assert.Empty(await learner.GetEnrolments());
 
+        var entitlement = fixture.Client.GetGrain<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, courseId));
+        await entitlement.Grant("grant:test", AccessSource.Grant, "admin", Now);
+        await entitlement.Grant("grant:test", AccessSource.Grant, "admin", Now);
+        Assert.Single(await entitlement.GetSources());
+        Assert.Equal(CommandStatus.Created, (await learner.Enroll(new EnrolmentRequest(courseId, null, null, Now))).Status);
+
+        await entitlement.Withdraw("grant:test", "refunded", Now.AddDays(1));
+        Assert.False(await entitlement.HasAccess());
+        var source = Assert.Single(await entitlement.GetSources());
+        Assert.Equal("refunded", source.WithdrawalReason);
+
+        // Another learner's access is their own.
         var otherId = TestData.NewId("eve");
         var other = fixture.Client.GetGrain<ILearnerGrain>(otherId);
         await other.Register(TestData.Learner(otherId));
-        var reused = await other.Enroll(new EnrolmentRequest(courseId, null, purchase, Now));
-
-        Assert.Equal(CommandStatus.Conflict, reused.Status);
-        Assert.Equal("purchaseId", reused.Field);
-        Assert.Empty(await other.GetEnrolments());
+        Assert.Equal(CommandStatus.Forbidden, (await other.Enroll(new EnrolmentRequest(courseId, null, null, Now))).Status);
     }
 
     [Fact]

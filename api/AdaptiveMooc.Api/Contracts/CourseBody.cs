@@ -4,7 +4,7 @@ namespace AdaptiveMooc.Api.Contracts;
 
 /// <summary>
 /// Body of <c>POST</c> and <c>PUT /api/courses</c>: the course definition of docs/API.md plus, for
-/// admins and API keys creating a course for a trainer, <c>ownerTrainerId</c>.
+/// admins and API keys creating a course for a trainer, <c>ownerTrainerId</c>; <c>providerId</c> the provider that gives it.
 /// </summary>
 public sealed record CourseBody(
     string? Id,
@@ -16,8 +16,9 @@ public sealed record CourseBody(
     CertificateRule? Certificate,
     DateOnly? StartDate,
     IReadOnlyList<ModuleDefinition>? Modules,
-    string? OwnerTrainerId = null)
+    string? OwnerTrainerId = null,
+    string? ProviderId = null)
 {
     public CourseDefinition ToDefinition(string id) =>
-        new(id, Title, Field, Description, Language, Pricing, Certificate, StartDate, Modules);
+        new(id, Title, Field, Description, Language, Pricing, Certificate, StartDate, Modules, ProviderId);
 }

@@ -21,8 +21,17 @@ public sealed record CourseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int PublishedVersion = 0,
-    bool HasDraft = false)
+    bool HasDraft = false,
+    string? ProviderId = null,
+    bool ContentLocked = false)
 {
+    /// <summary>The syllabus without lesson links: a paid course seen by someone without access (<c>contentLocked</c>).</summary>
+    public CourseResponse WithoutContent() => this with
+    {
+        Modules = [.. Modules.Select(m => m with { Lessons = m.Lessons?.Select(l => l with { ContentUrl = null }).ToList() })],
+        ContentLocked = true,
+    };
+
     /// <param name="withBodies">False for callers who may not read the lessons' content (docs/CONTENT.md): the Markdown bodies are left out.</param>
     public static CourseResponse From(CourseSnapshot snapshot, bool withBodies = true)
     {
@@ -34,6 +43,6 @@ public sealed record CourseResponse(
         return new CourseResponse(
             d.Id, d.Title, d.Field, d.Description, d.Language, d.Pricing, d.Certificate, d.StartDate, modules,
             snapshot.Published, snapshot.PublishedAt, snapshot.OwnerTrainerId, snapshot.CoTrainerIds, d.AllLessons().Count(),
-            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt, snapshot.PublishedVersion, snapshot.HasDraft);
+            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt, snapshot.PublishedVersion, snapshot.HasDraft, d.ProviderId);
     }
 }

@@ -147,7 +147,7 @@ public static class AnalyticsEndpoints
             ? clock.GetUtcNow()
             : DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed.ToUniversalTime() : null;
 
-    /// <summary>Admins, API keys with analytics:read, and the course's owner and co-trainers; learners and other trainers get 403.</summary>
+    /// <summary>Admins, API keys with analytics:read, the course's owner and co-trainers, its provider's admins; learners and other trainers get 403.</summary>
     private static async Task<Checked> Check(string courseId, string? asOf, HttpContext context, IClusterClient cluster, TimeProvider clock)
     {
         var caller = context.Caller();
@@ -157,7 +157,9 @@ public static class AnalyticsEndpoints
             return new Checked(Problems.NotFound($"Course '{courseId}' does not exist."));
         }
 
-        var allowed = caller.IsAdmin || (caller.HasScope(Scopes.AnalyticsRead) && caller.CoversCourse(courseId)) || (caller.IsTrainer && snapshot.IsTaughtBy(caller.Id));
+        // A provider's admins follow every course of their provider (CourseAccess, docs/PAYMENTS.md).
+        var allowed = caller.IsAdmin || (caller.HasScope(Scopes.AnalyticsRead) && caller.CoversCourse(courseId)) || (caller.IsTrainer && snapshot.IsTaughtBy(caller.Id))
+            || (caller.IsTrainer && await context.RequestServices.GetRequiredService<CourseAccess>().IsProviderAdminAsync(caller, snapshot));
         if (!allowed)
         {
             return new Checked(Problems.Forbidden($"Only admins, analytics:read keys and the trainers of '{courseId}' read its analytics."));

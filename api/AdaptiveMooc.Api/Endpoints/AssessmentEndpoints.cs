@@ -335,7 +335,16 @@ public static class AssessmentEndpoints
             return Problems.NotFound($"Course '{courseId}' has no quiz or assignment '{lessonId}'.");
         }
 
-        return await Enrolled(cluster, learnerId, courseId);
+        if (await Enrolled(cluster, learnerId, courseId) is { } notEnrolled)
+        {
+            return notEnrolled;
+        }
+
+        // The paid-course rule (docs/PAYMENTS.md, "Access"): quizzes of a paid course need access, so a refund
+        // stops new attempts while the history stays.
+        return await CourseAccess.LearnerHasAccessAsync(cluster, course, learnerId)
+            ? null
+            : Problems.Forbidden($"Learner '{learnerId}' has no access to the paid course '{courseId}'.");
     }
 
     private static async Task<ProblemHttpResult?> Enrolled(IClusterClient cluster, string learnerId, string courseId)

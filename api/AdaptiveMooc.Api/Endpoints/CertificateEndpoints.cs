@@ -45,7 +45,13 @@ public static class CertificateEndpoints
     public sealed record CertificateResponse(
         Guid Id, string LearnerId, string CourseId, string Kind, DateTimeOffset IssuedAt, bool Revoked,
         string? RevocationReason, DateTimeOffset? RevokedAt, JsonElement Credential, string Jwt, bool Valid,
-        VerificationResponse Verification);
+        VerificationResponse Verification, IssuerResponse Issuer);
+
+    /// <summary>
+    /// Who issued the certificate, as the signed credential says (its OB 3.0 issuer Profile): the course's
+    /// provider with its accreditation, or the platform for a course without a provider.
+    /// </summary>
+    public sealed record IssuerResponse(string Id, string Name, string? Url, string? Accreditation, string? Country, string? LogoUrl);
 
     /// <summary><c>status</c>: <c>valid</c>, <c>revoked</c> or <c>invalid-signature</c>.</summary>
     public sealed record VerificationResponse(string Status, bool SignatureValid, string? KeyId, string JwksUrl, DateTimeOffset CheckedAt);
@@ -199,6 +205,11 @@ public static class CertificateEndpoints
         var scores = new Dictionary<string, double>(await learner.GetBestScores(courseId), StringComparer.Ordinal);
         var snapshot = new CertificateProgress(learnerId, progress.CompletedLessons, scores, DateTimeOffset.UtcNow);
         var evaluation = await grains.ByKey<ICertificateGrain>(CertificateKeys.For(learnerId, courseId)).EvaluateAsync(snapshot, requirements);
+        if (evaluation.NoAccess)
+        {
+            return Problems.Forbidden($"Course '{courseId}' is paid and learner '{learnerId}' has no access to it (not bought, or refunded): no new certificate.");
+        }
+
         var certificate = evaluation.Certificate is null ? null : await ToResponseAsync(keys, evaluation.Certificate);
         var response = new EvaluationResponse(
             evaluation.Eligible, evaluation.NewlyIssued, evaluation.MissingLessonIds, evaluation.MeanScore, requirements.PassThreshold, certificate);
@@ -232,7 +243,19 @@ public static class CertificateEndpoints
         return new CertificateResponse(
             certificate.Id, certificate.LearnerId, certificate.CourseId, certificate.Kind, certificate.IssuedAt, certificate.Revoked,
             certificate.RevocationReason, certificate.RevokedAt, credential.RootElement.Clone(), certificate.Jwt,
-            status == "valid", new VerificationResponse(status, signatureValid, keyId, "/.well-known/jwks.json", DateTimeOffset.UtcNow));
+            status == "valid", new VerificationResponse(status, signatureValid, keyId, "/.well-known/jwks.json", DateTimeOffset.UtcNow),
+            Issuer(credential.RootElement));
+    }
+
+    private static IssuerResponse Issuer(JsonElement credential)
+    {
+        var issuer = credential.GetProperty("issuer");
+        static string? Text(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return new IssuerResponse(
+            Text(issuer, "id") ?? string.Empty, Text(issuer, "name") ?? string.Empty, Text(issuer, "url"), Text(issuer, "description"),
+            issuer.TryGetProperty("address", out var address) ? Text(address, "addressCountry") : null,
+            issuer.TryGetProperty("image", out var image) ? Text(image, "id") : null);
     }
 
     /// <summary>The signed claims must name this certificate: a valid JWT of another certificate does not vouch for this one.</summary>

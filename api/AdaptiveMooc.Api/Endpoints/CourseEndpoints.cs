@@ -3,6 +3,7 @@ using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Providers;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -71,11 +72,21 @@ public static class CourseEndpoints
             return missingMedia;
         }
 
+        if (await ProviderProblemAsync(cluster, caller, definition.ProviderId, null) is { } providerProblem)
+        {
+            return providerProblem;
+        }
+
         var grain = cluster.ByKey<ICourseGrain>(definition.Id);
         var result = await grain.Create(definition, owner);
         if (!result.Succeeded)
         {
             return Problems.From(result);
+        }
+
+        if (definition.ProviderId is { } providerId)
+        {
+            await cluster.ByKey<IProviderGrain>(providerId).AddCourse(definition.Id);
         }
 
         await context.AuditAsync("course.create", $"course:{definition.Id}", $"owner={owner}");
@@ -116,7 +127,7 @@ public static class CourseEndpoints
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Get(
-        string courseId, HttpContext context, IClusterClient cluster)
+        string courseId, HttpContext context, IClusterClient cluster, CourseAccess access)
     {
         var snapshot = Ids.IsValid(courseId) ? await cluster.ByKey<ICourseGrain>(courseId).Get() : null;
         if (snapshot is null || (!snapshot.Published && !MayManage(context.Caller(), snapshot)))
@@ -124,7 +135,42 @@ public static class CourseEndpoints
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
-        return TypedResults.Ok(CourseResponse.From(snapshot, withBodies: MayManage(context.Caller(), snapshot)));
+        // The syllabus is public; a paid course's lesson links are for those with access (docs/PAYMENTS.md),
+        // and the Markdown bodies only for its managers (readers get them sanitised from the content route).
+        var response = CourseResponse.From(snapshot, withBodies: MayManage(context.Caller(), snapshot));
+        return TypedResults.Ok(await access.MaySeeContentAsync(context.Caller(), snapshot) ? response : response.WithoutContent());
+    }
+
+    /// <summary>
+    /// A course joins a provider when the provider exists and the caller is an admin or one of its trainers;
+    /// once set, only admins move it to another provider (or take it out).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> ProviderProblemAsync(IClusterClient cluster, Caller caller, string? providerId, string? currentProviderId)
+    {
+        if (providerId == currentProviderId)
+        {
+            return null;
+        }
+
+        if (currentProviderId is not null && !caller.IsAdmin)
+        {
+            return Problems.BadRequest($"providerId: the course belongs to provider '{currentProviderId}'; only admins move it.", "providerId");
+        }
+
+        if (providerId is null)
+        {
+            return null;
+        }
+
+        var provider = await cluster.ByKey<IProviderGrain>(providerId).Get();
+        if (provider is null)
+        {
+            return Problems.BadRequest($"providerId: provider '{providerId}' does not exist.", "providerId");
+        }
+
+        return caller.IsAdmin || (caller.IsTrainer && provider.IsTrainer(caller.Id))
+            ? null
+            : Problems.Forbidden($"Only the trainers of provider '{providerId}' and admins give it courses.");
     }
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> Update(
@@ -152,10 +198,21 @@ public static class CourseEndpoints
             return missingMedia;
         }
 
+        var current = (await grain.Get())!;
+        if (await ProviderProblemAsync(cluster, context.Caller(), definition.ProviderId, current.Definition.ProviderId) is { } providerProblem)
+        {
+            return providerProblem;
+        }
+
         var result = await grain.Update(definition);
         if (!result.Succeeded)
         {
             return Problems.From(result);
+        }
+
+        if (definition.ProviderId is { } providerId)
+        {
+            await cluster.ByKey<IProviderGrain>(providerId).AddCourse(courseId);
         }
 
         await context.AuditAsync("course.update", $"course:{courseId}");

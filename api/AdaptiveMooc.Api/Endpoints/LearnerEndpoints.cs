@@ -140,11 +140,6 @@ public static class LearnerEndpoints
             return Problems.BadRequest("courseId must be 1-64 characters of [a-z0-9-].", "courseId");
         }
 
-        if (body.PurchaseId is { } purchase && (purchase.Length is 0 or > 128 || purchase.Any(char.IsWhiteSpace)))
-        {
-            return Problems.BadRequest("purchaseId must be 1-128 characters without spaces.", "purchaseId");
-        }
-
         if (body.WeeklyStudyHours is { } hours && !(hours > 0 && hours <= EnrolmentRequest.MaxWeeklyStudyHours))
         {
             return Problems.BadRequest($"weeklyStudyHours must be a number of hours above 0 and at most {EnrolmentRequest.MaxWeeklyStudyHours}.", "weeklyStudyHours");
@@ -165,7 +160,7 @@ public static class LearnerEndpoints
         }
 
         var grain = cluster.ByKey<ILearnerGrain>(learnerId);
-        var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, body.PurchaseId, body.EnrolledAt ?? now, body.WeeklyStudyHours);
+        var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, null, body.EnrolledAt ?? now, body.WeeklyStudyHours);
         var result = Ids.IsValid(learnerId) ? await grain.Enroll(request) : CommandResult.NotFound($"Learner '{learnerId}' does not exist.");
         if (!result.Succeeded)
         {

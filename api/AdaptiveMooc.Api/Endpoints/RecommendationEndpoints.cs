@@ -2,6 +2,7 @@ using System.Globalization;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,13 @@ public static class RecommendationEndpoints
             && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > IRecommendationGrain.MaxLimit))
         {
             return Problems.BadRequest($"limit must be an integer from 1 to {IRecommendationGrain.MaxLimit}.", "limit");
+        }
+
+        // Recommendations carry lesson links: the paid-course rule (CourseAccess) applies.
+        if (Ids.IsValid(learnerId) && Ids.IsValid(courseId) && await cluster.ByKey<ICourseGrain>(courseId).Get() is { } course
+            && !await CourseAccess.LearnerHasAccessAsync(cluster, course, learnerId))
+        {
+            return Problems.Forbidden($"Course '{courseId}' is paid and learner '{learnerId}' has no access to it.");
         }
 
         var recommendations = Ids.IsValid(learnerId) && Ids.IsValid(courseId)

@@ -8,7 +8,7 @@ namespace AdaptiveMooc.Api.Endpoints;
 
 /// <summary>
 /// Who may use and moderate a course's forum and webinars (docs/API.md roles): learners enrolled in it
-/// (active enrolment), its owner and co-trainers, admins. Moderation is for its trainers and admins only.
+/// (active enrolment, and access when the course is paid: CourseAccess), its owner and co-trainers, admins. Moderation is for its trainers and admins only.
 /// A course a learner cannot read (missing or unpublished) is a 404.
 /// </summary>
 internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, CourseSnapshot? Course)
@@ -36,7 +36,10 @@ internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, C
 
             var enrolments = await grains.ByKey<ILearnerGrain>(caller.Id).GetEnrolments();
             var enrolled = enrolments.Any(e => e.CourseId == courseId && e.Active);
-            return new SocialAccess(true, enrolled, false, course);
+
+            // The paid-course rule (CourseAccess): a refunded learner keeps the enrolment's history, not the forum or webinars.
+            var mayUse = enrolled && await CourseAccess.LearnerHasAccessAsync(grains, course, caller.Id);
+            return new SocialAccess(true, mayUse, false, course);
         }
 
         return new SocialAccess(true, false, false, course);
@@ -44,7 +47,7 @@ internal sealed record SocialAccess(bool Found, bool CanUse, bool CanModerate, C
 
     /// <summary>The answer for a caller who may not use the course: 404 when hidden from them, else 403.</summary>
     public IResult Denied(string courseId) => Found
-        ? Problems.Forbidden($"Only learners enrolled in course '{courseId}', its trainers and admins may do this.")
+        ? Problems.Forbidden($"Only learners enrolled in course '{courseId}' (with access, when it is paid), its trainers and admins may do this.")
         : Problems.NotFound($"Course '{courseId}' does not exist.");
 
     public static IResult NotModerator(string courseId) =>

@@ -69,6 +69,11 @@ public static class XapiEndpoints
             return denied;
         }
 
+        if (await PaidCourseProblem(parsed, cluster) is { } locked)
+        {
+            return locked;
+        }
+
         // One request, one answer per id: a repeated id must repeat the same statement. Each record says
         // whether its source may grade (everyone allowed this far but a learner), for whoever reads it later.
         var fromGrader = !caller.IsLearner;
@@ -125,6 +130,33 @@ public static class XapiEndpoints
         }
 
         return TypedResults.Ok<IReadOnlyList<Guid>>([.. parsed.Select(s => s.Record.Id)]);
+    }
+
+    /// <summary>
+    /// The paid-course rule (CourseAccess, docs/PAYMENTS.md): statements about a paid course's activities are
+    /// refused (403, nothing stored) for a learner without access, whoever posts them, so a refunded learner
+    /// keeps the history stored so far and makes no new progress, mastery or certificate in that course.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> PaidCourseProblem(IReadOnlyList<ParsedStatement> statements, IClusterClient cluster)
+    {
+        foreach (var byCourse in statements.Where(s => s.Record.CourseId is not null).GroupBy(s => s.Record.CourseId!))
+        {
+            if (await cluster.ByKey<ICourseGrain>(byCourse.Key).GetPricing() is not { IsPaid: true })
+            {
+                continue;
+            }
+
+            foreach (var statement in byCourse.DistinctBy(s => s.Record.LearnerId))
+            {
+                if (!await CourseAccess.PaidCourseAccessAsync(cluster, byCourse.Key, statement.Record.LearnerId))
+                {
+                    return Problems.Forbidden(
+                        $"[{statement.Index}]: course '{byCourse.Key}' is paid and learner '{statement.Record.LearnerId}' has no access to it; nothing was stored.");
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

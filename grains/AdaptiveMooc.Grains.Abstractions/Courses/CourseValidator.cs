@@ -29,6 +29,11 @@ public static class CourseValidator
             return CommandResult.Invalid("id", "id must be 1-64 characters of [a-z0-9-].");
         }
 
+        if (course.ProviderId is { } providerId && !Ids.IsValid(providerId))
+        {
+            return CommandResult.Invalid("providerId", "providerId must be 1-64 characters of [a-z0-9-].");
+        }
+
         if (Text(course.Title, "title", MaxTitleLength, required: true) is { } title)
         {
             return title;
@@ -100,6 +105,12 @@ public static class CourseValidator
         if (pricing.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetterUpper))
         {
             return CommandResult.Invalid("pricing.currency", "pricing.currency must be an ISO 4217 code such as 'EUR'.");
+        }
+
+        // Payments charge whole minor units (cents; yen have none): the price must be one.
+        if (Pricing.ToMinorUnits(pricing.Price.Value, currency) is null)
+        {
+            return CommandResult.Invalid("pricing.price", $"pricing.price must be a whole number of {currency}'s smallest unit, and at most 999999.");
         }
 
         return null;

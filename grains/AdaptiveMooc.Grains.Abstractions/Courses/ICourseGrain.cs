@@ -47,5 +47,10 @@ public interface ICourseGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CourseSnapshot?> Get();
 
+    /// <summary>The course's pricing only (null: no such course): what the statement path asks on every request, without the whole definition.</summary>
+    [ReadOnly]
+    [Alias("GetPricing")]
+    Task<Pricing?> GetPricing();
+
     public const int MaxCoTrainers = 32;
 }

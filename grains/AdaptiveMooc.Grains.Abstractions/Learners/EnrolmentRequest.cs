@@ -3,7 +3,8 @@ namespace AdaptiveMooc.Grains.Abstractions.Learners;
 /// <summary>
 /// <see cref="EnrolledAt"/> is the caller-given instant (past only for admins and importers) or now.
 /// <see cref="WeeklyStudyHours"/>: hours a week the learner studies in all, this course included, if
-/// they declared it (a risk-model input: a heavy load is a withdrawal risk).
+/// they declared it (a risk-model input: a heavy load is a withdrawal risk). <see cref="PurchaseId"/>: the access
+/// source that paid for a paid course (<c>order:{id}</c>, <c>voucher:{code}</c>) when the enrolment follows it.
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.EnrolmentRequest")]

@@ -34,7 +34,7 @@ public interface ILearnerGrain : IGrainWithStringKey
     [Alias("UpdateAvailability")]
     Task<CommandResult> UpdateAvailability(string? timeZone, IReadOnlyList<AvailabilityWindow> weeklyAvailability);
 
-    /// <summary>Created; NotFound (no course); Conflict (unpublished, already enrolled, purchase used); Invalid (paid without purchaseId).</summary>
+    /// <summary>Created; NotFound (no course); Conflict (unpublished, already enrolled); Forbidden (a paid course without access).</summary>
     [Alias("Enroll")]
     Task<CommandResult> Enroll(EnrolmentRequest request);
 

@@ -1,6 +1,9 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Payments;
+using AdaptiveMooc.Grains.Abstractions.Providers;
 using Microsoft.Extensions.Options;
 
 namespace AdaptiveMooc.Grains.Certificates;
@@ -50,11 +53,21 @@ internal sealed class CertificateGrain(
             return new CertificateEvaluation(false, null, missing, meanScore, false);
         }
 
+        // One access rule for every way in (the learner grain's automatic issuance, the evaluate route): a paid
+        // course issues only to a learner who holds access now; certificates issued before stay as they are.
+        var course = await GrainFactory.ByKey<ICourseGrain>(courseId).Get();
+        if (course is { Definition.Pricing.IsPaid: true }
+            && !await GrainFactory.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, courseId)).HasAccess())
+        {
+            return new CertificateEvaluation(false, null, missing, meanScore, false, NoAccess: true);
+        }
+
         var id = Guid.NewGuid();
         var issuedAt = clock.GetUtcNow();
         var kind = CertificateCheck.KindFor(requirements);
         var status = await AllocateStatusAsync();
-        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt, status);
+        var provider = course?.Definition.ProviderId is { } providerId ? await GrainFactory.ByKey<IProviderGrain>(providerId).Get() : null;
+        var credential = OpenBadgeCredential.Build(options.Value, id, learnerId, courseId, requirements.CourseTitle, kind, issuedAt, status, provider);
         state.State.StatusList = status.List;
         state.State.StatusIndex = status.Index;
         state.State.Issued = true;

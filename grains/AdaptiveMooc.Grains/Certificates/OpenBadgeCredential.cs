@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Providers;
 
 namespace AdaptiveMooc.Grains.Certificates;
 
@@ -13,7 +14,7 @@ internal static class OpenBadgeCredential
 {
     public static JsonObject Build(
         CertificateOptions options, Guid id, string learnerId, string courseId, string courseTitle, string kind, DateTimeOffset issuedAt,
-        (long List, int Index)? status = null)
+        (long List, int Index)? status = null, ProviderSnapshot? provider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var baseUrl = options.PublicBaseUrl.TrimEnd('/');
@@ -37,13 +38,7 @@ internal static class OpenBadgeCredential
             ["id"] = $"urn:uuid:{id:D}",
             ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
             ["name"] = $"{title}: {courseTitle}",
-            ["issuer"] = new JsonObject
-            {
-                ["id"] = baseUrl,
-                ["type"] = new JsonArray("Profile"),
-                ["name"] = options.IssuerName,
-                ["url"] = baseUrl,
-            },
+            ["issuer"] = provider is null ? PlatformIssuer(options, baseUrl) : ProviderIssuer(baseUrl, provider),
             ["validFrom"] = issuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["credentialSubject"] = new JsonObject
             {
@@ -78,6 +73,60 @@ internal static class OpenBadgeCredential
         }
 
         return credential;
+    }
+
+    private static JsonObject PlatformIssuer(CertificateOptions options, string baseUrl) => new()
+    {
+        ["id"] = baseUrl,
+        ["type"] = new JsonArray("Profile"),
+        ["name"] = options.IssuerName,
+        ["url"] = baseUrl,
+    };
+
+    /// <summary>
+    /// The course's provider as the OB 3.0 issuer Profile: name, website, logo (<c>image</c>), country
+    /// (<c>address.addressCountry</c>), and the accreditation in <c>description</c> (the Profile has no
+    /// accreditation member; the statement and its authority are what a verifier reads there).
+    /// </summary>
+    private static JsonObject ProviderIssuer(string baseUrl, ProviderSnapshot provider)
+    {
+        var profile = provider.Profile;
+        var issuer = new JsonObject
+        {
+            ["id"] = $"{baseUrl}/api/providers/{provider.Id}",
+            ["type"] = new JsonArray("Profile"),
+            ["name"] = profile.Name,
+            ["url"] = profile.Website ?? $"{baseUrl}/api/providers/{provider.Id}",
+        };
+        if (Accreditation(profile) is { } accreditation)
+        {
+            issuer["description"] = accreditation;
+        }
+
+        if (profile.LogoUrl is { } logo)
+        {
+            issuer["image"] = new JsonObject { ["id"] = logo, ["type"] = "Image" };
+        }
+
+        if (profile.Country is { } country)
+        {
+            issuer["address"] = new JsonObject { ["type"] = new JsonArray("Address"), ["addressCountry"] = country };
+        }
+
+        return issuer;
+    }
+
+    /// <summary>"{statement} (accredited by {authority})", or whichever of the two is given.</summary>
+    public static string? Accreditation(ProviderProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return (profile.AccreditationStatement, profile.AccreditationAuthority) switch
+        {
+            ({ } statement, { } authority) => $"{statement} (accredited by {authority})",
+            ({ } statement, null) => statement,
+            (null, { } authority) => $"Accredited by {authority}",
+            _ => null,
+        };
     }
 
     /// <summary>The JWT claim set: the credential plus iss, jti, sub and nbf taken from it.</summary>

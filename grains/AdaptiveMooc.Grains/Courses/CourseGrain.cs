@@ -189,6 +189,8 @@ internal sealed class CourseGrain(
         return CommandResult.Ok;
     }
 
+    public Task<Pricing?> GetPricing() => Task.FromResult(state.State.Definition?.Pricing);
+
     public Task<CourseSnapshot?> Get()
     {
         var s = state.State;

@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
+using AdaptiveMooc.Grains.Abstractions.Payments;
 using AdaptiveMooc.Grains.Abstractions.Planning;
 using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using AdaptiveMooc.Grains.Abstractions.Statements;
@@ -163,17 +164,12 @@ internal sealed class LearnerGrain(
             return CommandResult.Conflict($"Learner '{LearnerId}' is already enrolled in '{request.CourseId}'.", "courseId");
         }
 
-        if (course.Definition.Pricing.IsPaid)
+        // A paid course needs access first (a paid order, a redeemed voucher, a provider's grant: docs/PAYMENTS.md).
+        if (course.Definition.Pricing.IsPaid
+            && !await GrainFactory.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(LearnerId, request.CourseId)).HasAccess())
         {
-            if (string.IsNullOrWhiteSpace(request.PurchaseId))
-            {
-                return CommandResult.Invalid("purchaseId", $"Course '{request.CourseId}' is paid: purchaseId is required.");
-            }
-
-            if (!await GrainFactory.ByKey<IPurchaseGrain>(request.PurchaseId).Claim(LearnerId, request.CourseId))
-            {
-                return CommandResult.Conflict($"Purchase '{request.PurchaseId}' was already used for another enrolment.", "purchaseId");
-            }
+            return new CommandResult(CommandStatus.Forbidden, "courseId",
+                $"Course '{request.CourseId}' is paid: buy it (POST /api/courses/{request.CourseId}/orders) or redeem a voucher first.");
         }
 
         state.State.Enrolments[request.CourseId] = new Enrolment(

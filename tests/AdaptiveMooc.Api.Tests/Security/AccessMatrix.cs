@@ -172,6 +172,29 @@ public static class AccessMatrix
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt}/submission"] = AccessRule.LearnerData(),
+
+        // Payments (issue 15). Learners order for themselves (the scenario's course is free: 409 once let through).
+        // The scenario's order id is not an order (404 for admins and learners: its existence is private).
+        ["POST /api/courses/{courseId}/orders"] = LearnersOnly(),
+        ["GET /api/orders/{orderId}"] = OrderRule(),
+        ["POST /api/orders/{orderId}/payment"] = OrderRule() with { Body = _ => new { } },
+        ["POST /api/orders/{orderId}/refund"] = OrderRule() with { Body = _ => new { } },
+        ["POST /api/orders/{orderId}/reconciliation"] = OrderRule(),
+        // The one anonymous write: everyone gets through authentication, nothing unsigned gets further (400).
+        ["POST /api/payments/stripe/webhook"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["GET /api/learners/{learnerId}/courses/{courseId}/access"] = AccessRule.LearnerData(),
+
+        // Providers (issue 15): admins create them; the provider's admins (CourseTrainer in the scenario) run them.
+        ["POST /api/providers"] = AccessRule.AdminOnly() with { Body = _ => new { } },
+        ["GET /api/providers/{providerId}"] = AccessRule.AnyCaller(),
+        ["PUT /api/providers/{providerId}"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        ["POST /api/providers/{providerId}/trainers"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        ["POST /api/providers/{providerId}/vouchers"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        ["GET /api/providers/{providerId}/vouchers"] = AccessRule.CourseStaff(),
+        ["GET /api/providers/{providerId}/orders"] = AccessRule.CourseStaff(),
+        ["POST /api/providers/{providerId}/grants"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        // A learner redeems for themselves; an unknown code (the empty body) is a 400.
+        ["POST /api/learners/{learnerId}/vouchers"] = AccessRule.LearnerData().With(Role.Admin, Expect.Forbidden) with { Body = _ => new { } },
     };
 
     /// <summary>Lesson content, media and course versions (content, docs/CONTENT.md); merged into <see cref="Routes"/>.</summary>
@@ -194,6 +217,23 @@ public static class AccessMatrix
 
     public static IReadOnlyDictionary<string, AccessRule> Routes { get; } =
         CoreRoutes.Concat(ContentRoutes).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    private static AccessRule LearnersOnly() => new(Enum.GetValues<Role>().ToDictionary(r => r, r => r switch
+    {
+        Role.Anonymous => Expect.Unauthorized,
+        Role.LearnerSelf or Role.OtherLearner => Expect.Allowed,
+        _ => Expect.Forbidden,
+    }));
+
+    private static AccessRule OrderRule() => new(Enum.GetValues<Role>().ToDictionary(r => r, r => r switch
+    {
+        Role.Anonymous => Expect.Unauthorized,
+        Role.LearnerSelf or Role.OtherLearner or Role.Admin => Expect.NotFound,
+        _ => Expect.Forbidden,
+    }))
+    {
+        Parameters = new Dictionary<string, string> { ["orderId"] = "courseId" },
+    };
 
     private static AccessRule WebhookManagers() =>
         AccessRule.AdminOnly().With(Role.KeyWithScope, Expect.Allowed) with { Scope = RecommendationsRead };

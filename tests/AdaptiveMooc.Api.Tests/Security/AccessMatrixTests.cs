@@ -163,6 +163,9 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         var trainerToken = (await fixture.TokenAsync(fixture.Main, trainer, Password)).AccessToken;
         var otherTrainerToken = (await fixture.TokenAsync(fixture.Main, otherTrainer, Password)).AccessToken;
 
+        var provider = "p-" + suffix;
+        await ExpectAsync(HttpMethod.Post, "/api/providers", fixture.Admin, new { id = provider, name = "Access matrix provider", adminTrainerId = trainer }, HttpStatusCode.Created);
+
         var course = "c-" + suffix;
         var spareCourse = "c2-" + suffix;
         foreach (var id in new[] { course, spareCourse })
@@ -268,6 +271,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["contentLessonId"] = "l1",
                 ["version"] = "1",
                 ["mediaId"] = mediaId,
+                ["providerId"] = provider,
             },
         };
 

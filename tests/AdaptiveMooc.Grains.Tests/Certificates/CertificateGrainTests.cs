@@ -1,5 +1,8 @@
 using System.Text.Json;
 using AdaptiveMooc.Grains.Abstractions.Certificates;
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Payments;
 using AdaptiveMooc.Grains.Tests.Forums;
 
 namespace AdaptiveMooc.Grains.Tests.Certificates;
@@ -31,6 +34,32 @@ public sealed class CertificateGrainTests(SocialClusterFixture fixture)
         Assert.Equal(0.55, lowScore.MeanScore, 6);
         Assert.Null(await grain.GetAsync());
         Assert.Empty(await fixture.Grains.GetGrain<ILearnerCertificatesGrain>(learnerId).ListAsync());
+    }
+
+    [Fact]
+    public async Task A_paid_course_issues_only_to_a_learner_holding_access_now()
+    {
+        var (learnerId, courseId) = NewPair();
+        var definition = TestData.Course(courseId, new Pricing(Pricing.Paid, 49m, "EUR")) with { Certificate = new CertificateRule(CertificateRule.Diploma, 0.6) };
+        Assert.Equal(CommandStatus.Created, (await fixture.Grains.GetGrain<ICourseGrain>(courseId).Create(definition, "trainer-1")).Status);
+        var grain = fixture.Grains.GetGrain<ICertificateGrain>(CertificateKeys.For(learnerId, courseId));
+        var progress = Progress(learnerId, ["l1", "l2", "q1"], 0.9, 0.9);
+
+        var refused = await grain.EvaluateAsync(progress, Requirements(courseId));
+        Assert.True(refused.NoAccess);
+        Assert.False(refused.Eligible);
+        Assert.Null(await grain.GetAsync());
+
+        var entitlement = fixture.Grains.GetGrain<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(learnerId, courseId));
+        await entitlement.Grant("order:o1", AccessSource.Order, "stripe", DateTimeOffset.UtcNow);
+        var issued = await grain.EvaluateAsync(progress, Requirements(courseId));
+        Assert.True(issued.NewlyIssued);
+
+        // Withdrawn later (a refund): the certificate already issued stays, and stays verifiable.
+        await entitlement.Withdraw("order:o1", "refunded", DateTimeOffset.UtcNow);
+        var kept = await grain.EvaluateAsync(progress, Requirements(courseId));
+        Assert.Equal(issued.Certificate!.Id, kept.Certificate!.Id);
+        Assert.False(kept.NoAccess);
     }
 
     [Fact]

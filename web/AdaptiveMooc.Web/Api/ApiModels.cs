@@ -22,7 +22,7 @@ public sealed record CourseSummary(
 public sealed record Course(
     string Id, string Title, string Field, string? Description, string? Language, Pricing Pricing, CertificateRule? Certificate,
     DateOnly? StartDate, IReadOnlyList<Module> Modules, bool Published, DateTimeOffset? PublishedAt, string OwnerTrainerId,
-    IReadOnlyList<string> CoTrainerIds, int LessonCount)
+    IReadOnlyList<string> CoTrainerIds, int LessonCount, string? ProviderId = null, bool ContentLocked = false)
 {
     public IEnumerable<Lesson> AllLessons => Modules.SelectMany(m => m.Lessons ?? []);
 
@@ -117,7 +117,7 @@ public sealed record CertificateVerification(string Status, bool SignatureValid,
 
 public sealed record Certificate(
     Guid Id, string LearnerId, string CourseId, string Kind, DateTimeOffset IssuedAt, bool Revoked, string? RevocationReason,
-    DateTimeOffset? RevokedAt, bool Valid, CertificateVerification Verification);
+    DateTimeOffset? RevokedAt, bool Valid, CertificateVerification Verification, CertificateIssuer? Issuer = null);
 
 public sealed record CertificateEvaluation(
     bool Eligible, bool NewlyIssued, IReadOnlyList<string> MissingLessons, double MeanScore, double PassThreshold, Certificate? Certificate);

@@ -251,6 +251,38 @@ public sealed partial class MoocApi(HttpClient http, ApiCredentials credentials,
 
     public Task<Health> HealthAsync(CancellationToken ct = default) => GetAsync<Health>("health", ct, allowUnavailable: true);
 
+    // Payments and providers (docs/PAYMENTS.md)
+    public Task<Order> OrderCourseAsync(string courseId, CancellationToken ct = default) =>
+        SendAsync<Order>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/orders", null, ct);
+
+    public Task<Order> OrderAsync(string orderId, CancellationToken ct = default) => GetAsync<Order>($"api/orders/{Esc(orderId)}", ct);
+
+    public Task<CourseAccess> CourseAccessAsync(string learnerId, string courseId, CancellationToken ct = default) =>
+        GetAsync<CourseAccess>($"api/learners/{Esc(learnerId)}/courses/{Esc(courseId)}/access", ct);
+
+    public Task<Voucher> RedeemVoucherAsync(string learnerId, string code, CancellationToken ct = default) =>
+        SendAsync<Voucher>(HttpMethod.Post, $"api/learners/{Esc(learnerId)}/vouchers", new { code }, ct);
+
+    public Task<Provider> ProviderAsync(string providerId, CancellationToken ct = default) => GetAsync<Provider>($"api/providers/{Esc(providerId)}", ct);
+
+    public Task<Provider> UpdateProviderAsync(string providerId, ProviderProfileBody body, CancellationToken ct = default) =>
+        SendAsync<Provider>(HttpMethod.Put, $"api/providers/{Esc(providerId)}", body, ct);
+
+    public Task<Provider> AddProviderTrainerAsync(string providerId, string trainerId, bool admin, CancellationToken ct = default) =>
+        SendAsync<Provider>(HttpMethod.Post, $"api/providers/{Esc(providerId)}/trainers", new { trainerId, admin }, ct);
+
+    public Task<VoucherBatch> CreateVouchersAsync(string providerId, string courseId, int seats, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        SendAsync<VoucherBatch>(HttpMethod.Post, $"api/providers/{Esc(providerId)}/vouchers", new { courseId, seats, expiresAt }, ct);
+
+    public Task<Page<VoucherBatch>> VoucherBatchesAsync(string providerId, CancellationToken ct = default) =>
+        GetAsync<Page<VoucherBatch>>($"api/providers/{Esc(providerId)}/vouchers?limit=20", ct);
+
+    public Task<Page<Order>> ProviderOrdersAsync(string providerId, string? status, CancellationToken ct = default) =>
+        GetAsync<Page<Order>>(Query($"api/providers/{Esc(providerId)}/orders", ("status", status), ("limit", "100")), ct);
+
+    public Task<Order> MarkOrderPaidAsync(string orderId, string reference, CancellationToken ct = default) =>
+        SendAsync<Order>(HttpMethod.Post, $"api/orders/{Esc(orderId)}/payment", new { reference }, ct);
+
     private async Task<T> GetAsync<T>(string path, CancellationToken ct, bool allowUnavailable = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

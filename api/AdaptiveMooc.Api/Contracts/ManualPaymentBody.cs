@@ -1,0 +1,4 @@
+namespace AdaptiveMooc.Api.Contracts;
+
+/// <summary><c>reference</c>: the bank transfer's or invoice's reference (1-200 characters).</summary>
+public sealed record ManualPaymentBody(string? Reference);
