@@ -22,10 +22,13 @@ switch (command, name)
         return await IngestBench.RunAsync(rest);
     case ("bench", "recommend"):
         return await RecommendBench.RunAsync(rest);
+    case ("bench", "practice"):
+        return await PracticeBench.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc bench <ingest|predict|recommend> [options] | mooc import ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
         Console.Error.WriteLine("  bench recommend [--db CONNECTION] [--learners N] [--seconds N] [--concurrency N]");
+        Console.Error.WriteLine("  bench practice [--assistments DIR] [--learners N] [--seed N] [--threshold P] [--max-items N]");
         return 2;
 }
