@@ -70,6 +70,7 @@ public static class ApiSetup
         app.MapLearnerEndpoints();
         app.MapXapiEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapAssessmentEndpoints();
         return app;
     }
 }

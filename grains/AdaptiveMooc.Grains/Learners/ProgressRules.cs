@@ -31,12 +31,21 @@ internal static class ProgressRules
         if (statement.ItemId is { } itemId)
         {
             var item = lesson.Items?.FirstOrDefault(i => i.Id == itemId);
-            if (item is null)
+            if (item is not null)
+            {
+                skills = item.Skills is { Count: > 0 } itemSkills ? itemSkills : skills;
+            }
+            else if (statement.FromGrader && Assessments.AssessmentStatements.SkillsOf(statement.Json) is { Count: > 0 } stated)
+            {
+                // An item drawn from the question bank is not listed on the lesson: a grader (the platform's
+                // own attempts, docs/ASSESSMENTS.md) names its skills in the statement's context.
+                var courseSkills = lessons.Values.SelectMany(l => (l.Skills ?? []).Concat((l.Items ?? []).SelectMany(i => i.Skills ?? []))).ToHashSet(StringComparer.Ordinal);
+                skills = [.. stated.Where(courseSkills.Contains)];
+            }
+            else
             {
                 return null;
             }
-
-            skills = item.Skills is { Count: > 0 } itemSkills ? itemSkills : skills;
         }
 
         var verb = VerbOf(statement.Verb);

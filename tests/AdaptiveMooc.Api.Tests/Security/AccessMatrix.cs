@@ -53,7 +53,7 @@ public static class AccessMatrix
         },
         ["GET /api/courses"] = AccessRule.AnyCaller(),
         ["GET /api/courses/{courseId}"] = AccessRule.AnyCaller(),
-        ["PUT /api/courses/{courseId}"] = AccessRule.CourseStaff(CoursesWrite) with { Body = s => AccessMatrixTests.Course(s["courseId"]) },
+        ["PUT /api/courses/{courseId}"] = AccessRule.CourseStaff(CoursesWrite) with { Body = s => AccessMatrixTests.Course(s["courseId"], quiz: true) },
         ["POST /api/courses/{courseId}/publish"] = AccessRule.CourseStaff(CoursesWrite),
         // Only the owner (CourseTrainer owns the scenario's course) and admins add co-trainers.
         ["POST /api/courses/{courseId}/trainers"] = AccessRule.CourseStaff() with { Body = s => new { trainerId = s["spareTrainerId"] } },
@@ -154,6 +154,22 @@ public static class AccessMatrix
         ["GET /api/webhooks/{id}"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
         ["DELETE /api/webhooks/{id}"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
         ["POST /api/webhooks/{id}/pings"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+
+        // Assessments (assess). The bank holds answer keys: the course's trainers, admins and keys with courses:write.
+        // itemId is on quiz l2's fixed list, so deleting it is a 409 for everyone let through. Attempts are the
+        // learner's own (admins may act for them); the scenario's learner has attempt 1 of l2 in progress.
+        ["GET /api/courses/{courseId}/question-bank"] = AccessRule.CourseStaff(CoursesWrite),
+        ["POST /api/courses/{courseId}/question-bank"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { } },
+        ["GET /api/courses/{courseId}/question-bank/{itemId}"] = AccessRule.CourseStaff(CoursesWrite),
+        ["PUT /api/courses/{courseId}/question-bank/{itemId}"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => AccessMatrixTests.BankItem("item-1") },
+        ["DELETE /api/courses/{courseId}/question-bank/{itemId}"] = AccessRule.CourseStaff(CoursesWrite),
+        ["GET /api/courses/{courseId}/lessons/{lessonId}/assessment"] = AccessRule.CourseMembers().With(Role.KeyWithScope, Expect.Allowed) with { Scope = CoursesWrite },
+        ["PUT /api/courses/{courseId}/lessons/{lessonId}/assessment"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { itemIds = new[] { "item-1" } } },
+        ["GET /api/courses/{courseId}/item-analysis"] = AccessRule.CourseStaff("analytics:read"),
+        ["GET /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
+        ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt}/submission"] = AccessRule.LearnerData(),
     };
 
     private static AccessRule WebhookManagers() =>

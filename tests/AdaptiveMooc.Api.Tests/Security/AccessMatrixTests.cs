@@ -17,32 +17,50 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
     private static readonly string[] Scopes = ["statements:write", "statements:read", "recommendations:read", "analytics:read", "courses:write"];
     private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
 
-    public static object Course(string id) => new
+    /// <param name="id">The course id.</param>
+    /// <param name="quiz">With quiz l2 (optional) for the assessment rows; the spare course has none, so completing l1 earns its certificate.</param>
+    public static object Course(string id, bool quiz = false)
     {
-        id,
-        title = "Access matrix course",
-        field = "finance",
-        description = "Used by the access-matrix test.",
-        language = "en",
-        pricing = new { kind = "free" },
-        certificate = new { kind = "statement", passThreshold = 0.6 },
-        startDate = (string?)null,
-        modules = new[]
+        var lessons = new List<object>
         {
             new
             {
-                id = "m1",
-                title = "Module 1",
-                lessons = new[]
-                {
-                    new
-                    {
-                        id = "l1", title = "Lesson 1", kind = "video", minutes = 10, skills = new[] { "npv" },
-                        prerequisites = Array.Empty<string>(), required = true, contentUrl = "https://example.org/l1",
-                    },
-                },
+                id = "l1", title = "Lesson 1", kind = "video", minutes = 10, skills = new[] { "npv" },
+                prerequisites = Array.Empty<string>(), required = true, contentUrl = "https://example.org/l1",
             },
-        },
+        };
+        if (quiz)
+        {
+            lessons.Add(new
+            {
+                id = "l2", title = "Quiz 1", kind = "quiz", minutes = 10, skills = new[] { "npv" },
+                prerequisites = Array.Empty<string>(), required = false,
+            });
+        }
+
+        return new
+        {
+            id,
+            title = "Access matrix course",
+            field = "finance",
+            description = "Used by the access-matrix test.",
+            language = "en",
+            pricing = new { kind = "free" },
+            certificate = new { kind = "statement", passThreshold = 0.6 },
+            startDate = (string?)null,
+            modules = new[] { new { id = "m1", title = "Module 1", lessons } },
+        };
+    }
+
+    /// <summary>A valid single-choice bank item on the matrix course's skill.</summary>
+    public static object BankItem(string id) => new
+    {
+        id,
+        kind = "single-choice",
+        prompt = "Which discount factor?",
+        skills = new[] { "npv" },
+        choices = new[] { new { id = "a", text = "1/(1+r)^t" }, new { id = "b", text = "(1+r)^t" } },
+        correctChoiceIds = new[] { "a" },
     };
 
     [Fact]
@@ -149,7 +167,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         var spareCourse = "c2-" + suffix;
         foreach (var id in new[] { course, spareCourse })
         {
-            await ExpectAsync(HttpMethod.Post, "/api/courses", Credential.Bearer(trainerToken), Course(id), HttpStatusCode.Created);
+            await ExpectAsync(HttpMethod.Post, "/api/courses", Credential.Bearer(trainerToken), Course(id, quiz: id == course), HttpStatusCode.Created);
             await ExpectAsync(HttpMethod.Post, $"/api/courses/{id}/publish", Credential.Bearer(trainerToken), null, HttpStatusCode.OK);
         }
 
@@ -199,6 +217,11 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
         var feed = await ExpectAsync(HttpMethod.Post, $"/api/learners/{otherLearner}/calendar-feed", Credential.Bearer(otherLearnerToken), null, HttpStatusCode.Created);
         var calendarToken = new Uri(feed.GetProperty("url").GetString()!).Segments[^1];
 
+        // Assessments: a bank item on quiz l2's fixed list, and attempt 1 of it in progress for the learner.
+        await ExpectAsync(HttpMethod.Post, $"/api/courses/{course}/question-bank", Credential.Bearer(trainerToken), BankItem("item-1"), HttpStatusCode.Created);
+        await ExpectAsync(HttpMethod.Put, $"/api/courses/{course}/lessons/l2/assessment", Credential.Bearer(trainerToken), new { itemIds = new[] { "item-1" } }, HttpStatusCode.OK);
+        await ExpectAsync(HttpMethod.Post, $"/api/learners/{learner}/courses/{course}/lessons/l2/attempts", Credential.Bearer(learnerToken), null, HttpStatusCode.Created);
+
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var scope in Scopes)
         {
@@ -229,6 +252,9 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["certificateId"] = evaluation.GetProperty("certificate").GetProperty("id").GetString()!,
                 ["listId"] = "0",
                 ["calendarToken"] = calendarToken,
+                ["itemId"] = "item-1",
+                ["lessonId"] = "l2",
+                ["attempt"] = "1",
             },
         };
 
