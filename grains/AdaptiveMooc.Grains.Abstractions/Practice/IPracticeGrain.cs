@@ -9,7 +9,8 @@ namespace AdaptiveMooc.Grains.Abstractions.Practice;
 /// chosen by the practice policy from knowledge tracing's P(correct) for the learner (aiming at the
 /// desirable-difficulty band, with the reason in words); answers are graded by the platform and
 /// recorded as <c>answered</c> statements with the platform as grader, so mastery moves exactly as it does
-/// for quiz answers. Practice stops when mastery reaches <see cref="PracticeDefaults.MasteryThreshold"/>.
+/// for quiz answers. Practice stops when mastery reaches <see cref="PracticeDefaults.MasteryThreshold"/>
+/// after at least <see cref="PracticeDefaults.MinimumAnswers"/> graded answers on the skill.
 /// The caller (the API) checks that the learner is enrolled.
 /// </summary>
 [Alias("mooc.IPracticeGrain")]

@@ -100,7 +100,8 @@ internal sealed class LearnerModelStates
         var mastery = models.Kt.MasteryBySkill(knowledge, [skill]).TryGetValue(skill, out var m) ? m : models.Kt.PredictCorrect(knowledge, [skill], null);
         return new Abstractions.Practice.PracticePrediction(
             Math.Round(mastery, 4),
-            [.. items.Select(i => Math.Round(models.Kt.PredictCorrect(knowledge, i.Skills, i.ItemId), 4))]);
+            [.. items.Select(i => Math.Round(models.Kt.PredictCorrect(knowledge, i.Skills, i.ItemId), 4))],
+            knowledge.Skills.TryGetValue(skill, out var known) ? known.Attempts : 0);
     }
 
     /// <param name="mastery">The caller's <see cref="Mastery"/> of the same moment, when it has it (each skill is a model prediction).</param>

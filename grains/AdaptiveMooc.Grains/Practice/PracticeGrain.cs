@@ -42,12 +42,12 @@ internal sealed class PracticeGrain(
             && await GrainFactory.ByKey<IQuestionBankGrain>(courseId).Get(pending.ItemId) is { } waiting)
         {
             var now = await learner.PredictPractice(courseId, skill, []);
-            return new PracticeOutcome(CommandResult.Ok, View(skill, now.Mastery, waiting, pending));
+            return new PracticeOutcome(CommandResult.Ok, View(skill, now, waiting, pending));
         }
 
         var items = await Items(courseId, skill);
         var prediction = await learner.PredictPractice(courseId, skill, [.. items.Select(i => new PracticeItemRef(i.Id, i.Skills))]);
-        if (prediction.Mastery >= PracticeDefaults.MasteryThreshold || items.Count == 0)
+        if (prediction.Mastered || items.Count == 0)
         {
             if (state.State.Pending is not null)
             {
@@ -55,7 +55,7 @@ internal sealed class PracticeGrain(
                 await state.WriteStateAsync();
             }
 
-            return new PracticeOutcome(CommandResult.Ok, View(skill, prediction.Mastery, null, null, items.Count == 0 ? PracticeStatus.NoItems : null));
+            return new PracticeOutcome(CommandResult.Ok, View(skill, prediction, null, null, items.Count == 0 ? PracticeStatus.NoItems : null));
         }
 
         var candidates = items.Select((item, i) => new PracticeCandidate(item.Id, prediction.PCorrect[i], state.State.TimesAnswered.GetValueOrDefault(item.Id))).ToList();
@@ -70,7 +70,7 @@ internal sealed class PracticeGrain(
         };
         state.State.Pending = chosen;
         await state.WriteStateAsync();
-        return new PracticeOutcome(CommandResult.Created, View(skill, prediction.Mastery, items.First(i => i.Id == choice.ItemId), chosen));
+        return new PracticeOutcome(CommandResult.Created, View(skill, prediction, items.First(i => i.Id == choice.ItemId), chosen));
     }
 
     public async Task<PracticeOutcome> Answer(string itemId, ItemAnswer answer)
@@ -118,7 +118,7 @@ internal sealed class PracticeGrain(
         await RecordPending();
 
         var after = await learner.PredictPractice(courseId, skill, []);
-        return new PracticeOutcome(CommandResult.Ok, View(skill, after.Mastery, null, null));
+        return new PracticeOutcome(CommandResult.Ok, View(skill, after, null, null));
     }
 
     public async Task<PracticeView> Get()
@@ -126,7 +126,7 @@ internal sealed class PracticeGrain(
         var (learnerId, courseId, skill) = PracticeKeys.Parse(this.GetPrimaryKeyString());
         var now = await GrainFactory.ByKey<ILearnerGrain>(learnerId).PredictPractice(courseId, skill, []);
         var waiting = state.State.Pending is { } pending ? await GrainFactory.ByKey<IQuestionBankGrain>(courseId).Get(pending.ItemId) : null;
-        return View(skill, now.Mastery, waiting, waiting is null ? null : state.State.Pending);
+        return View(skill, now, waiting, waiting is null ? null : state.State.Pending);
     }
 
     /// <summary>Sends the latest answer's statement when it was not acknowledged yet (same id, same content).</summary>
@@ -186,11 +186,12 @@ internal sealed class PracticeGrain(
     }
 
     /// <param name="otherwise">The status when no item waits and the skill is not mastered (practising: ask for the next item).</param>
-    private PracticeView View(string skill, double mastery, QuestionItem? waiting, PendingChoice? pending, string? otherwise = null)
+    private PracticeView View(string skill, PracticePrediction now, QuestionItem? waiting, PendingChoice? pending, string? otherwise = null)
     {
         var last = state.State.Last;
+        var mastery = now.Mastery;
         var status = waiting is not null ? PracticeStatus.Practising
-            : mastery >= PracticeDefaults.MasteryThreshold ? PracticeStatus.Mastered
+            : now.Mastered ? PracticeStatus.Mastered
             : otherwise ?? PracticeStatus.Practising;
         return new PracticeView(
             skill,

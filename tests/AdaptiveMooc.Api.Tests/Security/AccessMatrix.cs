@@ -170,6 +170,11 @@ public static class AccessMatrix
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt}/submission"] = AccessRule.LearnerData(),
+
+        // Practice (adaptive practice of a skill).
+        ["GET /api/learners/{learnerId}/courses/{courseId}/practice/{skill}"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/next"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
     };
 
     private static AccessRule WebhookManagers() =>

@@ -255,6 +255,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["itemId"] = "item-1",
                 ["lessonId"] = "l2",
                 ["attempt"] = "1",
+                ["skill"] = "npv",
             },
         };
 
