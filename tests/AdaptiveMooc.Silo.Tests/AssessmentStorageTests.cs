@@ -38,9 +38,9 @@ public sealed class AssessmentStorageTests
             await learner.Register(new LearnerRegistration(learnerId, "Ada", "ada@example.org", "hash", "Europe/Paris", [new AvailabilityWindow(DayOfWeek.Monday, new TimeOnly(19, 0), new TimeOnly(21, 0))]));
             Assert.True((await learner.Enroll(new EnrolmentRequest(Course.Id, null, null, DateTimeOffset.UtcNow.AddMinutes(-1)))).Succeeded);
 
-            var attempts = grains.GetGrain<IAssessmentAttemptGrain>(key);
-            Assert.True((await attempts.Start()).Result.Succeeded);
-            Assert.True((await attempts.Answer(1, "n1", new ItemAnswer(Number: 100))).Feedback!.Correct);
+            var first = grains.GetGrain<IAssessmentAttemptGrain>(key);
+            Assert.True((await first.Start()).Result.Succeeded);
+            Assert.True((await first.Answer(1, "n1", new ItemAnswer(Number: 100))).Feedback!.Correct);
         }
 
         await using var after = await MoocTestCluster.StartAsync(db.ConnectionString, clusterId);

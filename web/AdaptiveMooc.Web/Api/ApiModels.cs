@@ -44,7 +44,7 @@ public sealed record Enrolment(
     string CourseId, DateTimeOffset EnrolledAt, DateOnly? TargetDate, string Status, double? WeeklyStudyHours);
 
 public sealed record Progress(
-    string CourseId, IReadOnlyList<string> CompletedLessons, double PercentComplete, int MinutesSpent,
+    string CourseId, IReadOnlyList<string> CompletedLessons, double PercentComplete, double MinutesSpent,
     IReadOnlyDictionary<string, double> MasteryBySkill, DateTimeOffset? LastActivity, IReadOnlyList<string>? StartedLessons,
     bool CourseCompleted);
 

@@ -11,7 +11,7 @@ namespace AdaptiveMooc.Web.Api;
 /// The typed client of the public API: one method per route the web uses, the signed-in user's credentials
 /// added server side by <see cref="ApiCredentials"/>. Errors become <see cref="ApiException"/>.
 /// </summary>
-public sealed class MoocApi(HttpClient http, ApiCredentials credentials, Microsoft.Extensions.Options.IOptions<ApiOptions> options)
+public sealed partial class MoocApi(HttpClient http, ApiCredentials credentials, Microsoft.Extensions.Options.IOptions<ApiOptions> options)
 {
     public const string HttpClientName = "mooc-api";
 
