@@ -15,6 +15,8 @@ switch (verb)
         return await NextEvalCommand.RunAsync(rest);
     case "train":
         return await TrainCommand.RunAsync(rest);
+    case "forgetting-fit":
+        return await ForgettingFitCommand.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc ml <kt-eval|risk-eval|pacing-eval|next-eval|train> ...");
         Console.Error.WriteLine("  kt-eval --format akt|dkvmn|piech --train F[,F..] --test F [--always-train F]");
@@ -22,5 +24,6 @@ switch (verb)
         Console.Error.WriteLine("  pacing-eval --oulad DIR --train P[,P..] --test P[,P..]");
         Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..] [--time-ordered (default) | --pooled | --both]");
         Console.Error.WriteLine("  train --oulad DIR [--out DIR] | train --from-db CONNECTION [--out DIR]");
+        Console.Error.WriteLine("  forgetting-fit --oulad DIR");
         return 2;
 }

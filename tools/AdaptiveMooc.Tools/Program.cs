@@ -24,11 +24,14 @@ switch (command, name)
         return await RecommendBench.RunAsync(rest);
     case ("bench", "web"):
         return await WebBench.RunAsync(rest);
+    case ("bench", "practice"):
+        return await PracticeBench.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc bench <ingest|predict|recommend|web> [options] | mooc import ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench predict [--oulad DIR] [--models DIR] [--iterations N]");
         Console.Error.WriteLine("  bench recommend [--db CONNECTION] [--learners N] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench web [--web URL] [--api URL] [--secrets DIR] [--first N] [--warm N] [--chromium PATH]");
+        Console.Error.WriteLine("  bench practice [--assistments DIR] [--learners N] [--seed N] [--threshold P] [--max-items N]");
         return 2;
 }

@@ -71,6 +71,7 @@ public static class ApiSetup
         app.MapXapiEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapAssessmentEndpoints();
+        app.MapPracticeEndpoints();
         return app;
     }
 }

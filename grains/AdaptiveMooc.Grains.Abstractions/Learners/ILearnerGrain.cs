@@ -71,6 +71,11 @@ public interface ILearnerGrain : IGrainWithStringKey
     [Alias("GetModelView")]
     Task<LearnerModelView?> GetModelView(string courseId);
 
+    /// <summary>Knowledge tracing for practice (docs/PRACTICE.md): mastery of <paramref name="skill"/> and P(correct) of each item, in order.</summary>
+    [ReadOnly]
+    [Alias("PredictPractice")]
+    Task<Practice.PracticePrediction> PredictPractice(string courseId, string skill, IReadOnlyList<Practice.PracticeItemRef> items);
+
     /// <summary>
     /// Profile, progress, enrolment and model view of one course in one call, progress computed against
     /// <paramref name="course"/> (the caller has it already). Null when the learner is not registered or has

@@ -300,6 +300,12 @@ internal sealed class LearnerGrain(
             ? models.View(state.State.Models, courseId, catalog.Current)
             : null);
 
+    public Task<Abstractions.Practice.PracticePrediction> PredictPractice(string courseId, string skill, IReadOnlyList<Abstractions.Practice.PracticeItemRef> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return Task.FromResult(models.Predict(state.State.Models, courseId, skill, items, catalog.Current));
+    }
+
     public async Task ApplyStatements(long previousSequence, IReadOnlyList<StoredStatement> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);

@@ -92,6 +92,18 @@ internal sealed class LearnerModelStates
     public IReadOnlyDictionary<string, double> MasteryOf(Dictionary<string, LearnerModelState> stored, string courseId, IReadOnlyList<string> skills, ModelSet models) =>
         Analytics.MasteryReplay.Of(models.Kt, Get(stored, courseId, default).Knowledge, skills);
 
+    /// <summary>Mastery of <paramref name="skill"/> and P(correct) of each item for practice; a learner without evidence in the course gets the model's prior.</summary>
+    public Abstractions.Practice.PracticePrediction Predict(
+        Dictionary<string, LearnerModelState> stored, string courseId, string skill, IReadOnlyList<Abstractions.Practice.PracticeItemRef> items, ModelSet models)
+    {
+        var knowledge = stored.ContainsKey(courseId) ? Get(stored, courseId, default).Knowledge : new LearnerKnowledgeState();
+        var mastery = models.Kt.MasteryBySkill(knowledge, [skill]).TryGetValue(skill, out var m) ? m : models.Kt.PredictCorrect(knowledge, [skill], null);
+        return new Abstractions.Practice.PracticePrediction(
+            Math.Round(mastery, 4),
+            [.. items.Select(i => Math.Round(models.Kt.PredictCorrect(knowledge, i.Skills, i.ItemId), 4))],
+            knowledge.Skills.TryGetValue(skill, out var known) ? known.Attempts : 0);
+    }
+
     /// <param name="mastery">The caller's <see cref="Mastery"/> of the same moment, when it has it (each skill is a model prediction).</param>
     public LearnerModelView View(Dictionary<string, LearnerModelState> stored, string courseId, ModelSet models, IReadOnlyDictionary<string, double>? mastery = null)
     {

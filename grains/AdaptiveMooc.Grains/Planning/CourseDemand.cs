@@ -6,6 +6,8 @@ namespace AdaptiveMooc.Grains.Planning;
 /// <param name="TargetDate">The enrolment's target date (local date), if any.</param>
 /// <param name="DropoutRisk">The withdrawal model's risk for this learner in this course (0-1), null when unknown.</param>
 /// <param name="ReviewsDue">Learned skills whose estimated recall fell below the review threshold.</param>
+/// <param name="ReviewSkills">Skills whose mastery decayed below the threshold (most decayed first): each
+/// becomes a short review session (<see cref="LearnerPlanner.ReviewMinutes"/>) ahead of the course's lessons.</param>
 /// <param name="WebinarsBooked">Webinars of this course the learner registered for, still ahead within <see cref="LearnerPlanner.WebinarLookAhead"/>.</param>
 internal sealed record CourseDemand(
     string CourseId,
@@ -13,4 +15,5 @@ internal sealed record CourseDemand(
     DateOnly? TargetDate,
     double? DropoutRisk = null,
     int ReviewsDue = 0,
-    int WebinarsBooked = 0);
+    int WebinarsBooked = 0,
+    IReadOnlyList<string>? ReviewSkills = null);

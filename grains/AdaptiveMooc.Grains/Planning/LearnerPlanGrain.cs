@@ -6,10 +6,12 @@ using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Notifications;
 using AdaptiveMooc.Grains.Abstractions.Planning;
+using AdaptiveMooc.Grains.Abstractions.Practice;
 using AdaptiveMooc.Grains.Abstractions.Webinars;
 using AdaptiveMooc.Grains.Models;
 using AdaptiveMooc.Grains.Notifications;
 using AdaptiveMooc.Grains.Recommendations;
+using AdaptiveMooc.ML.Practice;
 using Microsoft.Extensions.Options;
 
 namespace AdaptiveMooc.Grains.Planning;
@@ -247,8 +249,8 @@ internal sealed class LearnerPlanGrain(
         var closed = new List<LearnerPlanSession>();
         foreach (var session in plan.Planned.Where(s => s.End <= now).ToList())
         {
-            var progress = inputs.Courses.FirstOrDefault(c => string.Equals(c.CourseId, session.CourseId, StringComparison.Ordinal))?.Progress;
-            var active = DriftDetector.Attended(session.Start, session.LessonIds, progress);
+            var course = inputs.Courses.FirstOrDefault(c => string.Equals(c.CourseId, session.CourseId, StringComparison.Ordinal));
+            var active = DriftDetector.Attended(session.Start, session.LessonIds, course?.Progress) || Reviewed(session, course?.Model);
             var ended = session with { Status = active ? LearnerPlanSession.Done : LearnerPlanSession.Missed };
             plan.History.Add(ended);
             plan.Planned.Remove(session);
@@ -381,14 +383,16 @@ internal sealed class LearnerPlanGrain(
             var view = await learner.GetCourseView(enrolment.CourseId, course.Definition);
             var progress = view?.Progress ?? new CourseProgress(enrolment.CourseId, [], 0, 0, new Dictionary<string, double>(), null, [], false, 0);
             var remaining = PlanInputs.Build(profile, enrolment, progress, course.Definition, now, IPlanGrain.MaxWeeks, PacingMinutes.For(models, view?.Model)).Remaining;
+            var decayed = DecayedSkills(view?.Model, now);
             var demand = new CourseDemand(
                 enrolment.CourseId,
                 remaining,
                 enrolment.TargetDate,
                 DropoutSignal(state.State.History, enrolment, progress, profile, now),
-                ReviewsDue(view?.Model, now),
-                webinars.Count(w => string.Equals(w.CourseId, enrolment.CourseId, StringComparison.Ordinal) && w.Start <= now + LearnerPlanner.WebinarLookAhead));
-            courses.Add(new CourseInputs(enrolment, progress, demand, course.Version, string.Equals(enrolment.CourseId, hypothetical, StringComparison.Ordinal)));
+                decayed.Count,
+                webinars.Count(w => string.Equals(w.CourseId, enrolment.CourseId, StringComparison.Ordinal) && w.Start <= now + LearnerPlanner.WebinarLookAhead),
+                decayed);
+            courses.Add(new CourseInputs(enrolment, progress, demand, course.Version, string.Equals(enrolment.CourseId, hypothetical, StringComparison.Ordinal), view?.Model));
         }
 
         var events = webinars.Select(w => new FixedEvent(w.Start, w.Start.AddMinutes(w.Minutes), w.Title)).ToList();
@@ -398,7 +402,7 @@ internal sealed class LearnerPlanGrain(
             string.Join(',', profile.WeeklyAvailability.Select(w => string.Create(CultureInfo.InvariantCulture, $"{(int)w.Day}:{w.Start:HH\\:mm}-{w.End:HH\\:mm}"))),
             string.Join(',', courses.Select(c => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{c.CourseId}:c{c.CourseVersion}:v{c.Progress.StatementCount}:n{c.Progress.CompletedLessons.Count}:t{c.Enrolment.TargetDate:yyyy-MM-dd}:e{c.Enrolment.EnrolledAt.UtcTicks}"))),
+                $"{c.CourseId}:c{c.CourseVersion}:v{c.Progress.StatementCount}:n{c.Progress.CompletedLessons.Count}:t{c.Enrolment.TargetDate:yyyy-MM-dd}:e{c.Enrolment.EnrolledAt.UtcTicks}:r{string.Join('+', c.Demand.ReviewSkills ?? [])}"))),
             models.Version,
             RegisteredWebinars.Key(events),
             zone.Id);
@@ -418,20 +422,33 @@ internal sealed class LearnerPlanGrain(
         return signal > 0 ? Math.Round(signal, 2) : null;
     }
 
-    /// <summary>Learned skills (mastery at least 0.6) whose estimated recall fell below the review threshold.</summary>
-    private static int ReviewsDue(LearnerModelView? model, DateTimeOffset now)
+    /// <summary>A review session counts as done when one of its skills was practised (a graded answer) after it began.</summary>
+    private static bool Reviewed(LearnerPlanSession session, LearnerModelView? model) =>
+        model is not null && session.LessonIds.Any(id => LearnerPlanner.IsReview(id)
+            && model.LastPractised.TryGetValue(id[LearnerPlanner.ReviewPrefix.Length..], out var last) && last >= session.Start);
+
+    /// <summary>
+    /// Skills mastered at their last practice (mastery at least <see cref="PracticeDefaults.MasteryThreshold"/>)
+    /// whose mastery, decayed by the forgetting curve fitted on OULAD (<see cref="FittedForgetting"/>) over
+    /// the days since, fell below it; the most decayed first, then by id.
+    /// </summary>
+    internal static IReadOnlyList<string> DecayedSkills(LearnerModelView? model, DateTimeOffset now)
     {
         if (model is null)
         {
-            return 0;
+            return [];
         }
 
-        return model.Mastery.Count(m => m.Value >= RecommendationRanker.WeakMastery
-            && model.Practices.GetValueOrDefault(m.Key) > 0
-            && ForgettingCurve.Recall(new SkillMemory(m.Value, model.Practices.GetValueOrDefault(m.Key), model.LastPractised.TryGetValue(m.Key, out var last) ? last : null), now) < ForgettingCurve.ReviewThreshold);
+        return [.. model.Mastery
+            .Where(m => m.Value >= PracticeDefaults.MasteryThreshold && model.LastPractised.ContainsKey(m.Key))
+            .Select(m => (Skill: m.Key, Now: FittedForgetting.Oulad.Decay(m.Value, Math.Max(0, (now - model.LastPractised[m.Key]).TotalDays))))
+            .Where(m => m.Now < PracticeDefaults.MasteryThreshold)
+            .OrderBy(m => m.Now)
+            .ThenBy(m => m.Skill, StringComparer.Ordinal)
+            .Select(m => m.Skill)];
     }
 
-    private sealed record CourseInputs(Enrolment Enrolment, CourseProgress Progress, CourseDemand Demand, long CourseVersion, bool Hypothetical)
+    private sealed record CourseInputs(Enrolment Enrolment, CourseProgress Progress, CourseDemand Demand, long CourseVersion, bool Hypothetical, LearnerModelView? Model = null)
     {
         public string CourseId => Enrolment.CourseId;
     }

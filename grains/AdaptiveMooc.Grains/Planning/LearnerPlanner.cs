@@ -20,6 +20,12 @@ internal static class LearnerPlanner
     /// <summary>Hours a week each skill due for review adds to a course's ask.</summary>
     public const double ReviewHours = 0.25;
 
+    /// <summary>Length of the review session of one skill whose mastery decayed.</summary>
+    public const int ReviewMinutes = 15;
+
+    /// <summary>Lesson id of a skill's review session in a plan: this prefix and the skill.</summary>
+    public const string ReviewPrefix = "review:";
+
     /// <summary>Hours a week each webinar booked in the next two weeks adds (preparing for it).</summary>
     public const double WebinarHours = 0.5;
 
@@ -99,7 +105,12 @@ internal static class LearnerPlanner
             List<string> lessons = [];
             while (cursor < end && Pick(tracks) is { } track)
             {
-                if (!ReferenceEquals(track, current))
+                var lesson = track.Ordered[track.Index];
+
+                // A review is a short session of its own: it never shares a piece with a lesson or another review.
+                var nextEntry = lessons.Count > 0 && !string.Equals(lessons[^1], lesson.Id, StringComparison.Ordinal);
+                var reviewBoundary = nextEntry && (IsReview(lesson.Id) || IsReview(lessons[^1]));
+                if (!ReferenceEquals(track, current) || reviewBoundary)
                 {
                     Close(current, pieceStart, cursor, lessons, horizon, zone, sessions);
                     current = track;
@@ -108,7 +119,6 @@ internal static class LearnerPlanner
                 }
 
                 var take = track.Left < end - cursor ? track.Left : end - cursor;
-                var lesson = track.Ordered[track.Index];
                 if (lessons.Count == 0 || !string.Equals(lessons[^1], lesson.Id, StringComparison.Ordinal))
                 {
                     lessons.Add(lesson.Id);
@@ -143,6 +153,9 @@ internal static class LearnerPlanner
             }
         }
     }
+
+    /// <summary>Whether a plan entry is a skill's review session rather than a lesson.</summary>
+    public static bool IsReview(string lessonId) => lessonId.StartsWith(ReviewPrefix, StringComparison.Ordinal);
 
     private static void Close(
         Track? track,
@@ -237,7 +250,9 @@ internal static class LearnerPlanner
         bool meetsTarget)
     {
         var demand = track.Demand;
-        var work = string.Create(CultureInfo.InvariantCulture, $"{track.Ordered.Count} lessons ({track.Ordered.Sum(WeeklyPlanner.MinutesOf) / 60.0:0.#} h) left");
+        var work = track.Reviews.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{track.Ordered.Count} lessons ({track.Ordered.Sum(WeeklyPlanner.MinutesOf) / 60.0:0.#} h) left")
+            : string.Create(CultureInfo.InvariantCulture, $"{track.Ordered.Count - track.Reviews.Count} lessons and {track.Reviews.Count} reviews ({track.Ordered.Sum(WeeklyPlanner.MinutesOf) / 60.0:0.#} h) left");
         if (declaredHours <= 0)
         {
             var none = string.Create(
@@ -274,7 +289,13 @@ internal static class LearnerPlanner
             stakes.Add(string.Create(CultureInfo.InvariantCulture, $"dropout risk {risk:0.00} raises its share"));
         }
 
-        if (demand.ReviewsDue > 0)
+        if (track.Reviews.Count > 0)
+        {
+            stakes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{track.Reviews.Count} skills whose mastery decayed below the threshold come back as {ReviewMinutes}-minute reviews ({string.Join(", ", track.Reviews)})"));
+        }
+        else if (demand.ReviewsDue > 0)
         {
             stakes.Add(string.Create(CultureInfo.InvariantCulture, $"{demand.ReviewsDue} skills due for review"));
         }
@@ -401,14 +422,15 @@ internal static class LearnerPlanner
         public Track(CourseDemand demand, TimeZoneInfo zone, DateTimeOffset now)
         {
             Demand = demand;
-            Ordered = LessonOrder.Sort(demand.Remaining);
+            Reviews = (demand.ReviewSkills ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).ToList();
+            Ordered = [.. Reviews.Select(s => new PlanLesson(ReviewPrefix + s, ReviewMinutes, [], null, -1)), .. LessonOrder.Sort(demand.Remaining)];
             var target = demand.TargetDate is { } date ? LocalClock.EndOfDay(date, zone) : (DateTimeOffset?)null;
             Need = Ordered.Count == 0 ? 0 : WeeklyPlanner.WeeklyHoursNeeded(Ordered, now, target);
             var pace = Need ?? Ordered.Sum(WeeklyPlanner.MinutesOf) / 60.0 / UndatedWeeks;
             Ask = Ordered.Count == 0
                 ? 0
                 : (Math.Max(MinimumAsk, pace) * (1 + Math.Clamp(demand.DropoutRisk ?? 0, 0, 1)))
-                    + (ReviewHours * Math.Max(0, demand.ReviewsDue))
+                    + (ReviewHours * Math.Max(Reviews.Count, demand.ReviewsDue))
                     + (WebinarHours * Math.Max(0, demand.WebinarsBooked));
             Left = Ordered.Count > 0 ? TimeSpan.FromMinutes(WeeklyPlanner.MinutesOf(Ordered[0])) : TimeSpan.Zero;
         }
@@ -416,6 +438,9 @@ internal static class LearnerPlanner
         public CourseDemand Demand { get; }
 
         public IReadOnlyList<PlanLesson> Ordered { get; }
+
+        /// <summary>Skills to review, planned first (each a <see cref="ReviewMinutes"/>-minute session).</summary>
+        public IReadOnlyList<string> Reviews { get; }
 
         /// <summary>Hours a week the course's dates need; null without any date.</summary>
         public double? Need { get; }

@@ -5,7 +5,8 @@ using AdaptiveMooc.ML.Risk;
 namespace AdaptiveMooc.ML.Training;
 
 /// <summary>
-/// Retrains the models the platform's own statements can label: dropout, at-risk and pacing. The
+/// Retrains the models the platform's own statements can label: dropout, at-risk, pacing and knowledge
+/// tracing (graded item answers, with the skills the grader named). The
 /// statement log holds no final results and no course definitions, so (documented in docs/ML.md):
 /// <list type="bullet">
 /// <item>each course's day 0 is its first statement;</item>
@@ -66,12 +67,81 @@ public static class DatabaseModelTrainer
             notes.Add($"pacing unchanged: {late} late-or-missing and {pacing.Count - late} on-time pairs (need {MinimumPerClass} of each)");
         }
 
+        var kt = TrainKnowledgeTracing(courses, output, seed, notes);
         notes.Add("ranking unchanged (needs the course's lesson list)");
         var note = string.Join("; ", notes);
         log(note);
         return new DatabaseTrainingResult(
             statements, courses.Count, enrolments, riskFeatures.Count, dropped.Count(d => d), dropoutWritten, note,
-            atRisk.Count(a => a), riskWritten, pacing.Count, pacingWritten, declared);
+            atRisk.Count(a => a), riskWritten, pacing.Count, pacingWritten, declared, kt.Answers, kt.Written, kt.HoldoutAuc);
+    }
+
+    /// <summary>Below this many graded item answers knowledge tracing is left as shipped.</summary>
+    public const int MinimumKtAnswers = 200;
+
+    /// <summary>Below this many learners with graded item answers knowledge tracing is left as shipped.</summary>
+    public const int MinimumKtLearners = 20;
+
+    /// <summary>With this many learners a fifth is held out to measure the retrained model first.</summary>
+    public const int KtHoldoutLearners = 50;
+
+    /// <summary>Heading of the model card's section about the retrained knowledge-tracing model.</summary>
+    public const string KtCardHeading = "## Knowledge tracing retrained from the platform's item answers";
+
+    /// <summary>
+    /// Retrains knowledge tracing on the platform's own graded item answers (<c>answered</c> statements with
+    /// a success and an item, skills from the grader's skills extension), exactly as it trains on
+    /// ASSISTments answers; writes kt-model.zip and kt-priors.json and says in MODEL_CARD.md how many answers
+    /// it learnt from.
+    /// </summary>
+    private static (int Answers, bool Written, double? HoldoutAuc) TrainKnowledgeTracing(
+        Dictionary<string, Dictionary<string, List<LearningEvent>>> courses, string output, int seed, List<string> notes)
+    {
+        var answers = courses.Values
+            .SelectMany(learners => learners.Values)
+            .SelectMany(events => events.Where(e => e.Verb == LearningVerb.Answered && e.Success is not null && e.ItemId is not null))
+            .ToList();
+        var learners = answers.Select(e => (e.CourseId, e.LearnerId)).Distinct().Count();
+        if (answers.Count < MinimumKtAnswers || learners < MinimumKtLearners)
+        {
+            notes.Add($"knowledge tracing unchanged: {answers.Count} graded item answers of {learners} learners (need {MinimumKtAnswers} answers of {MinimumKtLearners} learners)");
+            return (answers.Count, false, null);
+        }
+
+        var result = KnowledgeTracing.KnowledgeTracingTrainer.Train(answers, new KnowledgeTracing.KtTrainerOptions
+        {
+            Seed = seed,
+            HoldoutFraction = learners >= KtHoldoutLearners ? 0.2 : 0,
+        });
+        result.Model.Save(output);
+        var items = answers.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).Count();
+        var skills = answers.SelectMany(e => e.Skills).Distinct(StringComparer.Ordinal).Count();
+        var auc = result.Holdout?.Auc;
+        var measured = result.Holdout is { } h
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"held-out learners: AUC {h.Auc:F4}, RMSE {h.Rmse:F4} on {h.N} answers (BKT AUC {h.BktAuc:F4})")
+            : $"not measured (fewer than {KtHoldoutLearners} learners to hold out)";
+        var section = string.Join('\n',
+            KtCardHeading,
+            string.Empty,
+            $"Written by `./mooc ml train --from-db` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC: kt-model.zip and kt-priors.json learnt from **{answers.Count} graded item answers** of {learners} learners ({items} items, {skills} skills) stored by the platform (its own quiz and practice grading), {measured}.",
+            string.Empty);
+        WriteCardSection(Path.Combine(output, "MODEL_CARD.md"), section);
+        notes.Add($"knowledge tracing retrained on {answers.Count} graded item answers of {learners} learners ({items} items, {skills} skills)");
+        return (answers.Count, true, auc);
+    }
+
+    /// <summary>Replaces the retrained-KT section of the model card (or appends it), leaving the rest as written.</summary>
+    private static void WriteCardSection(string path, string section)
+    {
+        var card = File.Exists(path) ? File.ReadAllText(path) : "# Model card\n";
+        var start = card.IndexOf(KtCardHeading, StringComparison.Ordinal);
+        if (start >= 0)
+        {
+            var end = card.IndexOf("\n## ", start + KtCardHeading.Length, StringComparison.Ordinal);
+            card = card[..start] + (end >= 0 ? card[(end + 1)..] : string.Empty);
+        }
+
+        File.WriteAllText(path, card.TrimEnd('\n') + "\n\n" + section);
     }
 
     private static bool TrainRisk(List<float[]> features, List<bool> labels, string target, string name, string output, int seed, List<string> notes)

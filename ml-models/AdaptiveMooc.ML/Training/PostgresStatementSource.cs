@@ -84,13 +84,14 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
                 success,
                 score,
                 reader.IsDBNull(8) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(8)),
-                NoSkills);
+                itemId is not null && reader.GetBoolean(9) && !reader.IsDBNull(12) ? SkillsOf(reader.GetString(12)) : NoSkills);
         }
     }
 
     private const string PlainSql =
         """
-        SELECT learner_id, course_id, lesson_id, item_id, verb, ts, success, score_scaled, duration_ms, true, true, completion
+        SELECT learner_id, course_id, lesson_id, item_id, verb, ts, success, score_scaled, duration_ms, true, true, completion,
+               (statement->'context'->'extensions')::text
         FROM xapi_statements WHERE course_id IS NOT NULL ORDER BY course_id, learner_id, ts, seq
         """;
 
@@ -102,10 +103,47 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
               AND (item_id IS NOT NULL OR success IS NOT NULL OR score_scaled IS NOT NULL
                    OR verb IN ('http://adlnet.gov/expapi/verbs/passed', 'http://adlnet.gov/expapi/verbs/failed')))
         SELECT x.learner_id, x.course_id, x.lesson_id, x.item_id, x.verb, x.ts, x.success, x.score_scaled, x.duration_ms,
-               x.from_grader, g.lesson_id IS NOT NULL, x.completion
+               x.from_grader, g.lesson_id IS NOT NULL, x.completion, (x.statement->'context'->'extensions')::text
         FROM xapi_statements x LEFT JOIN graded g ON g.course_id = x.course_id AND g.lesson_id = x.lesson_id
         WHERE x.course_id IS NOT NULL ORDER BY x.course_id, x.learner_id, x.ts, x.seq
         """;
+
+    /// <summary>Suffix of the context extension in which the platform's graders name an item's skills (docs/ASSESSMENTS.md).</summary>
+    public const string SkillsExtensionSuffix = "/xapi/extensions/skills";
+
+    /// <summary>
+    /// The skills a grader's item statement names in its skills extension (at most 10), so knowledge
+    /// tracing learns the platform's item answers per skill as the learner grain does; none otherwise.
+    /// </summary>
+    internal static IReadOnlyList<string> SkillsOf(string extensions)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(extensions);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return NoSkills;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name.EndsWith(SkillsExtensionSuffix, StringComparison.Ordinal) && property.Value.ValueKind == System.Text.Json.JsonValueKind.Array)
+                {
+                    return [.. property.Value.EnumerateArray()
+                        .Where(v => v.ValueKind == System.Text.Json.JsonValueKind.String)
+                        .Select(v => v.GetString()!)
+                        .Where(v => v.Length > 0)
+                        .Distinct(StringComparer.Ordinal)
+                        .Take(10)];
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return NoSkills;
+    }
 
     /// <summary>
     /// ADL verb IRIs end with the verb name (http://adlnet.gov/expapi/verbs/completed); the xAPI video profile's

@@ -195,6 +195,11 @@ public static class AccessMatrix
         ["POST /api/providers/{providerId}/grants"] = AccessRule.CourseStaff() with { Body = _ => new { } },
         // A learner redeems for themselves; an unknown code (the empty body) is a 400.
         ["POST /api/learners/{learnerId}/vouchers"] = AccessRule.LearnerData().With(Role.Admin, Expect.Forbidden) with { Body = _ => new { } },
+
+        // Practice (adaptive practice of a skill).
+        ["GET /api/learners/{learnerId}/courses/{courseId}/practice/{skill}"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/next"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
     };
 
     /// <summary>Lesson content, media and course versions (content, docs/CONTENT.md); merged into <see cref="Routes"/>.</summary>

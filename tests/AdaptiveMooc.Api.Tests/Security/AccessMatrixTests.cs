@@ -272,6 +272,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
                 ["version"] = "1",
                 ["mediaId"] = mediaId,
                 ["providerId"] = provider,
+                ["skill"] = "npv",
             },
         };
 

@@ -54,11 +54,13 @@ internal static class LearnerPlanCases
         from risk in PlanCases.Maybe(Gen.Choose(0, 100))
         from reviews in Gen.Choose(0, 3)
         from webinars in Gen.Choose(0, 2)
+        from decayed in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
         select new CourseDemand(
             "c",
             lessons,
             target is { } t ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(t) : null,
             risk / 100.0,
             reviews,
-            webinars);
+            webinars,
+            [.. Enumerable.Range(0, decayed).Select(k => $"skill-{k}")]);
 }

@@ -62,6 +62,42 @@ public sealed class LearnerPlannerProperties
         });
 
     [Property(MaxTest = 300)]
+    public Property Decayed_skills_come_back_as_short_reviews_of_their_own_before_the_course_lessons() =>
+        Prop.ForAll(LearnerPlanCases.Requests(), request =>
+        {
+            var plan = LearnerPlanner.Plan(request);
+            foreach (var session in plan.Sessions.Where(s => s.LessonIds.Any(LearnerPlanner.IsReview)))
+            {
+                if (session.LessonIds.Count != 1)
+                {
+                    return false.Label($"review session {session.Start:O} of {session.CourseId} shares its time: {string.Join(",", session.LessonIds)}");
+                }
+            }
+
+            foreach (var course in request.Courses)
+            {
+                var sessions = plan.Sessions.Where(s => s.CourseId == course.CourseId).ToList();
+                var firstLesson = sessions.FirstOrDefault(s => !s.LessonIds.Any(LearnerPlanner.IsReview));
+                foreach (var skill in course.ReviewSkills ?? [])
+                {
+                    var pieces = sessions.Where(s => s.LessonIds.Contains(LearnerPlanner.ReviewPrefix + skill)).ToList();
+                    var minutes = pieces.Sum(s => (s.End - s.Start).TotalMinutes);
+                    if (minutes > LearnerPlanner.ReviewMinutes + 1e-6)
+                    {
+                        return false.Label($"review of {skill} in {course.CourseId} takes {minutes} min");
+                    }
+
+                    if (firstLesson is not null && (pieces.Count == 0 || pieces.Max(p => p.End) > firstLesson.Start))
+                    {
+                        return false.Label($"{course.CourseId}'s lesson session at {firstLesson.Start:O} comes before the review of {skill} is done");
+                    }
+                }
+            }
+
+            return true.Label("ok");
+        });
+
+    [Property(MaxTest = 300)]
     public Property No_local_week_gets_more_than_the_declared_hours() =>
         Prop.ForAll(LearnerPlanCases.Requests(), request =>
         {
@@ -105,7 +141,8 @@ public sealed class LearnerPlannerProperties
             foreach (var course in request.Courses)
             {
                 var steps = plan.Sessions.Where(s => s.CourseId == course.CourseId).SelectMany(s => s.LessonIds).ToList();
-                if (steps.FirstOrDefault(id => course.Remaining.All(l => l.Id != id)) is { } stranger)
+                var reviews = (course.ReviewSkills ?? []).Select(k => LearnerPlanner.ReviewPrefix + k).ToHashSet(StringComparer.Ordinal);
+                if (steps.FirstOrDefault(id => course.Remaining.All(l => l.Id != id) && !reviews.Contains(id)) is { } stranger)
                 {
                     return false.Label($"{stranger} is planned under {course.CourseId}");
                 }
@@ -132,7 +169,7 @@ public sealed class LearnerPlannerProperties
             foreach (var course in request.Courses)
             {
                 var planned = plan.Sessions.Where(s => s.CourseId == course.CourseId).Sum(s => (s.End - s.Start).TotalMinutes);
-                var predicted = course.Remaining.Sum(l => Math.Max(1, l.Minutes));
+                var predicted = course.Remaining.Sum(l => Math.Max(1, l.Minutes)) + (LearnerPlanner.ReviewMinutes * (course.ReviewSkills?.Distinct().Count() ?? 0));
                 if (planned > predicted + 1e-6)
                 {
                     return false.Label($"{course.CourseId}: {planned} min planned, {predicted} predicted");

@@ -66,6 +66,55 @@ public sealed class LearnerPlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_skill_whose_mastery_decayed_comes_back_as_a_15_minute_review_before_the_lessons()
+    {
+        var request = new LearnerPlanRequest(
+            "Europe/Paris",
+            Evenings,
+            Monday,
+            [new CourseDemand("python", Lessons("p", 3), null, ReviewSkills: ["loops", "functions"])],
+            [],
+            2);
+
+        var plan = LearnerPlanner.Plan(request);
+        // Monday 19:00 Paris: the two reviews, 15 minutes each, then the first lesson.
+        Assert.Equal(["review:loops"], plan.Sessions[0].LessonIds);
+        Assert.Equal(TimeSpan.FromMinutes(15), plan.Sessions[0].End - plan.Sessions[0].Start);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 19, 0, 0, TimeSpan.FromHours(1)), plan.Sessions[0].Start);
+        Assert.Equal(["review:functions"], plan.Sessions[1].LessonIds);
+        Assert.Equal(plan.Sessions[0].End, plan.Sessions[1].Start);
+        Assert.Equal(TimeSpan.FromMinutes(15), plan.Sessions[1].End - plan.Sessions[1].Start);
+        Assert.DoesNotContain(plan.Sessions.Skip(2), s => s.LessonIds.Any(LearnerPlanner.IsReview));
+        var python = Assert.Single(plan.Courses);
+        Assert.Contains("2 skills whose mastery decayed below the threshold come back as 15-minute reviews (loops, functions)", python.Explanation, StringComparison.Ordinal);
+        Assert.Contains("3 lessons and 2 reviews", python.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Skills_come_back_when_the_fitted_forgetting_curve_takes_their_mastery_below_the_threshold()
+    {
+        var now = Monday;
+        var model = new AdaptiveMooc.Grains.Abstractions.Learners.LearnerModelView(
+            "c",
+            null,
+            "v",
+            new Dictionary<string, double> { ["month-old"] = 0.86, ["fresh"] = 0.86, ["strong"] = 0.95, ["never-mastered"] = 0.70, ["older"] = 0.87 },
+            new Dictionary<string, int> { ["month-old"] = 3, ["fresh"] = 3, ["strong"] = 3, ["never-mastered"] = 3, ["older"] = 3 },
+            new Dictionary<string, DateTimeOffset>
+            {
+                ["month-old"] = now.AddDays(-30), ["fresh"] = now.AddDays(-1), ["strong"] = now.AddDays(-30), ["never-mastered"] = now.AddDays(-90), ["older"] = now.AddDays(-90),
+            },
+            null,
+            0,
+            0);
+
+        // 0.86 × (0.94 + 0.055 e^(−30/50.12)) / 0.995 = 0.839 < 0.85; 0.87 after 90 days = 0.831, lower still;
+        // one day after: 0.859; 0.95 after 30 days: 0.926; 0.70 was never mastered.
+        Assert.Equal(["older", "month-old"], LearnerPlanGrain.DecayedSkills(model, now));
+        Assert.Empty(LearnerPlanGrain.DecayedSkills(null, now));
+    }
+
+    [Fact]
     public void A_fall_back_night_never_gives_a_week_more_than_the_declared_hours()
     {
         // Paris falls back on Sunday 25 October 2026: a 01:00-04:00 window lasts four hours that night.

@@ -107,6 +107,72 @@ public sealed class PostgresStatementSourceTests
         Assert.Equal(TimeSpan.FromSeconds(30), events[3].Duration);
     }
 
+    [Fact]
+    public async Task Graded_item_answers_retrain_knowledge_tracing_with_their_skills_and_the_card_counts_them()
+    {
+        await using var database = await TestDatabase.CreateAsync((dataSource, ct) => ApplyAsync(dataSource, ct, "0010_xapi_statements.sql", "0062_xapi_statements_grader.sql"));
+        var t0 = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        const string Answered = "http://adlnet.gov/expapi/verbs/answered";
+        var random = new Random(4);
+        var answers = 0;
+        for (var learner = 0; learner < 200; learner++)
+        {
+            var ability = random.NextDouble();
+            for (var k = 0; k < 6; k++)
+            {
+                // Items i0..i5 from easy to hard; even items exercise npv, odd ones irr.
+                var item = (learner + k) % 6;
+                var correct = random.NextDouble() < Math.Clamp(0.95 - (0.12 * item) + (0.3 * (ability - 0.5)), 0.05, 0.98);
+                var skill = item % 2 == 0 ? "npv" : "irr";
+                await InsertAsync(database, $"l{learner}", Answered, t0.AddMinutes((learner * 10) + k), "c1", "quiz-1", $"i{item}", correct, null, null, fromGrader: true,
+                    json: "{\"context\":{\"extensions\":{\"https://mooc.example/xapi/extensions/skills\":[\"" + skill + "\"]}}}");
+                answers++;
+            }
+        }
+
+        // A learner's own answer says nothing about a grade and carries no skills.
+        await InsertAsync(database, "l0", Answered, t0.AddDays(1), "c1", "quiz-1", "i0", true, null, null, fromGrader: false,
+            json: "{\"context\":{\"extensions\":{\"https://mooc.example/xapi/extensions/skills\":[\"npv\"]}}}");
+
+        var events = new List<LearningEvent>();
+        await foreach (var e in new PostgresStatementSource(database.ConnectionString).ReadAsync())
+        {
+            events.Add(e);
+        }
+
+        Assert.All(events.Where(e => e.Success is not null), e => Assert.Equal([e.ItemId is "i0" or "i2" or "i4" ? "npv" : "irr"], e.Skills));
+        Assert.Empty(events.Single(e => e.Success is null).Skills);
+
+        var output = Path.Combine(Path.GetTempPath(), "from-db-kt-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(output).FullName, "MODEL_CARD.md"), "# Model card\n\n## Risk\n\nshipped text\n");
+            var result = await DatabaseModelTrainer.TrainAsync(new PostgresStatementSource(database.ConnectionString), output, 1, _ => { });
+            Assert.Equal(answers, result.KtAnswers);
+            Assert.True(result.KtModelWritten);
+            Assert.NotNull(result.KtHoldoutAuc);
+            var model = AdaptiveMooc.ML.KnowledgeTracing.KnowledgeTracingModel.Load(output);
+            Assert.True(model.HasClassifier);
+
+            // The retrained model knows the platform's items: the easy one is predicted easier than the hard one.
+            var fresh = new AdaptiveMooc.ML.KnowledgeTracing.LearnerKnowledgeState();
+            Assert.True(model.PredictCorrect(fresh, ["npv"], "i0") > model.PredictCorrect(fresh, ["npv"], "i4"));
+
+            var card = File.ReadAllText(Path.Combine(output, "MODEL_CARD.md"));
+            Assert.Contains("shipped text", card, StringComparison.Ordinal);
+            Assert.Contains($"**{answers} graded item answers** of 200 learners (6 items, 2 skills)", card, StringComparison.Ordinal);
+
+            // Run again: the section is replaced, not repeated.
+            await DatabaseModelTrainer.TrainAsync(new PostgresStatementSource(database.ConnectionString), output, 1, _ => { });
+            card = File.ReadAllText(Path.Combine(output, "MODEL_CARD.md"));
+            Assert.Equal(card.IndexOf(DatabaseModelTrainer.KtCardHeading, StringComparison.Ordinal), card.LastIndexOf(DatabaseModelTrainer.KtCardHeading, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     private static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, params string[] migrations)
     {
         foreach (var migration in migrations)
@@ -172,7 +238,7 @@ public sealed class PostgresStatementSourceTests
 
     private static async Task InsertAsync(
         TestDatabase database, string learner, string verb, DateTimeOffset timestamp, string? course, string? lesson, string? item,
-        bool? success, double? score, long? durationMs, bool? fromGrader = null)
+        bool? success, double? score, long? durationMs, bool? fromGrader = null, string json = "{}")
     {
         await using var command = database.DataSource.CreateCommand(fromGrader is null
             ? """
@@ -181,7 +247,7 @@ public sealed class PostgresStatementSourceTests
               """
             : """
               INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement, course_id, lesson_id, item_id, success, score_scaled, duration_ms, from_grader)
-              VALUES ($1, $2, $3, 'urn:activity', $4, now(), 'h', '{}'::jsonb, $5, $6, $7, $8, $9, $10, $11)
+              VALUES ($1, $2, $3, 'urn:activity', $4, now(), 'h', $12::jsonb, $5, $6, $7, $8, $9, $10, $11)
               """);
         command.Parameters.AddWithValue(Guid.NewGuid());
         command.Parameters.AddWithValue(learner);
@@ -196,6 +262,7 @@ public sealed class PostgresStatementSourceTests
         if (fromGrader is { } grader)
         {
             command.Parameters.AddWithValue(grader);
+            command.Parameters.AddWithValue(json);
         }
 
         await command.ExecuteNonQueryAsync();
