@@ -80,7 +80,10 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    public static async Task<PlatformProcesses> StartAsync()
+    /// <summary>Settings both processes get on top of the defaults (e.g. the SMTP server of the account tests).</summary>
+    private IReadOnlyDictionary<string, string> extraEnvironment = new Dictionary<string, string>();
+
+    public static async Task<PlatformProcesses> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var connectionString = Environment.GetEnvironmentVariable("MOOC_TEST_DB");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -89,7 +92,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
                 "MOOC_TEST_DB is not set: end-to-end tests need PostgreSQL (./mooc test provisions one, or export MOOC_TEST_DB).");
         }
 
-        var platform = new PlatformProcesses(connectionString);
+        var platform = new PlatformProcesses(connectionString) { extraEnvironment = environment ?? new Dictionary<string, string>() };
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             await using var create = dataSource.CreateCommand($"CREATE DATABASE {platform.databaseName}");
@@ -238,7 +241,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Concat(extraEnvironment))
         {
             info.Environment[key] = value;
         }

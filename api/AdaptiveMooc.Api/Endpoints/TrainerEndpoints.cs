@@ -29,7 +29,7 @@ public static class TrainerEndpoints
     public sealed record TrainerResponse(string Id, string Name, string Email, DateTimeOffset CreatedAt);
 
     private static async Task<Results<Created<TrainerResponse>, ProblemHttpResult>> Create(
-        CreateTrainerRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http)
+        CreateTrainerRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http, Accounts.AccountMail mail)
     {
         if (!Ids.IsValid(request?.Id))
         {
@@ -70,9 +70,10 @@ public static class TrainerEndpoints
         if (!await trainer.Create(new NewTrainer(name, email, Passwords.Hash(request.Password!), now)))
         {
             await emailIndex.Release(EmailOwner.Trainer, id);
-            return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
+            return Problem(StatusCodes.Status409Conflict, $"id: '{id}' is already taken by another account.");
         }
 
+        await mail.SendVerificationAsync((await trainer.GetAccount())!, email);
         await http.AuditAsync("trainer.create", $"trainer:{id}");
         return TypedResults.Created($"/api/trainers/{id}", new TrainerResponse(id, name, email, now));
     }
