@@ -60,6 +60,13 @@ public static class TrainerEndpoints
             return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
         }
 
+        // One account namespace: a learner (or a deleted learner, whose id stays held) has this id already.
+        var learner = grains.ByKey<ILearnerGrain>(id);
+        if (await learner.GetAccount() is not null || await learner.IsErased())
+        {
+            return Problem(StatusCodes.Status409Conflict, $"id: '{id}' is already taken by another account.");
+        }
+
         var emailIndex = grains.ByKey<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(email));
         if (!await emailIndex.Claim(EmailOwner.Trainer, id))
         {

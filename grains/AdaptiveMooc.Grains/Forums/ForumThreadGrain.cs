@@ -281,6 +281,19 @@ internal sealed class ForumThreadGrain(
     /// <summary>The learner replied to (the post's author, else the thread's) hears of it in their inbox and by mail.</summary>
     private async Task NotifyRepliedAsync(ForumPostView post, ForumPostView? repliedTo)
     {
+        try
+        {
+            await NotifyRepliedCoreAsync(post, repliedTo);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reply is stored and acknowledged either way: a notice that cannot be raised does not undo it.
+            System.Diagnostics.Trace.TraceWarning($"forum: notifying the reply {post.PostId} failed: {e.Message}");
+        }
+    }
+
+    private async Task NotifyRepliedCoreAsync(ForumPostView post, ForumPostView? repliedTo)
+    {
         var (recipient, role) = repliedTo is null ? (state.State.AuthorId, (string?)null) : (repliedTo.AuthorId, repliedTo.AuthorRole);
         if (string.Equals(recipient, post.AuthorId, StringComparison.Ordinal) || (role is not null && role != ForumRoles.Learner)
             || await GrainFactory.GetGrain<Abstractions.Learners.ILearnerGrain>(recipient).GetAccount() is null)

@@ -18,11 +18,8 @@ internal sealed class TrainerGrain(
             return false;
         }
 
-        // One account namespace: learners made before it existed are not in the id index, so look at the learner too.
-        var id = GrainFactory.GetGrain<IAccountIdGrain>(this.GetPrimaryKeyString());
-        if (await GrainFactory.GetGrain<ILearnerGrain>(this.GetPrimaryKeyString()).GetProfile() is not null
-            || await GrainFactory.GetGrain<ILearnerGrain>(this.GetPrimaryKeyString()).IsErased()
-            || !await id.Claim(EmailOwner.Trainer))
+        // One account namespace (learners made before the index existed are checked by the API edge).
+        if (!await GrainFactory.GetGrain<IAccountIdGrain>(this.GetPrimaryKeyString()).Claim(EmailOwner.Trainer))
         {
             return false;
         }
