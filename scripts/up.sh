@@ -11,6 +11,9 @@ UP_API_PORT="${MOOC_API_PORT:-5080}"
 UP_SILO_PORT="${MOOC_SILO_PORT:-11111}"
 UP_GATEWAY_PORT="${MOOC_GATEWAY_PORT:-30000}"
 UP_WEB_PORT="${MOOC_WEB_PORT:-5081}"
+# smtp4dev, the local mail catcher (docs/ACCOUNTS.md): its web page and SMTP port, unless MOOC_SMTP names a server.
+UP_SMTP4DEV_WEB_PORT="${MOOC_SMTP4DEV_WEB_PORT:-5082}"
+UP_SMTP4DEV_SMTP_PORT="${MOOC_SMTP4DEV_SMTP_PORT:-2525}"
 UP_DB_NAME="mooc"
 UP_APP_ROLE="mooc_app"
 # Owns the schema and runs the migrations (SET ROLE from postgres; NOLOGIN, no superuser), private server only.
@@ -51,7 +54,7 @@ up_alive() {
   set -- $stat
   [ "$1" != Z ] || return 1
   [ "$2" = "$$" ] && return 0
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'AdaptiveMooc'
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'AdaptiveMooc\|Rnwood.Smtp4dev'
 }
 
 up_running_pids() {
@@ -86,6 +89,7 @@ up_stop_all() {
   [ -e "$UP_RUN/web.pid" ] && up_stop_pidfile "$UP_RUN/web.pid"
   [ -e "$UP_RUN/api.pid" ] && up_stop_pidfile "$UP_RUN/api.pid"
   for f in $(ls -r "$UP_RUN"/silo-*.pid 2>/dev/null); do up_stop_pidfile "$f"; done
+  [ -e "$UP_RUN/smtp4dev.pid" ] && up_stop_pidfile "$UP_RUN/smtp4dev.pid"
   if [ -e "$UP_RUN/postgres" ]; then
     pg_stop "$(cat "$UP_RUN/postgres")"
     rm -f "$UP_RUN/postgres"
@@ -275,8 +279,10 @@ cmd_up() {
   rm -f "$UP_RUN"/*.pid "$UP_RUN/postgres"
 
   local port i
-  for port in "$UP_WEB_PORT" "$UP_API_PORT" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
-    up_port_free "$port" || up_die "port $port is in use (set MOOC_WEB_PORT, MOOC_API_PORT, MOOC_SILO_PORT or MOOC_GATEWAY_PORT to move)"
+  local mail_ports=()
+  [ -n "${MOOC_SMTP:-}" ] || mail_ports=("$UP_SMTP4DEV_WEB_PORT" "$UP_SMTP4DEV_SMTP_PORT")
+  for port in "${mail_ports[@]}" "$UP_WEB_PORT" "$UP_API_PORT" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
+    up_port_free "$port" || up_die "port $port is in use (set MOOC_WEB_PORT, MOOC_API_PORT, MOOC_SILO_PORT, MOOC_GATEWAY_PORT, MOOC_SMTP4DEV_WEB_PORT or MOOC_SMTP4DEV_SMTP_PORT to move)"
   done
 
   up_say "building ($CONFIG)"
@@ -328,6 +334,25 @@ cmd_up() {
     tail -n 1 "$UP_LOGS/migrate.log" >&2
   fi
 
+  # Mail: MOOC_SMTP (smtp://[user:password@]host:port or smtps://...) names a real server; without it smtp4dev,
+  # a local .NET tool (.config/dotnet-tools.json), catches every mail the platform sends.
+  local smtp="${MOOC_SMTP:-}" mail_page="" web_base="http://127.0.0.1:$UP_WEB_PORT"
+  if [ -z "$smtp" ]; then
+    (cd "$ROOT" && dotnet tool restore >/dev/null) || up_fail "dotnet tool restore (smtp4dev) failed"
+    local smtp4dev
+    smtp4dev="$(ls -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/rnwood.smtp4dev*/3.15.0/tools/net*/*/Rnwood.Smtp4dev.dll 2>/dev/null | head -n 1)"
+    [ -n "$smtp4dev" ] || up_fail "smtp4dev 3.15.0 is not in the NuGet cache after dotnet tool restore"
+    mkdir -p "$UP_DATA/smtp4dev"
+    up_say "starting smtp4dev (mail catcher) on http://127.0.0.1:$UP_SMTP4DEV_WEB_PORT, SMTP port $UP_SMTP4DEV_SMTP_PORT"
+    up_start smtp4dev "$UP_LOGS/smtp4dev.log" "XDG_CONFIG_HOME=$UP_DATA/smtp4dev" -- dotnet "$smtp4dev" \
+      "--urls=http://127.0.0.1:$UP_SMTP4DEV_WEB_PORT" "--smtpport=$UP_SMTP4DEV_SMTP_PORT" --imapport=0 --pop3port=0 \
+      --db= --nousersettings --hostname=localhost "--installpath=$(dirname "$smtp4dev")"
+    up_wait_port smtp4dev "$UP_SMTP4DEV_SMTP_PORT" "$UP_LOGS/smtp4dev.log"
+    smtp="smtp://127.0.0.1:$UP_SMTP4DEV_SMTP_PORT"
+    mail_page="http://127.0.0.1:$UP_SMTP4DEV_WEB_PORT"
+  fi
+  common+=("MOOC_SMTP=$smtp" "Mooc__Mail__WebBaseUrl=$web_base")
+
   for i in $(seq 0 $((silos - 1))); do
     up_say "starting silo $i (silo port $((UP_SILO_PORT + i)), gateway $((UP_GATEWAY_PORT + i)))"
     up_start "silo-$i" "$UP_LOGS/silo-$i.log" "${common[@]}" \
@@ -369,6 +394,7 @@ cmd_up() {
     API            $base
     health         $base/health   (alive: $base/alive)
     API docs       $base/docs      (OpenAPI: $base/openapi/v1.json)
+    mail           ${mail_page:-MOOC_SMTP}   (every mail the platform sends: verification, reset, reminders)
     admin API key  $UP_SECRETS/admin.key   e.g. curl -H "X-Api-Key: \$(cat $UP_SECRETS/admin.key)" $base/api/courses
     logs           $UP_LOGS/
     pids           $UP_RUN/

@@ -27,6 +27,7 @@ app.MapNotificationEndpoints();
 app.MapWebhookEndpoints();
 app.MapContentEndpoints();
 app.MapPaymentEndpoints().MapProviderEndpoints();
+app.MapAccountEndpoints();
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
 var stopping = app.Lifetime.ApplicationStopping;
 try

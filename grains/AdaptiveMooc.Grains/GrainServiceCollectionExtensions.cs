@@ -24,6 +24,7 @@ public static class GrainServiceCollectionExtensions
             : new InMemoryStatementStore());
         services.TryAddSingleton<Analytics.IAnalyticsStatementSource>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource ? new Analytics.PostgresAnalyticsStatementSource(dataSource) : new Analytics.StoreAnalyticsStatementSource(sp.GetRequiredService<IStatementStore>()));
         services.AddModelCatalog(configuration);
+        Accounts.AccountServiceCollectionExtensions.AddMoocAccountServices(services, configuration);
         services.AddOptions<Planning.LearnerPlanOptions>().Bind(configuration.GetSection(Planning.LearnerPlanOptions.Section));
         return services;
     }

@@ -47,6 +47,10 @@ public static class MoocSiloBuilderExtensions
                 {
                     o.Invariant = MoocSiloSettings.NpgsqlInvariant;
                     o.ConnectionString = connectionString;
+
+                    // A cleared state leaves no row: account tokens, and e-mail index entries (keyed by the
+                    // address) released at account deletion, must not survive as keys (docs/ACCOUNTS.md).
+                    o.DeleteStateOnClear = true;
                 })
                 .AddAdoNetGrainStorage(StorageNames.PubSub, o =>
                 {

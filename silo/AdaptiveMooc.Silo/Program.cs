@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Accounts;
 using AdaptiveMooc.Grains.Security;
 using AdaptiveMooc.Silo;
 using AdaptiveMooc.Silo.Migrations;
@@ -55,6 +56,7 @@ else
 
 builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
+builder.Services.AddMoocMailDispatcher();
 var host = builder.Build();
 
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.

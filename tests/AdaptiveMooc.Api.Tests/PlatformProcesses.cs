@@ -80,8 +80,13 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    /// <param name="apiEnvironment">Extra settings of the API process (e.g. smaller media limits).</param>
-    public static async Task<PlatformProcesses> StartAsync(IReadOnlyDictionary<string, string>? apiEnvironment = null)
+    /// <summary>
+    /// Settings both processes get on top of the defaults (e.g. the SMTP server of the account tests, smaller
+    /// media limits, the Stripe settings of the payment tests).
+    /// </summary>
+    private IReadOnlyDictionary<string, string> extraEnvironment = new Dictionary<string, string>();
+
+    public static async Task<PlatformProcesses> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var connectionString = Environment.GetEnvironmentVariable("MOOC_TEST_DB");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -90,7 +95,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
                 "MOOC_TEST_DB is not set: end-to-end tests need PostgreSQL (./mooc test provisions one, or export MOOC_TEST_DB).");
         }
 
-        var platform = new PlatformProcesses(connectionString);
+        var platform = new PlatformProcesses(connectionString) { extraEnvironment = environment ?? new Dictionary<string, string>() };
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             await using var create = dataSource.CreateCommand($"CREATE DATABASE {platform.databaseName}");
@@ -103,7 +108,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
 
         platform.StartSilo();
-        var environment = new Dictionary<string, string>
+        var apiSettings = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = platform.BaseAddress.ToString().TrimEnd('/'),
             ["Mooc__AdminKey__Path"] = platform.AdminKeyPath,
@@ -112,12 +117,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
             // TEST ONLY: cheaper password hashing; production refuses less than OWASP's 210,000.
             ["Mooc__Passwords__TestOnlyIterations"] = "10000",
         };
-        foreach (var (name, value) in apiEnvironment ?? new Dictionary<string, string>())
-        {
-            environment[name] = value;
-        }
-
-        platform.api = platform.Start("api", Locate("api", "AdaptiveMooc.Api"), environment);
+        platform.api = platform.Start("api", Locate("api", "AdaptiveMooc.Api"), apiSettings);
         await platform.WaitHealthyAsync();
         return platform;
     }
@@ -245,7 +245,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Concat(extraEnvironment))
         {
             info.Environment[key] = value;
         }

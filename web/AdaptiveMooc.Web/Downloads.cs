@@ -60,6 +60,15 @@ public static class Downloads
             var csv = await api.AnalyticsCsvAsync(courseId, http.RequestAborted);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"{courseId}-learners.csv");
         }).RequireAuthorization(policy => policy.RequireRole(WebClaims.Trainer, WebClaims.Admin));
+
+        // The person's data export: the API answers it only to their own token, which lives in this session.
+        app.MapGet("/account/export/{exportId:guid}/archive", async (Guid exportId, HttpContext http, MoocApi api, ApiCredentials credentials) =>
+        {
+            credentials.UsePrincipal(http.User);
+            var zip = await api.ExportArchiveAsync(exportId, http.RequestAborted);
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(zip, "application/zip", $"adaptive-mooc-export-{exportId:N}.zip");
+        }).RequireAuthorization(policy => policy.RequireRole(WebClaims.Learner));
         return app;
     }
 }

@@ -34,7 +34,7 @@ public static class LearnerEndpoints
     }
 
     private static async Task<Results<Created<LearnerResponse>, ProblemHttpResult>> Register(
-        RegisterLearnerBody body, IClusterClient cluster)
+        RegisterLearnerBody body, IClusterClient cluster, Accounts.AccountMail mail)
     {
         if (!Ids.IsValid(body.Id))
         {
@@ -86,6 +86,7 @@ public static class LearnerEndpoints
         }
 
         var profile = await grain.GetProfile();
+        await mail.SendVerificationAsync((await grain.GetAccount())!, registration.Email);
         return TypedResults.Created($"/api/learners/{registration.Id}", LearnerResponse.From(profile!));
     }
 

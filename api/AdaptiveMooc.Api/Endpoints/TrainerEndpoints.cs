@@ -34,7 +34,7 @@ public static class TrainerEndpoints
     public sealed record TrainerList(IReadOnlyList<TrainerResponse> Items, string? Next);
 
     private static async Task<Results<Created<TrainerResponse>, ProblemHttpResult>> Create(
-        CreateTrainerRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http)
+        CreateTrainerRequest? request, IGrainFactory grains, TimeProvider time, HttpContext http, Accounts.AccountMail mail)
     {
         if (!Ids.IsValid(request?.Id))
         {
@@ -68,6 +68,13 @@ public static class TrainerEndpoints
             return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
         }
 
+        // One account namespace: a learner (or a deleted learner, whose id stays held) has this id already.
+        var learner = grains.ByKey<ILearnerGrain>(id);
+        if (await learner.GetAccount() is not null || await learner.IsErased())
+        {
+            return Problem(StatusCodes.Status409Conflict, $"id: '{id}' is already taken by another account.");
+        }
+
         var emailIndex = grains.ByKey<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(email));
         if (!await emailIndex.Claim(EmailOwner.Trainer, id))
         {
@@ -78,10 +85,11 @@ public static class TrainerEndpoints
         if (!await trainer.Create(new NewTrainer(name, email, Passwords.Hash(request.Password!), now)))
         {
             await emailIndex.Release(EmailOwner.Trainer, id);
-            return Problem(StatusCodes.Status409Conflict, $"id: trainer '{id}' already exists.");
+            return Problem(StatusCodes.Status409Conflict, $"id: '{id}' is already taken by another account.");
         }
 
         await directory.Add(new TrainerProfile(id, name, email, now));
+        await mail.SendVerificationAsync((await trainer.GetAccount())!, email);
         await http.AuditAsync("trainer.create", $"trainer:{id}");
         return TypedResults.Created($"/api/trainers/{id}", new TrainerResponse(id, name, email, now));
     }

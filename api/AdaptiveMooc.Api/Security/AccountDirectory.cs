@@ -1,3 +1,4 @@
+using AdaptiveMooc.Grains.Abstractions.Accounts;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Security;
@@ -5,8 +6,8 @@ using AdaptiveMooc.Grains.Abstractions.Security;
 namespace AdaptiveMooc.Api.Security;
 
 /// <summary>
-/// Resolves a login name (learner or trainer id, or e-mail) to accounts. Ids of learners and trainers
-/// are separate namespaces, so an id may name one of each; the token endpoint tries both.
+/// Resolves a login name (learner or trainer id, or e-mail) to accounts. Ids of learners and trainers share
+/// one namespace (<see cref="IAccountIdGrain"/>); only accounts older than it may still answer two.
 /// </summary>
 public sealed class AccountDirectory(IGrainFactory grains)
 {
@@ -28,6 +29,16 @@ public sealed class AccountDirectory(IGrainFactory grains)
         if (!Ids.IsValid(id))
         {
             return [];
+        }
+
+        // One account namespace: the id index names the one account holding the id. Accounts made before the
+        // index existed are not in it; for those both kinds are still looked up.
+        switch (await grains.ByKey<IAccountIdGrain>(id).Resolve())
+        {
+            case EmailOwner.Trainer:
+                return await TrainerAsync(id) is { } onlyTrainer ? [onlyTrainer] : [];
+            case EmailOwner.Learner:
+                return await LearnerAsync(id) is { } onlyLearner ? [onlyLearner] : [];
         }
 
         var trainer = TrainerAsync(id);

@@ -35,6 +35,10 @@ public static class SecuritySetup
         services.AddSingleton<AdminKey>();
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<Accounts.SessionRevocations>();
+        services.AddSingleton<Accounts.AccountMail>();
+        services.AddOptions<Accounts.AccountOptions>().Bind(builder.Configuration.GetSection(Accounts.AccountOptions.Section))
+            .PostConfigure(o => o.WebBaseUrl = builder.Configuration["Mooc:Mail:WebBaseUrl"] is { Length: > 0 } web ? web : o.WebBaseUrl);
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
@@ -147,16 +151,25 @@ public static class SecuritySetup
         };
         o.Events = new JwtBearerEvents
         {
-            OnTokenValidated = context =>
+            OnTokenValidated = async context =>
             {
                 var kind = context.Principal?.FindFirst(MoocClaims.Kind)?.Value;
                 var id = context.Principal?.FindFirst(MoocClaims.Subject)?.Value;
                 if (kind is not (nameof(CallerKind.Learner) or nameof(CallerKind.Trainer) or nameof(CallerKind.Admin)) || !Ids.IsValid(id))
                 {
                     context.Fail("The access token names no platform account.");
+                    return;
                 }
 
-                return Task.CompletedTask;
+                // Access tokens of a login revoked by a password change, a reset or a deletion stop at once
+                // (docs/ACCOUNTS.md). iat has whole seconds: a token of the revoking second itself stays valid.
+                if (kind is nameof(CallerKind.Learner) or nameof(CallerKind.Trainer)
+                    && context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token
+                    && await context.HttpContext.RequestServices.GetRequiredService<Accounts.SessionRevocations>().RevokedBeforeAsync(kind, id!) is { } revokedBefore
+                    && token.IssuedAt < revokedBefore.UtcDateTime.AddTicks(-(revokedBefore.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)))
+                {
+                    context.Fail("This login was ended by a password change or account deletion.");
+                }
             },
         };
     }

@@ -13,7 +13,8 @@ namespace AdaptiveMooc.Api.Security;
 /// Issues ES256 access tokens and one-time refresh tokens. A refresh token reads
 /// <c>rt_&lt;id&gt;_&lt;secret&gt;</c>; its grain holds only the SHA-256 of the text.
 /// </summary>
-public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> options, IGrainFactory grains, TimeProvider time)
+public sealed class TokenService(
+    SigningKeyStore keys, IOptions<JwtOptions> options, IGrainFactory grains, TimeProvider time, Accounts.SessionRevocations revocations)
 {
     private const string RefreshPrefix = "rt_";
     private const int RefreshIdLength = 32;
@@ -40,6 +41,14 @@ public sealed class TokenService(SigningKeyStore keys, IOptions<JwtOptions> opti
         // Rotation slides the token's own lifetime but never the login's end: a stolen token that is kept
         // refreshed dies with the login. Tokens from before the absolute lifetime existed get one now.
         var loginExpiresAt = redemption.LoginExpiresAt ?? time.GetUtcNow() + options.Value.RefreshTokenAbsoluteLifetime;
+
+        // A login started before the account's last revocation (password change or reset, deletion) is over.
+        if (await revocations.RevokedBeforeAsync(kind.ToString(), redemption.SubjectId!) is { } revokedBefore
+            && loginExpiresAt - options.Value.RefreshTokenAbsoluteLifetime < revokedBefore)
+        {
+            return null;
+        }
+
         return await IssueAsync(kind, redemption.SubjectId!, redemption.FamilyId!, loginExpiresAt);
     }
 

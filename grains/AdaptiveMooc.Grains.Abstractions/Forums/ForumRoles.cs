@@ -6,4 +6,7 @@ public static class ForumRoles
     public const string Learner = "learner";
     public const string Trainer = "trainer";
     public const string Admin = "admin";
+
+    /// <summary>The author shown for posts of a deleted account.</summary>
+    public const string DeletedAuthor = "deleted-account";
 }

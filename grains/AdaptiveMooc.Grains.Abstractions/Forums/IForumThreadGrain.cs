@@ -59,4 +59,11 @@ public interface IForumThreadGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IForumThreadObserver observer);
+
+    /// <summary>
+    /// Account deletion: the thread and posts written by <paramref name="authorId"/> show <see cref="ForumRoles.DeletedAuthor"/>
+    /// from now on (texts stay, so the discussion keeps its sense).
+    /// </summary>
+    [Alias("NeutraliseAuthor")]
+    Task NeutraliseAuthorAsync(string authorId);
 }

@@ -2,6 +2,7 @@ using AdaptiveMooc.Grains.Abstractions.Recommendations;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Statements;
+using AdaptiveMooc.Grains.Abstractions.Accounts;
 using Orleans.Concurrency;
 
 namespace AdaptiveMooc.Grains.Abstractions.Learners;
@@ -12,8 +13,22 @@ namespace AdaptiveMooc.Grains.Abstractions.Learners;
 /// the sequence of the last one it applied so it can catch up after a crash.
 /// </summary>
 [Alias("mooc.ILearnerGrain")]
-public interface ILearnerGrain : IGrainWithStringKey
+public interface ILearnerGrain : IGrainWithStringKey, IAccountGrain
 {
+    /// <summary>
+    /// Deletes the account: profile, e-mail, password and free texts are erased, the e-mail released, every
+    /// login revoked, mails and exports dropped, forum posts given a neutral author; the statements stay under
+    /// the id (now a pseudonym, never reused) so course figures do not move. Idempotent: a call after a crash
+    /// finishes what the first one began. NotFound when the learner never existed.
+    /// </summary>
+    [Alias("Erase")]
+    Task<CommandResult> Erase();
+
+    /// <summary>True once <see cref="Erase"/> ran (the id is then held forever).</summary>
+    [ReadOnly]
+    [Alias("IsErased")]
+    Task<bool> IsErased();
+
     /// <summary>Created, or Conflict (field <c>id</c> or <c>email</c>). Claims the e-mail in <see cref="IEmailIndexGrain"/>.</summary>
     [Alias("Register")]
     Task<CommandResult> Register(LearnerRegistration registration);

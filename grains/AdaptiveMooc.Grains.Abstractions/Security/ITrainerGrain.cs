@@ -1,10 +1,11 @@
+using AdaptiveMooc.Grains.Abstractions.Accounts;
 using Orleans.Concurrency;
 
 namespace AdaptiveMooc.Grains.Abstractions.Security;
 
 /// <summary>A trainer account, keyed by trainer id. Created by admins; the password hash is computed at the API edge.</summary>
 [Alias("mooc.security.ITrainerGrain")]
-public interface ITrainerGrain : IGrainWithStringKey
+public interface ITrainerGrain : IGrainWithStringKey, IAccountGrain
 {
     /// <summary>Creates the trainer once; false when the id is already taken.</summary>
     [Alias("Create")]

@@ -78,6 +78,12 @@ internal sealed class CertificateGrain(
         state.State.Jwt = signingKey.Sign(OpenBadgeCredential.ClaimSet(credential, issuedAt));
         await state.WriteStateAsync();
         await EnsureIndexedAsync();
+
+        // Inbox and mail (docs/ACCOUNTS.md): one-way, the learner grain may be the caller and is waiting on us.
+        _ = GrainFactory.GetGrain<Abstractions.Notifications.INotificationInboxGrain>(learnerId).Add(new Abstractions.Notifications.LearnerNotification(
+            $"certificate:{id:N}", "certificate-issued", courseId,
+            $"Your {kind} for \"{requirements.CourseTitle}\" was issued. Anyone can check it at {options.Value.PublicBaseUrl.TrimEnd('/')}/api/certificates/{id:D}.",
+            issuedAt, null));
         return new CertificateEvaluation(true, View(), missing, meanScore, true);
     }
 

@@ -138,6 +138,7 @@ internal sealed class ForumThreadGrain(
         await state.WriteStateAsync();
         await store.SaveThreadAsync(View());
         await observers.Notify(o => o.OnPostAsync(post));
+        await NotifyRepliedAsync(post, command.ReplyTo is { } to ? await store.FindPostAsync(threadId, to) : null);
         return ForumResult<ForumPostView>.Ok(post);
     }
 
@@ -260,6 +261,48 @@ internal sealed class ForumThreadGrain(
     {
         observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    public async Task NeutraliseAuthorAsync(string authorId)
+    {
+        await store.NeutralisePostsAsync(threadId, authorId, ForumRoles.DeletedAuthor);
+        if (state.State.Exists && string.Equals(state.State.AuthorId, authorId, StringComparison.Ordinal))
+        {
+            state.State.AuthorId = ForumRoles.DeletedAuthor;
+            await state.WriteStateAsync();
+        }
+
+        if (state.State.Exists)
+        {
+            await store.SaveThreadAsync(View());
+        }
+    }
+
+    /// <summary>The learner replied to (the post's author, else the thread's) hears of it in their inbox and by mail.</summary>
+    private async Task NotifyRepliedAsync(ForumPostView post, ForumPostView? repliedTo)
+    {
+        try
+        {
+            await NotifyRepliedCoreAsync(post, repliedTo);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reply is stored and acknowledged either way: a notice that cannot be raised does not undo it.
+            System.Diagnostics.Trace.TraceWarning($"forum: notifying the reply {post.PostId} failed: {e.Message}");
+        }
+    }
+
+    private async Task NotifyRepliedCoreAsync(ForumPostView post, ForumPostView? repliedTo)
+    {
+        var (recipient, role) = repliedTo is null ? (state.State.AuthorId, (string?)null) : (repliedTo.AuthorId, repliedTo.AuthorRole);
+        if (string.Equals(recipient, post.AuthorId, StringComparison.Ordinal) || (role is not null && role != ForumRoles.Learner)
+            || await GrainFactory.GetGrain<Abstractions.Learners.ILearnerGrain>(recipient).GetAccount() is null)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<Abstractions.Notifications.INotificationInboxGrain>(recipient).Add(new Abstractions.Notifications.LearnerNotification(
+            $"forum-reply:{post.PostId:N}", "forum-reply", courseId, $"{post.AuthorId} replied in \"{state.State.Title}\".", post.CreatedAt, null));
     }
 
     private Task EmitCommentedAsync(ForumPostView post, string threadTitle) =>

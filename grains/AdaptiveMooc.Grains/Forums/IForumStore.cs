@@ -32,4 +32,10 @@ internal interface IForumStore
     Task<bool> AddReportAsync(ForumReportView report);
 
     Task<ForumReportPage> ListReportsAsync(string courseId, bool includeResolved, string? after, int limit);
+
+    /// <summary>The threads (course, thread) in which <paramref name="authorId"/> opened or posted something.</summary>
+    Task<IReadOnlyList<(string CourseId, Guid ThreadId)>> ThreadsOfAuthorAsync(string authorId);
+
+    /// <summary>Replaces the author of the thread's posts by <paramref name="authorId"/> with <paramref name="neutral"/>.</summary>
+    Task NeutralisePostsAsync(Guid threadId, string authorId, string neutral);
 }

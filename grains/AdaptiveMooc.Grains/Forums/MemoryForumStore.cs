@@ -182,4 +182,27 @@ internal sealed class MemoryForumStore : IForumStore
             return Task.FromResult(new ForumReportPage(page, next));
         }
     }
+
+    public Task<IReadOnlyList<(string CourseId, Guid ThreadId)>> ThreadsOfAuthorAsync(string authorId)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<(string, Guid)>>(
+                [.. threads.Values.Where(t => t.AuthorId == authorId).Select(t => (t.CourseId, t.ThreadId))
+                    .Union(posts.Values.Where(p => p.AuthorId == authorId).Select(p => (p.CourseId, p.ThreadId)))]);
+        }
+    }
+
+    public Task NeutralisePostsAsync(Guid threadId, string authorId, string neutral)
+    {
+        lock (gate)
+        {
+            foreach (var post in posts.Values.Where(p => p.ThreadId == threadId && p.AuthorId == authorId).ToList())
+            {
+                posts[post.PostId] = post with { AuthorId = neutral };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -28,7 +28,7 @@ internal sealed class PostgresForumStore(NpgsqlDataSource dataSource) : IForumSt
               title = EXCLUDED.title, body = EXCLUDED.body, tags = EXCLUDED.tags,
               last_activity_at = EXCLUDED.last_activity_at, reply_count = EXCLUDED.reply_count,
               accepted_post_id = EXCLUDED.accepted_post_id, pinned = EXCLUDED.pinned,
-              locked = EXCLUDED.locked, hidden = EXCLUDED.hidden
+              locked = EXCLUDED.locked, hidden = EXCLUDED.hidden, author_id = EXCLUDED.author_id
             """);
         command.Parameters.Add(new() { Value = thread.CourseId });
         command.Parameters.Add(new() { Value = thread.ThreadId });
@@ -275,5 +275,29 @@ internal sealed class PostgresForumStore(NpgsqlDataSource dataSource) : IForumSt
         }
 
         return rows;
+    }
+
+    public async Task<IReadOnlyList<(string CourseId, Guid ThreadId)>> ThreadsOfAuthorAsync(string authorId)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT course_id, thread_id FROM forum_threads WHERE author_id = $1 UNION SELECT course_id, thread_id FROM forum_posts WHERE author_id = $1");
+        command.Parameters.Add(new() { Value = authorId });
+        var found = new List<(string, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found.Add((reader.GetString(0), reader.GetGuid(1)));
+        }
+
+        return found;
+    }
+
+    public async Task NeutralisePostsAsync(Guid threadId, string authorId, string neutral)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE forum_posts SET author_id = $3 WHERE thread_id = $1 AND author_id = $2");
+        command.Parameters.Add(new() { Value = threadId });
+        command.Parameters.Add(new() { Value = authorId });
+        command.Parameters.Add(new() { Value = neutral });
+        await command.ExecuteNonQueryAsync();
     }
 }

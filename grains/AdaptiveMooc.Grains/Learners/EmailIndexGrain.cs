@@ -24,8 +24,8 @@ internal sealed class EmailIndexGrain(
     {
         if (state.State.Owner == new EmailOwner(kind, id))
         {
-            state.State.Owner = null;
-            await state.WriteStateAsync();
+            // Cleared, not rewritten: the row is keyed by the address, and a released address leaves nothing behind.
+            await state.ClearStateAsync();
         }
     }
 

@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Accounts;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Learners;
@@ -22,7 +23,7 @@ namespace AdaptiveMooc.Grains.Learners;
 /// profile and enrolment changes are written before they are acknowledged.
 /// </summary>
 [GrainType("learner")]
-internal sealed class LearnerGrain(
+internal sealed partial class LearnerGrain(
     [PersistentState("learner", StorageNames.Default)] IPersistentState<LearnerState> state,
     IStatementStore store,
     IModelCatalog catalog,
@@ -61,7 +62,7 @@ internal sealed class LearnerGrain(
     public async Task<CommandResult> Register(LearnerRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        if (state.State.Registered)
+        if (state.State.Registered || state.State.ErasureStartedAt is not null)
         {
             return CommandResult.Conflict($"Learner '{LearnerId}' already exists.", "id");
         }
@@ -71,9 +72,15 @@ internal sealed class LearnerGrain(
             return CommandResult.Invalid("id", "The registration's id is not this learner's id.");
         }
 
+        if (await ClaimAccountId() is { } taken)
+        {
+            return taken;
+        }
+
         var email = GrainFactory.ByKey<IEmailIndexGrain>(IEmailIndexGrain.KeyOf(registration.Email));
         if (!await email.Claim(EmailOwner.Learner, LearnerId))
         {
+            await GrainFactory.ByKey<IAccountIdGrain>(LearnerId).Release(EmailOwner.Learner);
             return CommandResult.Conflict("That e-mail address is already registered.", "email");
         }
 
@@ -92,6 +99,7 @@ internal sealed class LearnerGrain(
         {
             state.State.Registered = false;
             await email.Release(EmailOwner.Learner, LearnerId);
+            await GrainFactory.ByKey<IAccountIdGrain>(LearnerId).Release(EmailOwner.Learner);
             throw;
         }
 
@@ -101,12 +109,12 @@ internal sealed class LearnerGrain(
     public Task<LearnerProfile?> GetProfile()
     {
         var s = state.State;
-        return Task.FromResult(s.Registered
+        return Task.FromResult(s.Registered && !s.Erased
             ? new LearnerProfile(LearnerId, s.Name, s.Email, s.TimeZone, [.. s.WeeklyAvailability], s.RegisteredAt)
             : null);
     }
 
-    public Task<string?> GetPasswordHash() => Task.FromResult(state.State.Registered ? state.State.PasswordHash : null);
+    public Task<string?> GetPasswordHash() => Task.FromResult(state.State.Registered && !state.State.Erased ? state.State.PasswordHash : null);
 
     public async Task SetPasswordHash(string passwordHash)
     {
@@ -242,7 +250,7 @@ internal sealed class LearnerGrain(
             : new Dictionary<string, double>(StringComparer.Ordinal));
 
     public Task<long?> GetStoredStatementCount() =>
-        Task.FromResult(state.State.Registered ? state.State.StatementsStored : (long?)null);
+        Task.FromResult(state.State.Registered && !state.State.Erased ? state.State.StatementsStored : (long?)null);
 
     public Task<LearnerCourseView?> GetCourseView(string courseId, CourseDefinition course)
     {

@@ -38,4 +38,19 @@ internal sealed class LearnerState
 
     /// <summary>Statements applied (the storage quota's count); counted from when this field was added.</summary>
     [Id(12)] public long StatementsStored { get; set; }
+
+    /// <summary>The current address was confirmed through a mailed link.</summary>
+    [Id(13)] public bool EmailVerified { get; set; }
+
+    /// <summary>An address asked for and not yet confirmed (it replaces <see cref="Email"/> once confirmed).</summary>
+    [Id(14)] public string? PendingEmail { get; set; }
+
+    /// <summary>Moves on with every password change: reset tokens made before it stop working.</summary>
+    [Id(15)] public int PasswordStamp { get; set; }
+
+    /// <summary>The account was deleted (docs/ACCOUNTS.md): the personal data is gone, the id stays held.</summary>
+    [Id(16)] public bool Erased { get; set; }
+
+    /// <summary>When the deletion began; set before any step runs, so a crash midway resumes it.</summary>
+    [Id(17)] public DateTimeOffset? ErasureStartedAt { get; set; }
 }

@@ -1,5 +1,7 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Accounts;
+using AdaptiveMooc.Grains.Accounts;
 using AdaptiveMooc.Grains.Abstractions.Notifications;
 using AdaptiveMooc.Grains.Abstractions.Webhooks;
 using AdaptiveMooc.Grains.Webhooks;
@@ -23,6 +25,7 @@ internal sealed class NotificationInboxGrain(
         // Queued before the inbox is written: if the write fails, the next reminder tick raises the same
         // notification again and the outbox drops the repeat by its event id; the other order could lose it.
         await GrainFactory.ByKey<IWebhookHubGrain>(0).PublishAsync(WebhookPayload.From(this.GetPrimaryKeyString(), notification));
+        await GrainFactory.ByKey<IMailerGrain>(0).Enqueue(NotificationMail.For(this.GetPrimaryKeyString(), notification));
         state.State.LastSequence++;
         state.State.Items.Add(notification with { Sequence = state.State.LastSequence });
         if (state.State.Items.Count > INotificationInboxGrain.Capacity)

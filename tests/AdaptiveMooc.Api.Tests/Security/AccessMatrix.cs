@@ -200,6 +200,33 @@ public static class AccessMatrix
         ["GET /api/learners/{learnerId}/courses/{courseId}/practice/{skill}"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/next"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
+
+        // Accounts (docs/ACCOUNTS.md). Mailed-link routes are anonymous (the token is the credential; empty bodies
+        // get 400). The own-account routes act on the caller's own account, so every learner and trainer gets
+        // through; the admin key and API keys have no account. Bodies are incomplete on purpose (400).
+        ["POST /api/account/password-reset"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/account/password-reset/confirm"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/account/email-verification"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["GET /api/mail/unsubscribe"] = AccessRule.Anyone(),
+        ["POST /api/mail/unsubscribe"] = AccessRule.Anyone(),
+        ["GET /api/account"] = OwnAccount(),
+        ["PUT /api/account/profile"] = OwnAccount() with { Body = _ => new { } },
+        ["PUT /api/account/email"] = OwnAccount() with { Body = _ => new { } },
+        ["POST /api/account/email-verification/resend"] = OwnAccount(),
+        ["POST /api/account/password"] = OwnAccount() with { Body = _ => new { } },
+        ["GET /api/account/mail-preferences"] = OwnAccount(),
+        ["PUT /api/account/mail-preferences"] = OwnAccount() with { Body = _ => new { } },
+        ["POST /api/account/deletion"] = OwnLearnerAccount(Expect.Allowed) with { Body = _ => new { } },
+        ["POST /api/account/exports"] = OwnLearnerAccount(Expect.Allowed),
+        // No such export: the learners get past authorization to a 404, everyone else is stopped before.
+        ["GET /api/account/exports/{exportId}"] = OwnLearnerAccount(Expect.NotFound) with
+        {
+            Parameters = new Dictionary<string, string> { ["exportId"] = "openingPostId" },
+        },
+        ["GET /api/account/exports/{exportId}/archive"] = OwnLearnerAccount(Expect.NotFound) with
+        {
+            Parameters = new Dictionary<string, string> { ["exportId"] = "openingPostId" },
+        },
     };
 
     /// <summary>Lesson content, media and course versions (content, docs/CONTENT.md); merged into <see cref="Routes"/>.</summary>
@@ -239,6 +266,13 @@ public static class AccessMatrix
     {
         Parameters = new Dictionary<string, string> { ["orderId"] = "courseId" },
     };
+
+    private static AccessRule OwnAccount() => AccessRule.AnyCaller()
+        .With(Role.Admin, Expect.Forbidden).With(Role.KeyWithScope, Expect.Forbidden).With(Role.KeyWithoutScope, Expect.Forbidden);
+
+    private static AccessRule OwnLearnerAccount(Expect learners) => OwnAccount()
+        .With(Role.LearnerSelf, learners).With(Role.OtherLearner, learners)
+        .With(Role.CourseTrainer, Expect.Forbidden).With(Role.OtherTrainer, Expect.Forbidden);
 
     private static AccessRule WebhookManagers() =>
         AccessRule.AdminOnly().With(Role.KeyWithScope, Expect.Allowed) with { Scope = RecommendationsRead };

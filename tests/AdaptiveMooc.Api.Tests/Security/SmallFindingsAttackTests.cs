@@ -126,18 +126,25 @@ public sealed class SmallFindingsAttackTests(SecurityFixture fixture)
     [Fact]
     public async Task A_learner_with_the_id_of_the_trainer_who_opened_a_thread_cannot_accept_its_answers()
     {
+        // Since issue 15 ids are one namespace: the namesake learner cannot even be registered, so it can
+        // neither post nor accept as the trainer who opened the thread.
         var shared = "dup-" + Guid.NewGuid().ToString("N")[..12];
         var (_, owner) = await world.TrainerAsync();
         var (trainerId, trainer) = await world.TrainerAsync(shared);
         var courseId = await world.CourseAsync(owner);
         await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/trainers", owner, new { trainerId }, HttpStatusCode.OK);
-        var (_, namesake) = await world.LearnerAsync(shared, courseId);
+        var namesake = Payloads.Learner(shared);
+        namesake["password"] = "namesake password";
+        await world.ExpectAsync(HttpMethod.Post, "/api/learners", Credential.None, namesake, HttpStatusCode.Conflict);
 
         var thread = await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/forum/threads", trainer, new { title = "Announcement", body = "Questions here." }, HttpStatusCode.Created);
         var threadId = thread.GetProperty("id").GetString();
-        var reply = await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/forum/threads/{threadId}/posts", namesake, new { body = "My own answer." }, HttpStatusCode.Created);
+        var (_, learner) = await world.LearnerAsync(null, courseId);
+        var reply = await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/forum/threads/{threadId}/posts", learner, new { body = "My own answer." }, HttpStatusCode.Created);
+        using var signIn = await fixture.Main.Http.PostAsJsonAsync("/api/auth/token", new { username = shared, password = "namesake password" });
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
 
-        await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/forum/threads/{threadId}/accepted", namesake,
+        await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/forum/threads/{threadId}/accepted", learner,
             new { postId = reply.GetProperty("id").GetString() }, HttpStatusCode.Forbidden);
         await world.ExpectAsync(HttpMethod.Post, $"/api/courses/{courseId}/forum/threads/{threadId}/accepted", trainer,
             new { postId = reply.GetProperty("id").GetString() }, HttpStatusCode.OK);

@@ -283,6 +283,55 @@ public sealed partial class MoocApi(HttpClient http, ApiCredentials credentials,
     public Task<Order> MarkOrderPaidAsync(string orderId, string reference, CancellationToken ct = default) =>
         SendAsync<Order>(HttpMethod.Post, $"api/orders/{Esc(orderId)}/payment", new { reference }, ct);
 
+    // The person's own account (docs/ACCOUNTS.md)
+    public Task<AccountInfo> AccountAsync(CancellationToken ct = default) => GetAsync<AccountInfo>("api/account", ct);
+
+    public Task<AccountInfo> ChangeNameAsync(string name, CancellationToken ct = default) =>
+        SendAsync<AccountInfo>(HttpMethod.Put, "api/account/profile", new { name }, ct);
+
+    public Task<AccountInfo> ChangeEmailAsync(string email, string password, CancellationToken ct = default) =>
+        SendAsync<AccountInfo>(HttpMethod.Put, "api/account/email", new { email, password }, ct);
+
+    public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "api/account/password", new { currentPassword, newPassword }, ct);
+
+    public Task RequestPasswordResetAsync(string email, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "api/account/password-reset", new { email }, ct);
+
+    public Task ResetPasswordAsync(string token, string newPassword, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "api/account/password-reset/confirm", new { token, newPassword }, ct);
+
+    public Task ConfirmEmailAsync(string token, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "api/account/email-verification", new { token }, ct);
+
+    public Task<MailPreferences> MailPreferencesAsync(CancellationToken ct = default) => GetAsync<MailPreferences>("api/account/mail-preferences", ct);
+
+    public Task<MailPreferences> SetMailPreferencesAsync(IReadOnlyList<string> optedOut, CancellationToken ct = default) =>
+        SendAsync<MailPreferences>(HttpMethod.Put, "api/account/mail-preferences", new { optedOut }, ct);
+
+    public Task DeleteAccountAsync(string password, CancellationToken ct = default) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "api/account/deletion", new { password }, ct);
+
+    public Task<DataExport> RequestExportAsync(CancellationToken ct = default) =>
+        SendAsync<DataExport>(HttpMethod.Post, "api/account/exports", null, ct);
+
+    public Task<DataExport> ExportAsync(Guid id, CancellationToken ct = default) => GetAsync<DataExport>($"api/account/exports/{id:D}", ct);
+
+    public async Task<byte[]> ExportArchiveAsync(Guid id, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/account/exports/{id:D}/archive");
+        await credentials.AuthorizeAsync(request, ct);
+        using var response = await http.SendAsync(request, ct);
+        await EnsureSuccessAsync(response, ct);
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
+    public Task<UnsubscribeInfo> ReadUnsubscribeAsync(string token, CancellationToken ct = default) =>
+        GetAsync<UnsubscribeInfo>($"api/mail/unsubscribe?token={Esc(token)}", ct);
+
+    public Task<UnsubscribeInfo> UnsubscribeAsync(string token, CancellationToken ct = default) =>
+        SendAsync<UnsubscribeInfo>(HttpMethod.Post, $"api/mail/unsubscribe?token={Esc(token)}", null, ct);
+
     private async Task<T> GetAsync<T>(string path, CancellationToken ct, bool allowUnavailable = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -1,0 +1,3 @@
+namespace AdaptiveMooc.Api.Contracts;
+
+public sealed record PasswordResetBody(string? Email);
