@@ -166,9 +166,9 @@ public static class AssessmentEndpoints
                 return Denied(decision, courseId);
             }
 
-            if (await Enrolled(cluster, caller.Id, courseId) is { } notEnrolled)
+            if (await access.CheckAsync(caller, courseId, CoursePermission.ViewContent) != CourseAccessDecision.Allowed)
             {
-                return notEnrolled;
+                return Problems.Forbidden(CourseAccess.NotStudyingDetail(caller.Id, courseId));
             }
         }
 
@@ -335,23 +335,8 @@ public static class AssessmentEndpoints
             return Problems.NotFound($"Course '{courseId}' has no quiz or assignment '{lessonId}'.");
         }
 
-        if (await Enrolled(cluster, learnerId, courseId) is { } notEnrolled)
-        {
-            return notEnrolled;
-        }
-
-        // The paid-course rule (docs/PAYMENTS.md, "Access"): quizzes of a paid course need access, so a refund
-        // stops new attempts while the history stays.
-        return await CourseAccess.LearnerHasAccessAsync(cluster, course, learnerId)
+        return await CourseAccess.StudiesAsync(cluster, course, learnerId)
             ? null
-            : Problems.Forbidden($"Learner '{learnerId}' has no access to the paid course '{courseId}'.");
-    }
-
-    private static async Task<ProblemHttpResult?> Enrolled(IClusterClient cluster, string learnerId, string courseId)
-    {
-        var enrolments = await cluster.ByKey<ILearnerGrain>(learnerId).GetEnrolments();
-        return enrolments.Any(e => e.CourseId == courseId && e.Active)
-            ? null
-            : Problems.Forbidden($"Learner '{learnerId}' is not enrolled in '{courseId}'.");
+            : Problems.Forbidden(CourseAccess.NotStudyingDetail(learnerId, courseId));
     }
 }

@@ -106,10 +106,9 @@ public static class PracticeEndpoints
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
-        var enrolments = await cluster.ByKey<ILearnerGrain>(learnerId).GetEnrolments();
-        if (!enrolments.Any(e => e.CourseId == courseId && e.Active))
+        if (!await CourseAccess.StudiesAsync(cluster, course, learnerId))
         {
-            return Problems.Forbidden($"Learner '{learnerId}' is not enrolled in '{courseId}'.");
+            return Problems.Forbidden(CourseAccess.NotStudyingDetail(learnerId, courseId));
         }
 
         return PracticeKeys.IsSkill(skill)

@@ -49,12 +49,25 @@ public sealed class CourseAccess(IGrainFactory grains)
             return CourseAccessDecision.NotFound;
         }
 
-        var enrolments = await grains.ByKey<ILearnerGrain>(caller.Id).GetEnrolments();
-        return enrolments.Any(e => e.Active && string.Equals(e.CourseId, course.Definition.Id, StringComparison.Ordinal))
-            && await LearnerHasAccessAsync(grains, course, caller.Id)
-            ? CourseAccessDecision.Allowed
-            : CourseAccessDecision.Forbidden;
+        return await StudiesAsync(grains, course, caller.Id) ? CourseAccessDecision.Allowed : CourseAccessDecision.Forbidden;
     }
+
+    /// <summary>
+    /// Whether the learner studies the course now: an active enrolment and, for a paid course, access
+    /// (<see cref="LearnerHasAccessAsync"/>). Lesson content, quiz attempts and practice all ask this.
+    /// </summary>
+    public static async Task<bool> StudiesAsync(IGrainFactory grains, CourseSnapshot course, string learnerId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(course);
+        var enrolments = await grains.ByKey<ILearnerGrain>(learnerId).GetEnrolments();
+        return enrolments.Any(e => e.Active && string.Equals(e.CourseId, course.Definition.Id, StringComparison.Ordinal))
+            && await LearnerHasAccessAsync(grains, course, learnerId);
+    }
+
+    /// <summary>The 403 of a learner who does not study the course (<see cref="StudiesAsync"/>).</summary>
+    public static string NotStudyingDetail(string learnerId, string courseId) =>
+        $"Learner '{learnerId}' is not enrolled in '{courseId}', or has no access to it (a paid course).";
 
     /// <summary>True when the caller is an admin of the course's provider (a course without one has none).</summary>
     public Task<bool> IsProviderAdminAsync(Caller caller, CourseSnapshot course)

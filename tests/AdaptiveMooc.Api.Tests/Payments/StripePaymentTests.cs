@@ -67,6 +67,7 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
         var enrolments = await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/enrollments"), HttpStatusCode.OK);
         Assert.Contains(enrolments.GetProperty("items").EnumerateArray(), e => e.GetProperty("courseId").GetString() == courseId);
         await Actors.ReadAsync(await learner.PostAsJsonAsync($"/api/courses/{courseId}/forum/threads", new { title = "Paid and in", body = "Hello" }), HttpStatusCode.Created);
+        await Actors.ReadAsync(await learner.GetAsync($"/api/courses/{courseId}/lessons/l1/content"), HttpStatusCode.OK);
         await Actors.ReadAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.OK);
         var evaluation = await Actors.ReadAsync(
             await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null), HttpStatusCode.OK);
@@ -88,6 +89,13 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.GetAsync($"/api/courses/{courseId}/forum/threads")));
         await Problem.AssertAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l3")), HttpStatusCode.Forbidden, "no access");
         Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.GetAsync($"/api/learners/{learnerId}/courses/{courseId}/recommendations")));
+
+        // The same rule on lesson content, quiz attempts and practice.
+        Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.GetAsync($"/api/courses/{courseId}/lessons/l1/content")));
+        await Problem.AssertAsync(
+            await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/lessons/l2/attempts", UriKind.Relative), null), HttpStatusCode.Forbidden, "no access");
+        await Problem.AssertAsync(
+            await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/practice/npv/next", UriKind.Relative), null), HttpStatusCode.Forbidden, "no access");
         var progress = await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/courses/{courseId}/progress"), HttpStatusCode.OK);
         Assert.Contains(progress.GetProperty("completedLessons").EnumerateArray(), l => l.GetString() == "l1");
 
