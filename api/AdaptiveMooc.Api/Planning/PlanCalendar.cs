@@ -22,7 +22,11 @@ internal static class PlanCalendar
 
     /// <param name="plan">The plan (its sessions: recent past and weeks ahead).</param>
     /// <param name="courses">Definitions of the plan's courses, by id (a course missing here shows its ids).</param>
-    /// <param name="baseUrl">The platform's public base URL: lesson links are <c>{base}/courses/{courseId}/lessons/{lessonId}</c> unless the lesson has a content URL.</param>
+    /// <param name="baseUrl">
+    /// The platform's public base URL: lesson links are <c>{base}/courses/{courseId}/lessons/{lessonId}</c>, never a
+    /// lesson's own content URL: the feed's token is its only credential and a calendar may be shared, while the
+    /// platform's page applies the course's access rule (a paid course's content is for those with access).
+    /// </param>
     public static string Write(LearnerPlan plan, IReadOnlyDictionary<string, CourseDefinition> courses, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -40,7 +44,7 @@ internal static class PlanCalendar
             var titled = session.LessonIds
                 .Select(id => (Id: id, Lesson: lessons is not null && lessons.TryGetValue(id, out var lesson) ? lesson : null))
                 .ToList();
-            var links = titled.Select(l => (l.Lesson?.Title ?? l.Id, Link(baseUrl, session.CourseId, l.Id, l.Lesson))).ToList();
+            var links = titled.Select(l => (l.Lesson?.Title ?? l.Id, Link(baseUrl, session.CourseId, l.Id))).ToList();
             var description = new StringBuilder();
             description.Append(CultureInfo.InvariantCulture, $"{course?.Title ?? session.CourseId}, {Describe(session.Status)}.");
             foreach (var (title, link) in links)
@@ -75,8 +79,6 @@ internal static class PlanCalendar
         _ => "planned",
     };
 
-    private static Uri Link(string baseUrl, string courseId, string lessonId, LessonDefinition? lesson) =>
-        lesson?.ContentUrl is { } content && Uri.TryCreate(content, UriKind.Absolute, out var url)
-            ? url
-            : new Uri($"{baseUrl}/courses/{Uri.EscapeDataString(courseId)}/lessons/{Uri.EscapeDataString(lessonId)}");
+    private static Uri Link(string baseUrl, string courseId, string lessonId) =>
+        new($"{baseUrl}/courses/{Uri.EscapeDataString(courseId)}/lessons/{Uri.EscapeDataString(lessonId)}");
 }
