@@ -9,4 +9,10 @@ public static class MoocClaims
 
     /// <summary>A course an API key is limited to (one claim per course; none: every course).</summary>
     public const string Course = "mooc:course";
+
+    /// <summary>
+    /// When an access token was issued, in Unix milliseconds: <c>iat</c> has whole seconds, too coarse to tell a
+    /// token issued just before a revocation (password change or reset, deletion) from one issued just after.
+    /// </summary>
+    public const string IssuedAtMilliseconds = "mooc:iat_ms";
 }

@@ -162,17 +162,24 @@ public static class SecuritySetup
                 }
 
                 // Access tokens of a login revoked by a password change, a reset or a deletion stop at once
-                // (docs/ACCOUNTS.md). iat has whole seconds: a token of the revoking second itself stays valid.
+                // (docs/ACCOUNTS.md), compared to the millisecond (mooc:iat_ms); a token without that claim (issued
+                // before it existed) by its whole-second iat, so a token of the revoking second itself stays valid.
                 if (kind is nameof(CallerKind.Learner) or nameof(CallerKind.Trainer)
                     && context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token
                     && await context.HttpContext.RequestServices.GetRequiredService<Accounts.SessionRevocations>().RevokedBeforeAsync(kind, id!) is { } revokedBefore
-                    && token.IssuedAt < revokedBefore.UtcDateTime.AddTicks(-(revokedBefore.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)))
+                    && IssuedBefore(token, revokedBefore))
                 {
                     context.Fail("This login was ended by a password change or account deletion.");
                 }
             },
         };
     }
+
+    /// <summary>Whether the access token was issued before <paramref name="revokedBefore"/> (see <see cref="MoocClaims.IssuedAtMilliseconds"/>).</summary>
+    internal static bool IssuedBefore(Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token, DateTimeOffset revokedBefore) =>
+        token.TryGetPayloadValue<long>(MoocClaims.IssuedAtMilliseconds, out var issuedMs)
+            ? issuedMs < revokedBefore.ToUnixTimeMilliseconds()
+            : token.IssuedAt < revokedBefore.UtcDateTime.AddTicks(-(revokedBefore.UtcDateTime.Ticks % TimeSpan.TicksPerSecond));
 
     private static void ConfigureOidc(JwtBearerOptions o, OidcOptions oidc)
     {

@@ -78,6 +78,7 @@ public sealed class TokenService(
                 [MoocClaims.Subject] = id,
                 [MoocClaims.Kind] = kind.ToString(),
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+                [MoocClaims.IssuedAtMilliseconds] = new DateTimeOffset(now).ToUnixTimeMilliseconds(),
             },
         });
     }
