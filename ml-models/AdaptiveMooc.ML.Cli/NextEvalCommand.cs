@@ -123,6 +123,8 @@ internal static class NextEvalCommand
             {
                 output[key] = value;
             }
+
+            output["protocol"] = "both";
         }
 
         output["train"] = trainFilter.ToString();

@@ -46,4 +46,10 @@ public sealed record PacingEvaluationResult(
     public double BaselineUnflaggedLateAuc { get; init; }
 
     public int UnflaggedN { get; init; }
+
+    /// <summary>The public contract's name for <see cref="TmaLateAuc"/> (docs/API.md, "ML command line").</summary>
+    public double LateAucTma => TmaLateAuc;
+
+    /// <summary>The public contract's name for <see cref="MeanPerAssessmentLateAuc"/> (docs/API.md, "ML command line").</summary>
+    public double MeanAssessmentAuc => MeanPerAssessmentLateAuc;
 }

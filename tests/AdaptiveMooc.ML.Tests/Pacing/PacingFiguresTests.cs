@@ -46,4 +46,20 @@ public sealed class PacingFiguresTests
 
         Assert.Equal((0.5, 2, 1), (mean, scored, oneClass));
     }
+
+    [Fact]
+    public void The_json_line_carries_the_contract_names_of_the_figures_to_read()
+    {
+        var result = new PacingEvaluationResult("2013B", "2013J", 0.91, 2.5, 0.67, 3.1, 100, 80, 20, 400, 1.0)
+        {
+            TmaLateAuc = 0.847,
+            MeanPerAssessmentLateAuc = 0.848,
+        };
+
+        using var json = System.Text.Json.JsonDocument.Parse(
+            System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+        Assert.Equal(0.847, json.RootElement.GetProperty("lateAucTma").GetDouble());
+        Assert.Equal(0.848, json.RootElement.GetProperty("meanAssessmentAuc").GetDouble());
+        Assert.Equal(0.91, json.RootElement.GetProperty("lateAuc").GetDouble());
+    }
 }
