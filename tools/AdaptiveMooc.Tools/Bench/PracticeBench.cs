@@ -100,6 +100,14 @@ internal static class PracticeBench
             items,
             answers = events.Count,
             adaptiveOverRandom = Math.Round(ratio, 4),
+
+            // The contract's names (docs/API.md): mean items to mastery per order, their ratio and the
+            // adaptive share of learners reaching mastery within the item budget.
+            adaptiveItems = Math.Round(adaptive.MeanItems, 3),
+            randomItems = Math.Round(random.MeanItems, 3),
+            fixedItems = Math.Round(results.Single(r => r.Order == PracticeOrder.Fixed).MeanItems, 3),
+            ratioToRandom = Math.Round(ratio, 4),
+            reachedWithin30 = Math.Round(adaptive.MasteredWithin, 4),
             results = results.Select(r => new
             {
                 order = r.Order.ToString().ToLowerInvariant(),
