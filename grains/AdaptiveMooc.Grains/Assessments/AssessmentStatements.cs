@@ -31,22 +31,7 @@ internal static class AssessmentStatements
             ["id"] = id.ToString("D"),
             ["actor"] = Actor(baseUrl, learnerId),
             ["verb"] = Verb(XapiVerbs.Answered),
-            ["object"] = new JsonObject
-            {
-                ["objectType"] = "Activity",
-                ["id"] = activityId,
-                ["definition"] = new JsonObject
-                {
-                    ["name"] = new JsonObject { ["en-US"] = item.Prompt.Length > 120 ? item.Prompt[..120] : item.Prompt },
-                    ["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction",
-                    ["interactionType"] = item.Kind switch
-                    {
-                        QuestionKinds.SingleChoice or QuestionKinds.MultipleResponse => "choice",
-                        QuestionKinds.Numeric => "numeric",
-                        _ => "fill-in",
-                    },
-                },
-            },
+            ["object"] = ItemActivity(activityId, item),
             ["result"] = new JsonObject { ["success"] = answer.Correct, ["response"] = answer.Answer.ToResponse() },
             ["context"] = Context(baseUrl, key, attempt, lessonActivity, item.Skills),
             ["timestamp"] = timestamp,
@@ -134,22 +119,40 @@ internal static class AssessmentStatements
         return context;
     }
 
-    private static JsonObject Actor(string baseUrl, string learnerId) => new()
+    /// <summary>A bank item as the statement's object: a <c>cmi.interaction</c> activity (quiz and practice answers alike).</summary>
+    internal static JsonObject ItemActivity(string activityId, QuestionItem item) => new()
+    {
+        ["objectType"] = "Activity",
+        ["id"] = activityId,
+        ["definition"] = new JsonObject
+        {
+            ["name"] = new JsonObject { ["en-US"] = item.Prompt.Length > 120 ? item.Prompt[..120] : item.Prompt },
+            ["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction",
+            ["interactionType"] = item.Kind switch
+            {
+                QuestionKinds.SingleChoice or QuestionKinds.MultipleResponse => "choice",
+                QuestionKinds.Numeric => "numeric",
+                _ => "fill-in",
+            },
+        },
+    };
+
+    internal static JsonObject Actor(string baseUrl, string learnerId) => new()
     {
         ["objectType"] = "Agent",
         ["account"] = new JsonObject { ["homePage"] = baseUrl, ["name"] = learnerId },
     };
 
-    private static JsonObject Verb(string verb) => new()
+    internal static JsonObject Verb(string verb) => new()
     {
         ["id"] = verb,
         ["display"] = new JsonObject { ["en-US"] = verb[(verb.LastIndexOf('/') + 1)..] },
     };
 
-    private static string Instant(DateTimeOffset at) =>
+    internal static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    private static StatementRecord Record(
+    internal static StatementRecord Record(
         Guid id, string learnerId, string verb, string activityId, string timestamp, string json, string courseId, string lessonId,
         string? itemId, bool? success, bool? completion, double? score, TimeSpan? duration) =>
         new(
@@ -158,9 +161,12 @@ internal static class AssessmentStatements
             courseId, lessonId, itemId, success, completion, score, duration, FromGrader: true);
 
     /// <summary>A version-8 UUID from the SHA-256 of <paramref name="name"/>.</summary>
-    private static Guid StableId(string name)
+    private static Guid StableId(string name) => StableId("assessment", name);
+
+    /// <summary>A version-8 UUID from the SHA-256 of <c>adaptive-mooc/{space}/{name}</c>.</summary>
+    internal static Guid StableId(string space, string name)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes("adaptive-mooc/assessment/" + name)).AsSpan(0, 16).ToArray();
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"adaptive-mooc/{space}/{name}")).AsSpan(0, 16).ToArray();
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true);
