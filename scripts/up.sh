@@ -11,6 +11,8 @@ UP_API_PORT="${MOOC_API_PORT:-5080}"
 UP_SILO_PORT="${MOOC_SILO_PORT:-11111}"
 UP_GATEWAY_PORT="${MOOC_GATEWAY_PORT:-30000}"
 UP_WEB_PORT="${MOOC_WEB_PORT:-5081}"
+# --apis M: API process k (1..M-1) listens on MOOC_EXTRA_API_PORT + k - 1 (the first stays on MOOC_API_PORT).
+UP_EXTRA_API_PORT="${MOOC_EXTRA_API_PORT:-$((UP_API_PORT + 10))}"
 # smtp4dev, the local mail catcher (docs/ACCOUNTS.md): its web page and SMTP port, unless MOOC_SMTP names a server.
 UP_SMTP4DEV_WEB_PORT="${MOOC_SMTP4DEV_WEB_PORT:-5082}"
 UP_SMTP4DEV_SMTP_PORT="${MOOC_SMTP4DEV_SMTP_PORT:-2525}"
@@ -87,6 +89,7 @@ up_stop_all() {
   local f
   [ -e "$UP_RUN/replay.pid" ] && up_stop_pidfile "$UP_RUN/replay.pid"
   [ -e "$UP_RUN/web.pid" ] && up_stop_pidfile "$UP_RUN/web.pid"
+  for f in $(ls -r "$UP_RUN"/api-*.pid 2>/dev/null); do up_stop_pidfile "$f"; done
   [ -e "$UP_RUN/api.pid" ] && up_stop_pidfile "$UP_RUN/api.pid"
   for f in $(ls -r "$UP_RUN"/silo-*.pid 2>/dev/null); do up_stop_pidfile "$f"; done
   [ -e "$UP_RUN/smtp4dev.pid" ] && up_stop_pidfile "$UP_RUN/smtp4dev.pid"
@@ -176,16 +179,18 @@ up_http_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null 
 
 # Ready when /health answers 200. While it answers 503 (or nothing) the cluster is still starting; an
 # API without /health yet (401/404) is ready when /alive answers 200.
+# up_wait_ready BASE [NAME]: NAME is the API's pid/log name (api, api-1, ...).
 up_wait_ready() {
-  local base="$1" waited=0 status
+  local base="$1" name="${2:-api}" waited=0 status
+  local log="$UP_LOGS/$name.log"
   while :; do
-    up_alive "$(cat "$UP_RUN/api.pid")" || { tail -n 40 "$UP_LOGS/api.log" >&2; up_fail "the API exited during start-up (log: $UP_LOGS/api.log)"; }
+    up_alive "$(cat "$UP_RUN/$name.pid")" || { tail -n 40 "$log" >&2; up_fail "the API ($name) exited during start-up (log: $log)"; }
     status="$(up_http_status "$base/health")"
     [ "$status" = 200 ] && return 0
     if [ "$status" != 503 ] && [ "$status" != 000 ] && [ -n "$status" ] && [ "$(up_http_status "$base/alive")" = 200 ]; then
       return 0
     fi
-    [ "$waited" -lt "$UP_READY_TIMEOUT" ] || { tail -n 40 "$UP_LOGS/api.log" >&2; up_fail "$base/health not ready in ${UP_READY_TIMEOUT}s (last status $status)"; }
+    [ "$waited" -lt "$UP_READY_TIMEOUT" ] || { tail -n 40 "$log" >&2; up_fail "$base/health not ready in ${UP_READY_TIMEOUT}s (last status $status; log: $log)"; }
     sleep 1; waited=$((waited + 1))
   done
 }
@@ -256,19 +261,24 @@ up_catalogue_key() {
 
 cmd_up() {
   UP_DETACH=0
-  local silos=1 memory=0
+  local silos=1 apis=1 memory=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --detach) UP_DETACH=1 ;;
       --memory) memory=1 ;;
       --silos) shift; silos="${1:-}" ;;
       --silos=*) silos="${1#--silos=}" ;;
+      --apis) shift; apis="${1:-}" ;;
+      --apis=*) apis="${1#--apis=}" ;;
       *) up_die "up: unknown option '$1' (see ./mooc --help)" ;;
     esac
     shift
   done
   [[ "$silos" =~ ^[1-9][0-9]*$ ]] || up_die "up: --silos needs a positive number"
   [ "$memory" = 0 ] || [ "$silos" = 1 ] || up_die "up: --memory runs one silo (memory state cannot be shared); drop --silos"
+  [[ "$apis" =~ ^[1-9][0-9]*$ ]] || up_die "up: --apis needs a positive number"
+  local extra_api_ports=()
+  [ "$apis" = 1 ] || extra_api_ports=($(seq "$UP_EXTRA_API_PORT" $((UP_EXTRA_API_PORT + apis - 2))))
   command -v curl >/dev/null || up_die "up needs curl (apt-get install -y curl)"
 
   mkdir -p "$UP_RUN" "$UP_LOGS" "$UP_SECRETS"
@@ -281,8 +291,8 @@ cmd_up() {
   local port i
   local mail_ports=()
   [ -n "${MOOC_SMTP:-}" ] || mail_ports=("$UP_SMTP4DEV_WEB_PORT" "$UP_SMTP4DEV_SMTP_PORT")
-  for port in "${mail_ports[@]}" "$UP_WEB_PORT" "$UP_API_PORT" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
-    up_port_free "$port" || up_die "port $port is in use (set MOOC_WEB_PORT, MOOC_API_PORT, MOOC_SILO_PORT, MOOC_GATEWAY_PORT, MOOC_SMTP4DEV_WEB_PORT or MOOC_SMTP4DEV_SMTP_PORT to move)"
+  for port in "${mail_ports[@]}" "$UP_WEB_PORT" "$UP_API_PORT" "${extra_api_ports[@]}" $(seq "$UP_SILO_PORT" $((UP_SILO_PORT + silos - 1))) $(seq "$UP_GATEWAY_PORT" $((UP_GATEWAY_PORT + silos - 1))); do
+    up_port_free "$port" || up_die "port $port is in use (set MOOC_WEB_PORT, MOOC_API_PORT, MOOC_EXTRA_API_PORT, MOOC_SILO_PORT, MOOC_GATEWAY_PORT, MOOC_SMTP4DEV_WEB_PORT or MOOC_SMTP4DEV_SMTP_PORT to move)"
   done
 
   up_say "building ($CONFIG)"
@@ -370,6 +380,23 @@ cmd_up() {
     "Mooc__AdminKey__Path=$UP_SECRETS/admin.key" \
     -- dotnet "$UP_API_DLL"
   up_wait_ready "$base"
+  # More API processes (--apis M) after the first is ready: the first creates the shared key files (JWT
+  # signing key, ...) that the others then load. They serve one platform, so they share its public base URL;
+  # the web app and the demo talk to the first.
+  local apis_line="$base" extra k
+  for k in $(seq 1 $((apis - 1))); do
+    extra="http://127.0.0.1:${extra_api_ports[$((k - 1))]}"
+    up_say "starting API $k on $extra"
+    up_start "api-$k" "$UP_LOGS/api-$k.log" "${common[@]}" \
+      "Mooc__GatewayPort=$UP_GATEWAY_PORT" "ASPNETCORE_URLS=$extra" "Mooc__PublicBaseUrl=$base" \
+      "Mooc__AdminKey__Path=$UP_SECRETS/admin.key" \
+      -- dotnet "$UP_API_DLL"
+  done
+  for k in $(seq 1 $((apis - 1))); do
+    extra="http://127.0.0.1:${extra_api_ports[$((k - 1))]}"
+    up_wait_ready "$extra" "api-$k"
+    apis_line="$apis_line  $extra"
+  done
 
   local marker="$UP_DATA/demo-data.loaded"
   if [ "$storage" = memory ] || [ ! -e "$marker" ]; then
@@ -389,9 +416,9 @@ cmd_up() {
 
   cat >&2 <<EOF
 
-  AdaptiveMooc is up ($silos silo(s), storage: $where)
-    web app        $web   (sign in: see README.md; admins use the admin API key)
-    API            $base
+  AdaptiveMooc is up ($silos silo(s), $apis API process(es), storage: $where)
+    web app        $web   (sign in: see README.md; admins use the admin API key; it talks to $base)
+    API            $apis_line
     health         $base/health   (alive: $base/alive)
     API docs       $base/docs      (OpenAPI: $base/openapi/v1.json)
     mail           ${mail_page:-MOOC_SMTP}   (every mail the platform sends: verification, reset, reminders)
