@@ -88,6 +88,20 @@ public static class MoocSiloBuilderExtensions
         return silo.UseTls(certificate.Certificate, o => ConfigureMutualTls(o, certificate));
     }
 
+    /// <summary>
+    /// On Kubernetes (<c>Mooc:Kubernetes:Enabled=true</c>, deploy/k8s sets it): the silo takes its name from the pod,
+    /// advertises the pod's IP, listens on every address, and silos watch the pods so that a silo whose pod is
+    /// gone is declared dead at once instead of after missed probes (<c>Microsoft.Orleans.Hosting.Kubernetes</c>;
+    /// membership itself stays in PostgreSQL). It reads <c>POD_NAME</c>, <c>POD_NAMESPACE</c>, <c>POD_IP</c>,
+    /// <c>ORLEANS_SERVICE_ID</c> and <c>ORLEANS_CLUSTER_ID</c>. Without the key nothing changes (local runs).
+    /// </summary>
+    public static ISiloBuilder UseMoocKubernetesHosting(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetValue("Mooc:Kubernetes:Enabled", false) ? silo.UseKubernetesHosting() : silo;
+    }
+
     /// <summary>The cluster certificate from <c>Mooc:Tls</c> (created on first use when no path is configured).</summary>
     public static ClusterCertificate LoadClusterCertificate(IConfiguration configuration)
     {

@@ -54,7 +54,7 @@ else
     }
 }
 
-builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration));
+builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration).UseMoocKubernetesHosting(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
 builder.Services.AddMoocMailDispatcher();
 var host = builder.Build();
