@@ -227,7 +227,7 @@ mooc_load_demo_data() {
 # up_start_replay BASE KEYFILE: the demo's live replayer, once the demo was placed in the present.
 up_start_replay() {
   [ -s "$UP_DEMO_STATE" ] || return 0
-  dotnet build "$ROOT/tools/AdaptiveMooc.Tools" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2 || return 1
+  [ "${UP_BUILD:-1}" = 0 ] || dotnet build "$ROOT/tools/AdaptiveMooc.Tools" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2 || return 1
   up_demo_command "$1" "$2"
   up_start replay "$UP_LOGS/replay.log" "MOOC_REPLAY_SPEED=${MOOC_REPLAY_SPEED:-1}" -- "${UP_DEMO_CMD[@]}" --live
 }
@@ -261,6 +261,8 @@ up_catalogue_key() {
 
 cmd_up() {
   UP_DETACH=0
+  # --no-build: run what the last build produced (repeated start/stop cycles, e.g. the start-up loop of issue 20).
+  UP_BUILD=1
   local silos=1 apis=1 memory=0
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -268,6 +270,7 @@ cmd_up() {
       --memory) memory=1 ;;
       --silos) shift; silos="${1:-}" ;;
       --silos=*) silos="${1#--silos=}" ;;
+      --no-build) UP_BUILD=0 ;;
       --apis) shift; apis="${1:-}" ;;
       --apis=*) apis="${1#--apis=}" ;;
       *) up_die "up: unknown option '$1' (see ./mooc --help)" ;;
@@ -295,10 +298,16 @@ cmd_up() {
     up_port_free "$port" || up_die "port $port is in use (set MOOC_WEB_PORT, MOOC_API_PORT, MOOC_EXTRA_API_PORT, MOOC_SILO_PORT, MOOC_GATEWAY_PORT, MOOC_SMTP4DEV_WEB_PORT or MOOC_SMTP4DEV_SMTP_PORT to move)"
   done
 
-  up_say "building ($CONFIG)"
-  dotnet build "$ROOT/silo/AdaptiveMooc.Silo" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
-  dotnet build "$ROOT/api/AdaptiveMooc.Api" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
-  dotnet build "$ROOT/web/AdaptiveMooc.Web" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+  if [ "$UP_BUILD" = 1 ]; then
+    up_say "building ($CONFIG)"
+    dotnet build "$ROOT/silo/AdaptiveMooc.Silo" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+    dotnet build "$ROOT/api/AdaptiveMooc.Api" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+    dotnet build "$ROOT/web/AdaptiveMooc.Web" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
+  else
+    for dll in "$UP_SILO_DLL" "$UP_API_DLL" "$UP_WEB_DLL"; do
+      [ -f "$dll" ] || up_die "up --no-build: $dll is missing; run ./mooc up once without --no-build"
+    done
+  fi
   up_admin_key
 
   local storage=postgres where
