@@ -19,6 +19,9 @@ internal sealed class CourseEntitlementGrain(
             return;
         }
 
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        await GrainFactory.ByKey<ILearnerPurchasesGrain>(key[..slash]).AddCourse(key[(slash + 1)..]);
         state.State.Sources[sourceId] = new AccessSource(sourceId, kind, at, grantedBy);
         await state.WriteStateAsync();
     }
