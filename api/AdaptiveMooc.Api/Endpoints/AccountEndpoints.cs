@@ -386,6 +386,12 @@ public static class AccountEndpoints
         var learner = grains.ByKey<ILearnerGrain>(learnerId);
         if (!Ids.IsValid(learnerId) || await learner.GetAccount() is null)
         {
+            if (Ids.IsValid(learnerId) && await learner.IsErased())
+            {
+                // Deleted already: erasing again finishes whatever a crash may have left undone, and changes nothing else.
+                await learner.Erase();
+            }
+
             return Problems.NotFound($"Learner '{learnerId}' does not exist.");
         }
 

@@ -426,9 +426,9 @@ public static class ProviderEndpoints
             return problem;
         }
 
-        if (body.Website is { } website && !IsWeb(website))
+        if (body.Website is { } website && !IsHttps(website))
         {
-            return Problems.BadRequest("website must be an http or https address.", "website");
+            return Problems.BadRequest("website must be an https address (it is the certificate issuer's address).", "website");
         }
 
         if (body.LogoUrl is { } logo && !IsHttps(logo))
@@ -486,9 +486,6 @@ public static class ProviderEndpoints
                 return false;
         }
     }
-
-    private static bool IsWeb(string address) =>
-        address.Length <= 2000 && Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

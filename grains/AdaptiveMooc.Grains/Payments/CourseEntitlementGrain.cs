@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Payments;
 
 namespace AdaptiveMooc.Grains.Payments;
