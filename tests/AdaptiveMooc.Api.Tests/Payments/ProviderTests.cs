@@ -239,6 +239,46 @@ public sealed class ProviderTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_enrolments_with_one_voucher_code_let_exactly_one_learner_in()
+    {
+        var (providerId, _, providerAdmin) = await ProviderAsync();
+        var courseId = await Actors.CourseAsync(providerAdmin, providerId: providerId);
+        var issued = await Actors.ReadAsync(await providerAdmin.PostAsJsonAsync($"/api/courses/{courseId}/vouchers",
+            new { count = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(7) }), HttpStatusCode.Created);
+        var code = Assert.Single(issued.GetProperty("codes").EnumerateArray()).GetString()!;
+        await Problem.AssertAsync(await providerAdmin.PostAsJsonAsync($"/api/courses/{courseId}/vouchers", new { count = 0, expiresAt = DateTimeOffset.UtcNow.AddDays(7) }),
+            HttpStatusCode.BadRequest, "count");
+
+        var learners = new List<(string Id, HttpClient Client)>();
+        for (var i = 0; i < 10; i++)
+        {
+            learners.Add(await Actors.LearnerAsync(Platform));
+        }
+
+        var answers = await Task.WhenAll(learners.Select(async l =>
+        {
+            using var response = await l.Client.PostAsJsonAsync($"/api/learners/{l.Id}/enrollments", new { courseId, voucher = code });
+            return (l.Id, l.Client, response.StatusCode);
+        }));
+        var winner = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.Id != winner.Id), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+
+        // The winner retrying gets the enrolment again; the others stay locked out.
+        await Actors.ReadAsync(await winner.Client.PostAsJsonAsync($"/api/learners/{winner.Id}/enrollments", new { courseId, voucher = code }), HttpStatusCode.Created);
+        foreach (var (id, client, _) in answers)
+        {
+            var access = await Actors.ReadAsync(await client.GetAsync($"/api/learners/{id}/courses/{courseId}/access"), HttpStatusCode.OK);
+            Assert.Equal(id == winner.Id, access.GetProperty("hasAccess").GetBoolean());
+        }
+
+        // A code of another course is refused naming the field.
+        var otherCourse = await Actors.CourseAsync(providerAdmin, providerId: providerId);
+        var (loserId, loser) = answers.First(a => a.Id != winner.Id) is var l ? (l.Id, l.Client) : default;
+        await Problem.AssertAsync(await loser.PostAsJsonAsync($"/api/learners/{loserId}/enrollments", new { courseId = otherCourse, voucher = code }),
+            HttpStatusCode.BadRequest, "voucher");
+    }
+
+    [Fact]
     public async Task Provider_input_is_validated_and_only_its_trainers_give_it_courses()
     {
         var (trainerId, trainer) = await Actors.TrainerAsync(Platform);
