@@ -8,7 +8,9 @@ using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AdaptiveMooc.Api.Xapi;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
@@ -31,6 +33,15 @@ public static class AccountEndpoints
         anonymous.MapPost("/email-verification", ConfirmEmail).WithName("ConfirmEmail")
             .WithSummary("Confirms an address with the token mailed to it.");
 
+        // The contract's names for the same three anonymous routes (docs/API.md, "Providers, orders, access, accounts, mail").
+        var auth = app.MapGroup("/api/auth").WithTags("Account").AllowAnonymous();
+        auth.MapPost("/password-reset", RequestReset).WithName("RequestPasswordResetContract")
+            .WithSummary("As POST /api/account/password-reset: 202 whatever the address; the mail holds a single-use token.");
+        auth.MapPost("/password-reset/confirm", ConfirmReset).WithName("ConfirmPasswordResetContract")
+            .WithSummary("As POST /api/account/password-reset/confirm ({token, password}): 204; every login of the account ends.");
+        auth.MapPost("/email-verification/confirm", ConfirmEmail).WithName("ConfirmEmailContract")
+            .WithSummary("As POST /api/account/email-verification ({token}): 204.");
+
         var own = app.MapGroup("/api/account").WithTags("Account").RequireAuthorization(MoocPolicies.Account);
         own.MapGet("/", GetAccount).WithName("GetAccount").WithSummary("The caller's account.");
         own.MapPut("/profile", ChangeName).WithName("UpdateProfile").WithSummary("Changes the display name.");
@@ -48,6 +59,17 @@ public static class AccountEndpoints
         own.MapGet("/exports/{exportId:guid}", GetExport).WithName("GetDataExport").WithSummary("The state of a data export.");
         own.MapGet("/exports/{exportId:guid}/archive", DownloadExport).WithName("DownloadDataExport")
             .WithSummary("The export's zip; only the learner it is about can fetch it.");
+
+        // The contract's learner-addressed forms: the learner themself or an admin (another learner: 404).
+        var learners = app.MapGroup("/api/learners/{learnerId}").WithTags("Account");
+        learners.MapDelete("/", DeleteLearner).WithName("DeleteLearner")
+            .WithSummary("Erases the learner's account (the learner or an admin): as POST /api/account/deletion, without the password step; audited.");
+        learners.MapPost("/exports", RequestLearnerExport).WithName("RequestLearnerExport")
+            .WithSummary("Starts a data export of the learner (the learner or an admin): 202 {id}; built in the background.");
+        learners.MapGet("/exports/{exportId}", GetLearnerExport).WithName("GetLearnerExport")
+            .WithSummary("The export's {status, url}: pending, ready (url fetches the zip) or failed.");
+        learners.MapGet("/exports/{exportId}/archive", DownloadLearnerExport).WithName("DownloadLearnerExport")
+            .WithSummary("The export's zip (the learner or an admin; an admin's download is audited).");
 
         var mail = app.MapGroup("/api/mail").WithTags("Account").AllowAnonymous();
         mail.MapGet("/unsubscribe", ReadUnsubscribe).WithName("ReadUnsubscribe").WithSummary("What an unsubscribe link would switch off (changes nothing).");
@@ -87,9 +109,11 @@ public static class AccountEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmReset(
         PasswordResetConfirmBody? body, IGrainFactory grains, AccountMail mail, SessionRevocations sessions)
     {
-        if (Passwords.Problem(body?.NewPassword) is { } passwordProblem)
+        var field = body?.NewPassword is null ? "password" : "newPassword";
+        var newPassword = body?.NewPassword ?? body?.Password;
+        if (Passwords.Problem(newPassword) is { } passwordProblem)
         {
-            return Problems.BadRequest(passwordProblem.Replace("password", "newPassword", StringComparison.Ordinal), "newPassword");
+            return Problems.BadRequest(passwordProblem.Replace("password", field, StringComparison.Ordinal), field);
         }
 
         if (!ValidToken(body!.Token))
@@ -104,7 +128,7 @@ public static class AccountEndpoints
             return Problems.BadRequest("token: the link is unknown, already used, expired, or older than the last password change.", "token");
         }
 
-        var result = await account.ChangePassword(Passwords.Hash(body.NewPassword!));
+        var result = await account.ChangePassword(Passwords.Hash(newPassword!));
         if (!result.Succeeded)
         {
             return Problems.From(result);
@@ -344,6 +368,108 @@ public static class AccountEndpoints
         return archive is null
             ? Problems.NotFound($"Export '{exportId}' does not exist or is not ready.")
             : TypedResults.File(archive, "application/zip", $"adaptive-mooc-export-{exportId:N}.zip");
+    }
+
+    /// <summary>
+    /// The contract's deletion: the learner's own token (no password step: the bearer token is the credential, as for
+    /// every other change to the learner's data; <c>POST /api/account/deletion</c> keeps the password-confirmed form)
+    /// or an admin. Same erasure as the account route; every login of the learner ends.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteLearner(
+        string learnerId, HttpContext http, IGrainFactory grains, SessionRevocations sessions)
+    {
+        if (LearnerAccess.Check(http.Caller(), learnerId) is { } denied)
+        {
+            return denied;
+        }
+
+        var learner = grains.ByKey<ILearnerGrain>(learnerId);
+        if (!Ids.IsValid(learnerId) || await learner.GetAccount() is null)
+        {
+            if (Ids.IsValid(learnerId) && await learner.IsErased())
+            {
+                // Deleted already: erasing again finishes whatever a crash may have left undone, and changes nothing else.
+                await learner.Erase();
+            }
+
+            return Problems.NotFound($"Learner '{learnerId}' does not exist.");
+        }
+
+        var result = await learner.Erase();
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+
+        await sessions.RevokeAllAsync(CallerKind.Learner.ToString(), learnerId);
+        await http.AuditAsync("account.delete", $"learner:{learnerId}");
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Accepted<LearnerExportResponse>, ProblemHttpResult>> RequestLearnerExport(
+        string learnerId, HttpContext http, IGrainFactory grains, IOptions<XapiOptions> xapi)
+    {
+        if (await ExportLearnerAsync(http, grains, learnerId) is { } denied)
+        {
+            return denied;
+        }
+
+        var job = await grains.ByKey<IDataExportGrain>(learnerId).Request();
+        if (http.Caller().IsAdmin)
+        {
+            await http.AuditAsync("account.export", $"learner:{learnerId}", $"export={job.Id:D}");
+        }
+
+        return TypedResults.Accepted($"/api/learners/{learnerId}/exports/{job.Id:D}", LearnerExportResponse.From(learnerId, job, xapi.Value.Base));
+    }
+
+    private static async Task<Results<Ok<LearnerExportResponse>, ProblemHttpResult>> GetLearnerExport(
+        string learnerId, string exportId, HttpContext http, IGrainFactory grains, IOptions<XapiOptions> xapi)
+    {
+        if (await ExportLearnerAsync(http, grains, learnerId) is { } denied)
+        {
+            return denied;
+        }
+
+        return Guid.TryParse(exportId, out var id) && await grains.ByKey<IDataExportGrain>(learnerId).Get(id) is { } job
+            ? TypedResults.Ok(LearnerExportResponse.From(learnerId, job, xapi.Value.Base))
+            : Problems.NotFound($"Export '{exportId}' does not exist.");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadLearnerExport(
+        string learnerId, string exportId, HttpContext http, IGrainFactory grains)
+    {
+        if (await ExportLearnerAsync(http, grains, learnerId) is { } denied)
+        {
+            return denied;
+        }
+
+        var archive = Guid.TryParse(exportId, out var id) ? await grains.ByKey<IDataExportGrain>(learnerId).GetArchive(id) : null;
+        if (archive is null)
+        {
+            return Problems.NotFound($"Export '{exportId}' does not exist or is not ready.");
+        }
+
+        if (http.Caller().IsAdmin)
+        {
+            await http.AuditAsync("account.export-download", $"learner:{learnerId}", $"export={id:D}");
+        }
+
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(archive, "application/zip", $"adaptive-mooc-export-{id:N}.zip");
+    }
+
+    /// <summary>The learner themself and admins; another learner 404, trainers and keys 403; an unknown learner 404.</summary>
+    private static async Task<ProblemHttpResult?> ExportLearnerAsync(HttpContext http, IGrainFactory grains, string learnerId)
+    {
+        if (LearnerAccess.Check(http.Caller(), learnerId) is { } denied)
+        {
+            return denied;
+        }
+
+        return Ids.IsValid(learnerId) && await grains.ByKey<ILearnerGrain>(learnerId).GetAccount() is not null
+            ? null
+            : Problems.NotFound($"Learner '{learnerId}' does not exist.");
     }
 
     private static async Task<Results<Ok<UnsubscribeResponse>, ProblemHttpResult>> ReadUnsubscribe(string? token, IGrainFactory grains) =>

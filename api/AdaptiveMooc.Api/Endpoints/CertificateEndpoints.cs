@@ -191,6 +191,12 @@ public static class CertificateEndpoints
             return Problems.NotFound($"Course '{courseId}' does not exist.");
         }
 
+        // The paid-course rule first (CourseAccess): without access no certificate, whether or not the learner enrolled.
+        if (!await CourseAccess.LearnerHasAccessAsync(grains, course, learnerId))
+        {
+            return Problems.Forbidden($"Course '{courseId}' is paid and learner '{learnerId}' has no access to it (not bought, or refunded): no new certificate.");
+        }
+
         var learner = grains.ByKey<ILearnerGrain>(learnerId);
         var enrolled = (await learner.GetEnrolments()).Any(e => e.CourseId == courseId);
         var progress = enrolled ? await learner.GetProgress(courseId) : null;

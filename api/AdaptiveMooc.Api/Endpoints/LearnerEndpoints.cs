@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using AdaptiveMooc.Api.Contracts;
 using AdaptiveMooc.Api.Http;
+using AdaptiveMooc.Api.Payments;
 using AdaptiveMooc.Api.Security;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
@@ -161,7 +162,28 @@ public static class LearnerEndpoints
         }
 
         var grain = cluster.ByKey<ILearnerGrain>(learnerId);
-        var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, null, body.EnrolledAt ?? now, body.WeeklyStudyHours);
+        string? source = null;
+        if (body.OrderId is not null || body.Voucher is not null)
+        {
+            if (!Ids.IsValid(learnerId) || await grain.GetProfile() is null)
+            {
+                return Problems.NotFound($"Learner '{learnerId}' does not exist.");
+            }
+
+            (source, var problem) = await PaidAccess.ClaimAsync(cluster, learnerId, body.CourseId!, body.OrderId, body.Voucher, now);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            // The payment or the redemption enrolled the learner already: this call answers that enrolment.
+            if ((await grain.GetEnrolments()).FirstOrDefault(e => e.Active && e.CourseId == body.CourseId) is { } made)
+            {
+                return TypedResults.Created($"/api/learners/{learnerId}/enrollments/{made.CourseId}", EnrolmentResponse.From(made));
+            }
+        }
+
+        var request = new EnrolmentRequest(body.CourseId!, body.TargetDate, source, body.EnrolledAt ?? now, body.WeeklyStudyHours);
         var result = Ids.IsValid(learnerId) ? await grain.Enroll(request) : CommandResult.NotFound($"Learner '{learnerId}' does not exist.");
         if (!result.Succeeded)
         {

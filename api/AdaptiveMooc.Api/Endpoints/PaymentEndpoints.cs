@@ -129,7 +129,9 @@ public static partial class PaymentEndpoints
             return denied!;
         }
 
-        if (!RequiredText.TryRead(body?.Reference, "reference", MaxReferenceLength, out var reference, out var problem))
+        // The contract's call has no body: the reference is then recorded as not given (the audit names who confirmed).
+        var reference = "no reference given";
+        if (body?.Reference is not null && !RequiredText.TryRead(body.Reference, "reference", MaxReferenceLength, out reference, out var problem))
         {
             return problem;
         }

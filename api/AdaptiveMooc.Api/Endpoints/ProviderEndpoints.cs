@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using AdaptiveMooc.Api.Contracts;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
@@ -39,6 +40,10 @@ public static class ProviderEndpoints
             .WithSummary("The provider's latest orders, newest first (status=pending for the ones to mark paid).");
         providers.MapPost("/{providerId}/grants", Grant).WithName("GrantCourseAccess")
             .WithSummary("Grants a learner access to one of the provider's courses: the provider's admins and admins; audited.");
+        providers.MapPost("/{providerId}/grants/withdrawal", WithdrawGrant).WithName("WithdrawCourseGrant")
+            .WithSummary("Withdraws the provider's grant of a course to a learner (kept in the access history with the reason): the provider's admins and admins; audited.");
+        app.MapPost("/api/courses/{courseId}/vouchers", CreateCourseVouchers).WithTags("Providers").WithName("CreateCourseVouchers")
+            .WithSummary("Issues voucher codes for a paid course of a provider (count seats, until expiresAt): the provider's admins and admins.");
         app.MapPost("/api/learners/{learnerId}/vouchers", Redeem).WithTags("Providers").WithName("RedeemVoucher")
             .WithSummary("Redeems a voucher code: access to its course, and an enrolment.");
         return app;
@@ -57,19 +62,21 @@ public static class ProviderEndpoints
             return problem;
         }
 
-        if (!Ids.IsValid(body.AdminTrainerId) || await grains.ByKey<ITrainerGrain>(body.AdminTrainerId!).GetProfile() is null)
+        // The contract's body has no admin: admins then add the provider's admins (POST .../trainers, admin: true).
+        if (body.AdminTrainerId is not null
+            && (!Ids.IsValid(body.AdminTrainerId) || await grains.ByKey<ITrainerGrain>(body.AdminTrainerId).GetProfile() is null))
         {
-            return Problems.BadRequest("adminTrainerId must name an existing trainer account.", "adminTrainerId");
+            return Problems.BadRequest("adminTrainerId must name an existing trainer account (or be left out).", "adminTrainerId");
         }
 
         var grain = grains.ByKey<IProviderGrain>(body.Id!);
-        var result = await grain.Create(profile!, body.AdminTrainerId!, clock.GetUtcNow());
+        var result = await grain.Create(profile!, body.AdminTrainerId, clock.GetUtcNow());
         if (!result.Succeeded)
         {
             return Problems.From(result);
         }
 
-        await context.AuditAsync("provider.create", $"provider:{body.Id}", $"admin={body.AdminTrainerId}");
+        await context.AuditAsync("provider.create", $"provider:{body.Id}", $"admin={body.AdminTrainerId ?? "none"}");
         return TypedResults.Created($"/api/providers/{body.Id}", ProviderResponse.From((await grain.Get())!));
     }
 
@@ -141,30 +148,90 @@ public static class ProviderEndpoints
             return notOurs;
         }
 
-        if (body.Seats is not (>= 1 and <= IVoucherBatchGrain.MaxSeats) || body.Seats is not { } seats)
+        var (issue, vouchers, problem) = await IssueAsync(grains, context, clock, providerId, body.CourseId!, body.Seats, "seats", body.ExpiresAt);
+        if (problem is not null)
         {
-            return Problems.BadRequest($"seats must be 1-{IVoucherBatchGrain.MaxSeats}.", "seats");
+            return problem;
+        }
+
+        return TypedResults.Created($"/api/providers/{providerId}/vouchers", ToResponse(issue!, vouchers!));
+    }
+
+    /// <summary>
+    /// The contract's form: <c>POST /api/courses/{courseId}/vouchers {count, expiresAt}</c> → <c>{codes}</c>. Vouchers are
+    /// the seats of a provider's course, so the course's provider's admins and admins issue them; the course's own
+    /// trainers do not (unless they are admins of its provider), and a course without a provider has none (409).
+    /// </summary>
+    private static async Task<Results<Created<CourseVouchersResponse>, ProblemHttpResult>> CreateCourseVouchers(
+        string courseId, CourseVouchersBody body, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
+        var caller = context.Caller();
+        if (!caller.IsAdmin && !caller.IsTrainer)
+        {
+            return Problems.Forbidden("Voucher codes are issued by the course's provider's admins and by admins.");
+        }
+
+        var course = Ids.IsValid(courseId) ? await grains.ByKey<ICourseGrain>(courseId).Get() : null;
+        if (course is null)
+        {
+            return caller.IsAdmin ? Problems.NotFound($"Course '{courseId}' does not exist.") : Problems.Forbidden("Voucher codes are issued by the course's provider's admins and by admins.");
+        }
+
+        if (course.Definition.ProviderId is not { } providerId)
+        {
+            return caller.IsAdmin
+                ? Problems.Conflict($"Course '{courseId}' has no provider: vouchers are a provider's seats (give the course a providerId, or grant access).", "courseId")
+                : Problems.Forbidden($"Course '{courseId}' has no provider: only admins act for it.");
+        }
+
+        if (!await CourseAccess.ManagesProviderAsync(grains, caller, providerId))
+        {
+            return Problems.Forbidden($"Only the admins of provider '{providerId}' and admins issue voucher codes for course '{courseId}'.");
+        }
+
+        if (!course.Definition.Pricing.IsPaid)
+        {
+            return Problems.Conflict($"Course '{courseId}' is free: learners enrol without a voucher.", "courseId");
+        }
+
+        var (issue, vouchers, problem) = await IssueAsync(grains, context, clock, providerId, courseId, body.Count, "count", body.ExpiresAt);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return TypedResults.Created(
+            $"/api/providers/{providerId}/vouchers",
+            new CourseVouchersResponse(issue!.BatchId, courseId, providerId, issue.ExpiresAt, [.. vouchers!.Select(v => Format(v.Code))]));
+    }
+
+    private static async Task<(VoucherIssue? Issue, IReadOnlyList<VoucherSnapshot>? Vouchers, ProblemHttpResult? Problem)> IssueAsync(
+        IGrainFactory grains, HttpContext context, TimeProvider clock, string providerId, string courseId, int? count, string countField, DateTimeOffset? expires)
+    {
+        if (count is not (>= 1 and <= IVoucherBatchGrain.MaxSeats) || count is not { } seats)
+        {
+            return (null, null, Problems.BadRequest($"{countField} must be 1-{IVoucherBatchGrain.MaxSeats}.", countField));
         }
 
         var now = clock.GetUtcNow();
-        if (body.ExpiresAt is not { } expiresAt || expiresAt <= now || expiresAt > now.AddYears(5))
+        if (expires is not { } expiresAt || expiresAt <= now || expiresAt > now.AddYears(5))
         {
-            return Problems.BadRequest("expiresAt must be an instant in the next 5 years.", "expiresAt");
+            return (null, null, Problems.BadRequest("expiresAt must be an instant in the next 5 years.", "expiresAt"));
         }
 
         var batchId = Guid.NewGuid().ToString("N");
-        var issue = new VoucherIssue(providerId, body.CourseId!, batchId, expiresAt, now);
+        var issue = new VoucherIssue(providerId, courseId, batchId, expiresAt, now);
         var codes = Enumerable.Range(0, seats).Select(_ => NewCode()).ToList();
         var batch = grains.ByKey<IVoucherBatchGrain>(batchId);
         var added = await grains.ByKey<IProviderGrain>(providerId).AddVoucherBatch(batchId);
         if (!added.Succeeded)
         {
-            return Problems.From(added);
+            return (null, null, Problems.From(added));
         }
 
         await batch.Create(issue, codes, context.Caller().Id);
-        await context.AuditAsync("provider.vouchers", $"provider:{providerId}", $"batch={batchId} course={body.CourseId} seats={seats}");
-        return TypedResults.Created($"/api/providers/{providerId}/vouchers", ToResponse(issue, await batch.List()));
+        await context.AuditAsync("provider.vouchers", $"provider:{providerId}", $"batch={batchId} course={courseId} seats={seats}");
+        return (issue, await batch.List(), null);
     }
 
     private static async Task<Results<Ok<Page<VoucherBatchResponse>>, ProblemHttpResult>> ListVouchers(
@@ -256,6 +323,48 @@ public static class ProviderEndpoints
             body.LearnerId!, body.CourseId!, course.Definition.Pricing.IsPaid, await entitlement.HasAccess(), await entitlement.GetSources()));
     }
 
+    /// <summary>
+    /// Ends a grant: the learner loses access unless an order or a voucher still gives it; the grant stays listed
+    /// in the access sources with when and why, the learner's history (statements, progress, certificates already
+    /// issued) stays. Withdrawing a grant that is not active is a 409, so a retry tells what happened.
+    /// </summary>
+    private static async Task<Results<Ok<CourseAccessResponse>, ProblemHttpResult>> WithdrawGrant(
+        string providerId, GrantWithdrawalBody body, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
+        if (await ManagedAsync(grains, context.Caller(), providerId) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await ProviderCourseAsync(grains, providerId, body.CourseId) is { } notOurs)
+        {
+            return notOurs;
+        }
+
+        if (!Ids.IsValid(body.LearnerId))
+        {
+            return Problems.BadRequest("learnerId must name a learner.", "learnerId");
+        }
+
+        if (!RequiredText.TryRead(body.Reason, "reason", 500, out var reason, out var problem))
+        {
+            return problem;
+        }
+
+        var source = $"{AccessSource.Grant}:{providerId}";
+        var entitlement = grains.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(body.LearnerId!, body.CourseId!));
+        if (!(await entitlement.GetSources()).Any(s => s.Id == source && s.Active))
+        {
+            return Problems.Conflict($"Learner '{body.LearnerId}' holds no active grant of course '{body.CourseId}' from provider '{providerId}'.", "learnerId");
+        }
+
+        await entitlement.Withdraw(source, $"withdrawn by {context.Caller().Id}: {reason}", clock.GetUtcNow());
+        await context.AuditAsync("provider.grant-withdraw", $"provider:{providerId}", $"learner={body.LearnerId} course={body.CourseId} reason={reason}");
+        var course = (await grains.ByKey<ICourseGrain>(body.CourseId!).Get())!;
+        return TypedResults.Ok(new CourseAccessResponse(
+            body.LearnerId!, body.CourseId!, course.Definition.Pricing.IsPaid, await entitlement.HasAccess(), await entitlement.GetSources()));
+    }
+
     private static async Task<Results<Ok<VoucherResponse>, ProblemHttpResult>> Redeem(
         string learnerId, RedeemVoucherBody body, HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
@@ -319,7 +428,7 @@ public static class ProviderEndpoints
 
         if (body.Website is { } website && !IsHttps(website))
         {
-            return Problems.BadRequest("website must be an https address.", "website");
+            return Problems.BadRequest("website must be an https address (it is the certificate issuer's address).", "website");
         }
 
         if (body.LogoUrl is { } logo && !IsHttps(logo))
@@ -327,11 +436,22 @@ public static class ProviderEndpoints
             return Problems.BadRequest("logoUrl must be an https address.", "logoUrl");
         }
 
-        if (body.Country is { } country && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        var country = body.Country?.Trim().ToUpperInvariant();
+        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
         {
             return Problems.BadRequest("country must be an ISO 3166-1 alpha-2 code such as 'FR'.", "country");
         }
 
+        if (!TryReadAccreditation(body.Accreditation, out var statement, out var authority))
+        {
+            return Problems.BadRequest("accreditation must be a text (the accreditation statement) or an object {statement, authority}.", "accreditation");
+        }
+
+        body = body with
+        {
+            AccreditationStatement = body.AccreditationStatement ?? statement,
+            AccreditationAuthority = body.AccreditationAuthority ?? authority,
+        };
         if (body.AccreditationStatement is { Length: > 2000 })
         {
             return Problems.BadRequest("accreditationStatement must be at most 2000 characters.", "accreditationStatement");
@@ -342,8 +462,29 @@ public static class ProviderEndpoints
             return Problems.BadRequest("accreditationAuthority must be at most 200 characters.", "accreditationAuthority");
         }
 
-        profile = new ProviderProfile(name, body.Website, body.Country, Blank(body.AccreditationStatement), Blank(body.AccreditationAuthority), body.LogoUrl);
+        profile = new ProviderProfile(name, body.Website, country, Blank(body.AccreditationStatement), Blank(body.AccreditationAuthority), body.LogoUrl);
         return null;
+    }
+
+    private static bool TryReadAccreditation(JsonElement? accreditation, out string? statement, out string? authority)
+    {
+        statement = null;
+        authority = null;
+        switch (accreditation)
+        {
+            case null:
+            case { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
+                return true;
+            case { ValueKind: JsonValueKind.String } text:
+                statement = text.GetString();
+                return true;
+            case { ValueKind: JsonValueKind.Object } form:
+                statement = form.TryGetProperty("statement", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+                authority = form.TryGetProperty("authority", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                return (statement ?? authority) is not null;
+            default:
+                return false;
+        }
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -358,9 +499,10 @@ public static class ProviderEndpoints
     /// <summary>80 random bits as 16 base32 characters.</summary>
     private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, CodeLength));
 
-    private static string Format(string code) => string.Join('-', code.Chunk(4).Select(c => new string(c)));
+    internal static string Format(string code) => string.Join('-', code.Chunk(4).Select(c => new string(c)));
 
-    private static string? Normalize(string? code)
+    /// <summary>A typed voucher code as stored (upper case, no dashes or spaces); null when it cannot be one.</summary>
+    internal static string? Normalize(string? code)
     {
         if (code is null || code.Length > 40)
         {

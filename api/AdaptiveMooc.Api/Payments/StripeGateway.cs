@@ -117,9 +117,9 @@ public sealed class StripeGateway
             case Charge charge when stripeEvent.Type == StripeEventFacts.ChargeRefunded:
                 return (new StripeEventFacts(stripeEvent.Id, stripeEvent.Type, created, null, charge.PaymentIntentId, charge.Id,
                     null, charge.AmountRefunded, charge.Currency, charge.Refunded), MetadataOrder(charge.Metadata));
-            case Dispute dispute when stripeEvent.Type == StripeEventFacts.DisputeCreated:
+            case Dispute dispute when stripeEvent.Type is StripeEventFacts.DisputeCreated or StripeEventFacts.DisputeClosed:
                 return (new StripeEventFacts(stripeEvent.Id, stripeEvent.Type, created, null, dispute.PaymentIntentId, dispute.ChargeId,
-                    null, dispute.Amount, dispute.Currency, false), MetadataOrder(dispute.Metadata));
+                    null, dispute.Amount, dispute.Currency, false, dispute.Id, dispute.Status), MetadataOrder(dispute.Metadata));
             default:
                 return null;
         }

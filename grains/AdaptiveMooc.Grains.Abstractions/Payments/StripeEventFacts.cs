@@ -17,12 +17,17 @@ public sealed record StripeEventFacts(
     [property: Id(6)] string? PaymentStatus,
     [property: Id(7)] long? Amount,
     [property: Id(8)] string? Currency,
-    [property: Id(9)] bool FullyRefunded)
+    [property: Id(9)] bool FullyRefunded,
+    [property: Id(10)] string? DisputeId = null,
+    [property: Id(11)] string? DisputeStatus = null)
 {
     public const string CheckoutCompleted = "checkout.session.completed";
     public const string AsyncPaymentSucceeded = "checkout.session.async_payment_succeeded";
     public const string ChargeRefunded = "charge.refunded";
     public const string DisputeCreated = "charge.dispute.created";
+
+    /// <summary>A dispute decided: <see cref="DisputeStatus"/> <c>won</c> (or <c>warning_closed</c>, an inquiry dropped) gives access back; <c>lost</c> keeps it withdrawn.</summary>
+    public const string DisputeClosed = "charge.dispute.closed";
 
     /// <summary>The type of facts read from Stripe's API by a reconciliation (no event).</summary>
     public const string Reconciliation = "reconciliation";

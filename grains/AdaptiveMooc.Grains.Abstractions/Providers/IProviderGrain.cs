@@ -16,8 +16,9 @@ public interface IProviderGrain : IGrainWithStringKey
     public const int MaxOrders = 2000;
     public const int MaxBatches = 500;
 
+    /// <summary>Created with its first admin, or none (admins add them later).</summary>
     [Alias("Create")]
-    Task<CommandResult> Create(ProviderProfile profile, string adminTrainerId, DateTimeOffset at);
+    Task<CommandResult> Create(ProviderProfile profile, string? adminTrainerId, DateTimeOffset at);
 
     [Alias("UpdateProfile")]
     Task<CommandResult> UpdateProfile(ProviderProfile profile);

@@ -6,6 +6,7 @@ using AdaptiveMooc.Grains.Abstractions.Certificates;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Learners;
 using AdaptiveMooc.Grains.Abstractions.Notifications;
+using AdaptiveMooc.Grains.Abstractions.Payments;
 using AdaptiveMooc.Grains.Abstractions.Planning;
 using AdaptiveMooc.Grains.Statements;
 
@@ -154,6 +155,29 @@ internal sealed class DataExportGrain(
             certificates.Add(Node(reference));
         }
 
+        // Orders (with their payment events and references) and every access source: orders, vouchers redeemed, grants.
+        var purchases = GrainFactory.ByKey<ILearnerPurchasesGrain>(LearnerId);
+        var orders = new List<JsonNode?>();
+        foreach (var orderId in await purchases.GetOrderIds())
+        {
+            if (await GrainFactory.ByKey<IOrderGrain>(orderId).Get() is { } order && order.Request.LearnerId == LearnerId)
+            {
+                orders.Add(Node(order));
+            }
+        }
+
+        var access = new List<JsonNode?>();
+        foreach (var courseId in await purchases.GetCourseIds())
+        {
+            foreach (var source in await GrainFactory.ByKey<ICourseEntitlementGrain>(ICourseEntitlementGrain.KeyOf(LearnerId, courseId)).GetSources())
+            {
+                access.Add(Node(new
+                {
+                    courseId, source.Id, source.Kind, source.GrantedAt, source.GrantedBy, source.WithdrawnAt, source.WithdrawalReason, source.Active,
+                }));
+            }
+        }
+
         var mails = await outbox.ListAccountAsync(EmailOwner.Learner, LearnerId, CancellationToken.None);
         var preferences = await GrainFactory.ByKey<IMailPreferencesGrain>(AccountKeys.Of(EmailOwner.Learner, LearnerId)).GetOptedOut();
         var sections = new List<(string, IReadOnlyList<JsonNode?>)>
@@ -176,6 +200,8 @@ internal sealed class DataExportGrain(
             ("plan-courses", plan is null ? [] : [.. plan.Courses.Select(c => Node(c))]),
             ("notifications", [.. notifications.Select(n => Node(n))]),
             ("certificates", certificates),
+            ("orders", orders),
+            ("course-access", access),
             ("mails", [.. mails.Select(m => Node(new { m.Id, m.Category, m.Subject, m.CreatedAt, m.SentAt, m.ToAddress }))]),
         };
         foreach (var (table, rows) in await exports.ReadRowsAsync(LearnerId, CancellationToken.None))

@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Payments;
 
 namespace AdaptiveMooc.Grains.Payments;
@@ -19,6 +20,9 @@ internal sealed class CourseEntitlementGrain(
             return;
         }
 
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        await GrainFactory.ByKey<ILearnerPurchasesGrain>(key[..slash]).AddCourse(key[(slash + 1)..]);
         state.State.Sources[sourceId] = new AccessSource(sourceId, kind, at, grantedBy);
         await state.WriteStateAsync();
     }

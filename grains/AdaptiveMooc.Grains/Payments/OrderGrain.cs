@@ -31,6 +31,7 @@ internal sealed class OrderGrain(
             return CommandResult.Conflict($"Order '{OrderId}' already exists.", "id");
         }
 
+        await GrainFactory.ByKey<ILearnerPurchasesGrain>(request.LearnerId).AddOrder(OrderId);
         state.State.Request = request;
         state.State.Status = OrderStatus.Pending;
         await state.WriteStateAsync();
@@ -177,6 +178,16 @@ internal sealed class OrderGrain(
                     return $"refused: paid {facts.Amount} {facts.Currency}, the order is {request.AmountMinor} {request.Currency}";
                 }
 
+                if (state.State.Status == OrderStatus.Disputed && state.State.PaidAt is null)
+                {
+                    // The payment is recorded (a dispute won later gives access back), but an open dispute withholds it.
+                    state.State.CheckoutSessionId ??= facts.CheckoutSessionId;
+                    state.State.PaymentIntentId ??= facts.PaymentIntentId;
+                    state.State.PaidAt = facts.Created;
+                    state.State.PaymentReference = facts.PaymentIntentId;
+                    return "no change: paid, but the order is disputed";
+                }
+
                 if (OrderStatus.IsWithdrawn(state.State.Status))
                 {
                     return $"no change: the order is already {state.State.Status}";
@@ -194,8 +205,11 @@ internal sealed class OrderGrain(
                 state.State.PaymentReference = facts.PaymentIntentId;
                 return "paid: access granted";
 
-            case StripeEventFacts.ChargeRefunded or StripeEventFacts.DisputeCreated:
-                if (facts.Type == StripeEventFacts.ChargeRefunded && !facts.FullyRefunded)
+            case StripeEventFacts.DisputeCreated or StripeEventFacts.DisputeClosed:
+                return Dispute(facts);
+
+            case StripeEventFacts.ChargeRefunded:
+                if (!facts.FullyRefunded)
                 {
                     return "no change: a partial refund keeps access";
                 }
@@ -208,13 +222,73 @@ internal sealed class OrderGrain(
                 // A refund or dispute seen before the completed session (Stripe does not order events) is
                 // final too: the late completion then finds the order withdrawn and grants nothing.
                 state.State.PaymentIntentId ??= facts.PaymentIntentId;
-                state.State.Status = facts.Type == StripeEventFacts.ChargeRefunded ? OrderStatus.Refunded : OrderStatus.Disputed;
+                state.State.Status = OrderStatus.Refunded;
                 state.State.WithdrawnAt = facts.Created;
                 return $"{state.State.Status}: access withdrawn";
 
             default:
                 return $"ignored: event type {facts.Type}";
         }
+    }
+
+    /// <summary>
+    /// A dispute's opening or closing. Each dispute is kept by id with its state, so either event may come first
+    /// and replays change nothing: a dispute closed before its creation is seen stays closed. The order is disputed
+    /// (access withdrawn) while any dispute is open or was lost; once every dispute is won (or was an inquiry closed
+    /// without a chargeback) a paid order is paid again and access comes back. A refund stays final.
+    /// </summary>
+    private string Dispute(StripeEventFacts facts)
+    {
+        var key = facts.DisputeId ?? facts.ChargeId ?? facts.EventId;
+        var known = state.State.Disputes.GetValueOrDefault(key);
+        state.State.PaymentIntentId ??= facts.PaymentIntentId;
+        if (facts.Type == StripeEventFacts.DisputeCreated)
+        {
+            if (known is not null)
+            {
+                return $"no change: dispute {key} is already {known}";
+            }
+
+            state.State.Disputes[key] = "open";
+        }
+        else
+        {
+            var closing = string.IsNullOrEmpty(facts.DisputeStatus) ? "closed" : facts.DisputeStatus;
+            if (known is not (null or "open"))
+            {
+                return $"no change: dispute {key} was already closed ({known})";
+            }
+
+            state.State.Disputes[key] = closing;
+        }
+
+        if (state.State.Status == OrderStatus.Refunded)
+        {
+            return $"no change: the order is refunded (dispute {key} {state.State.Disputes[key]})";
+        }
+
+        var withheld = state.State.Disputes.Values.Any(v => v is not ("won" or "warning_closed"));
+        var before = state.State.Status;
+        if (withheld)
+        {
+            state.State.Status = OrderStatus.Disputed;
+            if (before != OrderStatus.Disputed)
+            {
+                state.State.WithdrawnAt = facts.Created;
+            }
+        }
+        else
+        {
+            state.State.Status = state.State.PaidAt is null ? OrderStatus.Pending : OrderStatus.Paid;
+            state.State.WithdrawnAt = null;
+        }
+
+        return (before, state.State.Status) switch
+        {
+            (_, OrderStatus.Disputed) when before != OrderStatus.Disputed => "disputed: access withdrawn",
+            (OrderStatus.Disputed, OrderStatus.Paid) => $"paid: dispute {key} {state.State.Disputes[key]}, access restored",
+            _ => $"no change: dispute {key} {state.State.Disputes[key]}, the order stays {state.State.Status}",
+        };
     }
 
     private void Record(OrderEvent orderEvent)

@@ -29,4 +29,7 @@ internal sealed class OrderState
 
     /// <summary>The payment intent was linked (parked refunds and disputes collected).</summary>
     [Id(10)] public bool PaymentIntentLinked { get; set; }
+
+    /// <summary>The order's Stripe disputes by id: <c>open</c> until closed, then Stripe's closing status (<c>won</c>, <c>lost</c>, ...).</summary>
+    [Id(11)] public Dictionary<string, string> Disputes { get; set; } = new(StringComparer.Ordinal);
 }

@@ -10,7 +10,7 @@ internal sealed class ProviderGrain(
 {
     private string ProviderId => this.GetPrimaryKeyString();
 
-    public async Task<CommandResult> Create(ProviderProfile profile, string adminTrainerId, DateTimeOffset at)
+    public async Task<CommandResult> Create(ProviderProfile profile, string? adminTrainerId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (state.State.Profile is not null)
@@ -19,7 +19,7 @@ internal sealed class ProviderGrain(
         }
 
         state.State.Profile = profile;
-        state.State.AdminIds = [adminTrainerId];
+        state.State.AdminIds = adminTrainerId is null ? [] : [adminTrainerId];
         state.State.CreatedAt = at;
         await state.WriteStateAsync();
         return CommandResult.Created;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Notifications;
 using AdaptiveMooc.Grains.Abstractions.Webinars;
 using AdaptiveMooc.Grains.Forums;
 
@@ -16,8 +18,13 @@ internal sealed class WebinarGrain(
     [PersistentState("webinar", StorageNames.Default)] IPersistentState<WebinarState> state,
     IWebinarStore store,
     ILearningStatementSink statements,
-    TimeProvider clock) : Grain, IWebinarGrain
+    TimeProvider clock) : Grain, IWebinarGrain, IRemindable
 {
+    /// <summary>How long before the start registered learners get the "webinar starting" notification and mail.</summary>
+    public static readonly TimeSpan StartingNoticeLead = TimeSpan.FromMinutes(30);
+
+    private const string StartingReminder = "webinar-starting";
+
     private string courseId = string.Empty;
     private Guid webinarId;
     private int registered;
@@ -46,8 +53,50 @@ internal sealed class WebinarGrain(
         state.State.CreatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         await store.SaveWebinarAsync(View());
+
+        // A durable reminder (the reminders table) at the notice time: a silo restart in between does not lose it.
+        var due = state.State.Start - StartingNoticeLead - clock.GetUtcNow();
+        await this.RegisterOrUpdateReminder(StartingReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
         return new WebinarResult(WebinarOutcome.Ok, View());
     }
+
+    /// <summary>
+    /// The notice time: every registered learner's inbox gets the notification (one id per webinar, so a repeated
+    /// tick after a crash adds nothing), and the inbox queues its mail in the durable outbox, under the learner's
+    /// mail preferences (category <c>webinars</c>). The reminder ends once every learner has it, or the webinar ended.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != StartingReminder)
+        {
+            return;
+        }
+
+        if (state.State.Exists && clock.GetUtcNow() < End)
+        {
+            state.State.StartingNoticeSent = true;
+            foreach (var registration in await store.ListRegistrationsAsync(webinarId))
+            {
+                await NotifyStartingAsync(registration.LearnerId);
+            }
+
+            await state.WriteStateAsync();
+        }
+
+        if (await this.GetReminder(StartingReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private Task NotifyStartingAsync(string learnerId) =>
+        GrainFactory.ByKey<INotificationInboxGrain>(learnerId).Add(new LearnerNotification(
+            $"webinar-starting:{webinarId:D}",
+            "webinar-starting",
+            courseId,
+            $"\"{state.State.Title}\" starts at {state.State.Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({state.State.Minutes} min). Join: {state.State.JoinUrl}",
+            clock.GetUtcNow(),
+            state.State.Start));
 
     public Task<WebinarView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
@@ -82,6 +131,13 @@ internal sealed class WebinarGrain(
 
         registered++;
         await store.SaveWebinarAsync(View());
+
+        // Registered inside the notice window (after the reminder ran, or a webinar scheduled at short notice): told at once.
+        if (now >= state.State.Start - StartingNoticeLead)
+        {
+            await NotifyStartingAsync(learnerId);
+        }
+
         return new WebinarResult(WebinarOutcome.Ok, View());
     }
 

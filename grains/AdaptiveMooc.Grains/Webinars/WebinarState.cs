@@ -13,4 +13,7 @@ internal sealed class WebinarState
     [Id(5)] public Uri? JoinUrl { get; set; }
     [Id(6)] public string CreatedBy { get; set; } = string.Empty;
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The notice time came (registered learners were notified); later registrations are notified at once.</summary>
+    [Id(8)] public bool StartingNoticeSent { get; set; }
 }

@@ -187,6 +187,98 @@ public sealed class ProviderTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_withdrawn_grant_stops_new_progress_and_new_certificates_but_keeps_the_history_and_is_audited()
+    {
+        var (providerId, adminId, providerAdmin) = await ProviderAsync();
+        var courseId = await Actors.CourseAsync(providerAdmin, providerId: providerId);
+        var (learnerId, learner) = await Actors.LearnerAsync(Platform);
+        await Actors.ReadAsync(await providerAdmin.PostAsJsonAsync($"/api/providers/{providerId}/grants", new { learnerId, courseId }), HttpStatusCode.OK);
+        await Actors.ReadAsync(await learner.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new { courseId }), HttpStatusCode.Created);
+        await Actors.ReadAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.OK);
+
+        // Who may withdraw: not the learner, not another provider's admin; the reason is required.
+        Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.PostAsJsonAsync($"/api/providers/{providerId}/grants/withdrawal",
+            new { learnerId, courseId, reason = "mine" })));
+        var (_, _, strangerAdmin) = await ProviderAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(strangerAdmin.PostAsJsonAsync($"/api/providers/{providerId}/grants/withdrawal",
+            new { learnerId, courseId, reason = "theirs" })));
+        await Problem.AssertAsync(await providerAdmin.PostAsJsonAsync($"/api/providers/{providerId}/grants/withdrawal", new { learnerId, courseId }),
+            HttpStatusCode.BadRequest, "reason");
+
+        var withdrawn = await Actors.ReadAsync(await providerAdmin.PostAsJsonAsync($"/api/providers/{providerId}/grants/withdrawal",
+            new { learnerId, courseId, reason = "the sponsorship ended" }), HttpStatusCode.OK);
+        Assert.False(withdrawn.GetProperty("hasAccess").GetBoolean());
+        var grant = Assert.Single(withdrawn.GetProperty("sources").EnumerateArray());
+        Assert.Equal($"grant:{providerId}", grant.GetProperty("id").GetString());
+        Assert.Contains("the sponsorship ended", grant.GetProperty("withdrawalReason").GetString(), StringComparison.Ordinal);
+        await Problem.AssertAsync(await providerAdmin.PostAsJsonAsync($"/api/providers/{providerId}/grants/withdrawal",
+            new { learnerId, courseId, reason = "again" }), HttpStatusCode.Conflict, "no active grant");
+
+        // No new progress: statements about the course are refused and change nothing; the history stays readable.
+        await Problem.AssertAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l3")), HttpStatusCode.Forbidden, "no access");
+        var progress = await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/courses/{courseId}/progress"), HttpStatusCode.OK);
+        Assert.Equal("l1", Assert.Single(progress.GetProperty("completedLessons").EnumerateArray()).GetString());
+        using var admin = Platform.Client();
+        var trainerGraded = Actors.Completed(learnerId, courseId, "l2");
+        trainerGraded["verb"]!["id"] = "http://adlnet.gov/expapi/verbs/passed";
+        trainerGraded["result"] = new System.Text.Json.Nodes.JsonObject { ["score"] = new System.Text.Json.Nodes.JsonObject { ["scaled"] = 0.9 }, ["success"] = true };
+        await Problem.AssertAsync(await admin.PostAsJsonAsync("/xapi/statements", trainerGraded), HttpStatusCode.Forbidden, "no access");
+
+        // No new certificate, for the learner or on a trainer's request; none was issued.
+        await Problem.AssertAsync(await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null),
+            HttpStatusCode.Forbidden, "no new certificate");
+        await Problem.AssertAsync(await providerAdmin.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null),
+            HttpStatusCode.Forbidden, "no new certificate");
+        var certificates = await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/certificates"), HttpStatusCode.OK);
+        Assert.DoesNotContain(certificates.GetProperty("items").EnumerateArray(), c => c.GetProperty("courseId").GetString() == courseId);
+
+        var audit = await Actors.ReadAsync(await admin.GetAsync("/api/audit?limit=200"), HttpStatusCode.OK);
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e =>
+            e.GetProperty("action").GetString() == "provider.grant-withdraw" && e.GetProperty("actorId").GetString() == adminId
+            && e.GetProperty("detail").GetString()!.Contains($"learner={learnerId}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Concurrent_enrolments_with_one_voucher_code_let_exactly_one_learner_in()
+    {
+        var (providerId, _, providerAdmin) = await ProviderAsync();
+        var courseId = await Actors.CourseAsync(providerAdmin, providerId: providerId);
+        var issued = await Actors.ReadAsync(await providerAdmin.PostAsJsonAsync($"/api/courses/{courseId}/vouchers",
+            new { count = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(7) }), HttpStatusCode.Created);
+        var code = Assert.Single(issued.GetProperty("codes").EnumerateArray()).GetString()!;
+        await Problem.AssertAsync(await providerAdmin.PostAsJsonAsync($"/api/courses/{courseId}/vouchers", new { count = 0, expiresAt = DateTimeOffset.UtcNow.AddDays(7) }),
+            HttpStatusCode.BadRequest, "count");
+
+        var learners = new List<(string Id, HttpClient Client)>();
+        for (var i = 0; i < 10; i++)
+        {
+            learners.Add(await Actors.LearnerAsync(Platform));
+        }
+
+        var answers = await Task.WhenAll(learners.Select(async l =>
+        {
+            using var response = await l.Client.PostAsJsonAsync($"/api/learners/{l.Id}/enrollments", new { courseId, voucher = code });
+            return (l.Id, l.Client, response.StatusCode);
+        }));
+        var winner = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.Id != winner.Id), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+
+        // The winner retrying gets the enrolment again; the others stay locked out.
+        await Actors.ReadAsync(await winner.Client.PostAsJsonAsync($"/api/learners/{winner.Id}/enrollments", new { courseId, voucher = code }), HttpStatusCode.Created);
+        foreach (var (id, client, _) in answers)
+        {
+            var access = await Actors.ReadAsync(await client.GetAsync($"/api/learners/{id}/courses/{courseId}/access"), HttpStatusCode.OK);
+            Assert.Equal(id == winner.Id, access.GetProperty("hasAccess").GetBoolean());
+        }
+
+        // A code of another course is refused naming the field.
+        var otherCourse = await Actors.CourseAsync(providerAdmin, providerId: providerId);
+        var (loserId, loser) = answers.First(a => a.Id != winner.Id) is var l ? (l.Id, l.Client) : default;
+        await Problem.AssertAsync(await loser.PostAsJsonAsync($"/api/learners/{loserId}/enrollments", new { courseId = otherCourse, voucher = code }),
+            HttpStatusCode.BadRequest, "voucher");
+    }
+
+    [Fact]
     public async Task Provider_input_is_validated_and_only_its_trainers_give_it_courses()
     {
         var (trainerId, trainer) = await Actors.TrainerAsync(Platform);

@@ -47,17 +47,24 @@ internal static class StripeEvents
             ["metadata"] = new JsonObject(),
         });
 
-    public static JsonObject DisputeCreated(string eventId, string paymentIntent, long amount, string currency, DateTimeOffset created) =>
-        Event(eventId, "charge.dispute.created", created, new JsonObject
+    public static JsonObject DisputeCreated(string eventId, string paymentIntent, long amount, string currency, DateTimeOffset created, string? disputeId = null) =>
+        Dispute(eventId, "charge.dispute.created", disputeId ?? $"dp_test_{Guid.NewGuid():N}", "needs_response", paymentIntent, amount, currency, created);
+
+    /// <summary>A dispute's end; <paramref name="status"/> <c>won</c> or <c>lost</c> as Stripe reports it.</summary>
+    public static JsonObject DisputeClosed(string eventId, string disputeId, string status, string paymentIntent, long amount, string currency, DateTimeOffset created) =>
+        Dispute(eventId, "charge.dispute.closed", disputeId, status, paymentIntent, amount, currency, created);
+
+    private static JsonObject Dispute(string eventId, string type, string disputeId, string status, string paymentIntent, long amount, string currency, DateTimeOffset created) =>
+        Event(eventId, type, created, new JsonObject
         {
-            ["id"] = $"dp_test_{Guid.NewGuid():N}",
+            ["id"] = disputeId,
             ["object"] = "dispute",
             ["amount"] = amount,
             ["currency"] = currency,
-            ["charge"] = $"ch_test_{Guid.NewGuid():N}",
+            ["charge"] = $"ch_test_{paymentIntent}",
             ["payment_intent"] = paymentIntent,
             ["reason"] = "fraudulent",
-            ["status"] = "needs_response",
+            ["status"] = status,
             ["metadata"] = new JsonObject(),
         });
 

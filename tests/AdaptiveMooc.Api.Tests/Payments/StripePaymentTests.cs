@@ -29,7 +29,7 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
         await Problem.AssertAsync(await learner.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new { courseId }), HttpStatusCode.Forbidden, "paid");
         Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.GetAsync($"/api/courses/{courseId}/forum/threads")));
         await Problem.AssertAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.Forbidden, "no access");
-        await Problem.AssertAsync(await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null), HttpStatusCode.Forbidden, "no access");
 
         // The order: what the platform asked Stripe for.
         var order = await Actors.ReadAsync(await learner.PostAsync(new Uri($"/api/courses/{courseId}/orders", UriKind.Relative), null), HttpStatusCode.Created);
@@ -204,6 +204,72 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
     }
 
     [Fact]
+    public async Task A_dispute_won_gives_access_back_and_a_dispute_lost_keeps_it_withdrawn_whatever_the_order_of_events()
+    {
+        var (_, trainer) = await Actors.TrainerAsync(Platform);
+        var courseId = await Actors.CourseAsync(trainer);
+        var anonymous = Platform.Client(admin: false);
+
+        // outcome: how Stripe closes the dispute; closedFirst: the closing event arrives before the opening one.
+        foreach (var (outcome, closedFirst) in new[] { ("won", false), ("lost", false), ("won", true) })
+        {
+            var (learnerId, learner) = await Actors.LearnerAsync(Platform);
+            var order = await Actors.ReadAsync(await learner.PostAsync(new Uri($"/api/courses/{courseId}/orders", UriKind.Relative), null), HttpStatusCode.Created);
+            var orderId = order.GetProperty("id").GetString()!;
+            var paymentIntent = $"pi_test_{Guid.NewGuid():N}";
+            await Actors.ReadAsync(await StripeEvents.PostSignedAsync(anonymous, StripeEvents.CheckoutCompleted(
+                StripeEvents.NewEventId(), orderId, order.GetProperty("checkoutSessionId").GetString()!, paymentIntent, 4900, "eur", DateTimeOffset.UtcNow)), HttpStatusCode.OK);
+            await Actors.ReadAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.OK);
+
+            var disputeId = $"dp_test_{Guid.NewGuid():N}";
+            var opened = StripeEvents.DisputeCreated(StripeEvents.NewEventId(), paymentIntent, 4900, "eur", DateTimeOffset.UtcNow.AddMinutes(-5), disputeId);
+            var closed = StripeEvents.DisputeClosed(StripeEvents.NewEventId(), disputeId, outcome, paymentIntent, 4900, "eur", DateTimeOffset.UtcNow);
+            var sequence = closedFirst ? new[] { closed, opened } : [opened, closed];
+
+            var first = await Actors.ReadAsync(await StripeEvents.PostSignedAsync(anonymous, sequence[0]), HttpStatusCode.OK);
+            if (!closedFirst)
+            {
+                Assert.Equal("disputed: access withdrawn", first.GetProperty("outcome").GetString());
+                Assert.False(await HasAccessAsync(learner, learnerId, courseId));
+                Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.GetAsync($"/api/courses/{courseId}/forum/threads")));
+                await Problem.AssertAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l3")), HttpStatusCode.Forbidden, "no access");
+            }
+
+            var second = await Actors.ReadAsync(await StripeEvents.PostSignedAsync(anonymous, sequence[1]), HttpStatusCode.OK);
+            // Replaying both (Stripe retries) changes nothing.
+            foreach (var replay in sequence)
+            {
+                var again = await Actors.ReadAsync(await StripeEvents.PostSignedAsync(anonymous, replay), HttpStatusCode.OK);
+                Assert.StartsWith("no change", again.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+            }
+
+            var final = await Actors.ReadAsync(await learner.GetAsync($"/api/orders/{orderId}"), HttpStatusCode.OK);
+            var restored = outcome == "won";
+            Assert.Equal(restored ? "paid" : "disputed", final.GetProperty("status").GetString());
+            Assert.Equal(restored, final.GetProperty("accessGranted").GetBoolean());
+            Assert.Equal(restored, await HasAccessAsync(learner, learnerId, courseId));
+            Assert.Equal(restored ? HttpStatusCode.OK : HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.GetAsync($"/api/courses/{courseId}/forum/threads")));
+            if (closedFirst)
+            {
+                // The opening event, arriving after the dispute was won, withdrew nothing.
+                Assert.StartsWith("no change", second.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(restored ? $"paid: dispute {disputeId} won, access restored" : $"no change: dispute {disputeId} lost, the order stays disputed",
+                    second.GetProperty("outcome").GetString());
+            }
+
+            // The history stays either way: the lesson completed before the dispute.
+            var progress = await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/courses/{courseId}/progress"), HttpStatusCode.OK);
+            Assert.Contains(progress.GetProperty("completedLessons").EnumerateArray(), l => l.GetString() == "l1");
+        }
+    }
+
+    private static async Task<bool> HasAccessAsync(HttpClient learner, string learnerId, string courseId) =>
+        (await Actors.ReadAsync(await learner.GetAsync($"/api/learners/{learnerId}/courses/{courseId}/access"), HttpStatusCode.OK)).GetProperty("hasAccess").GetBoolean();
+
+    [Fact]
     public async Task A_lost_webhook_is_made_good_by_reconciling_from_stripe()
     {
         var (_, trainer) = await Actors.TrainerAsync(Platform);
@@ -251,7 +317,8 @@ public sealed class StripePaymentTests(PaymentsFixture fixture)
         var (learnerId, learner) = await Actors.LearnerAsync(Platform);
 
         await Problem.AssertAsync(await learner.PostAsJsonAsync("/xapi/statements", Actors.Completed(learnerId, courseId, "l1")), HttpStatusCode.Forbidden, "no access");
-        Assert.Equal(HttpStatusCode.NotFound, await Actors.StatusAsync(learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null)));
+        // The paid-course rule answers first (403), before the route looks for an enrolment.
+        Assert.Equal(HttpStatusCode.Forbidden, await Actors.StatusAsync(learner.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null)));
 
         var order = await Actors.ReadAsync(await learner.PostAsync(new Uri($"/api/courses/{courseId}/orders", UriKind.Relative), null), HttpStatusCode.Created);
         await Actors.ReadAsync(await StripeEvents.PostSignedAsync(Platform.Client(admin: false), StripeEvents.CheckoutCompleted(

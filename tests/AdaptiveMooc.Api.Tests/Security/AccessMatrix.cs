@@ -193,6 +193,10 @@ public static class AccessMatrix
         ["GET /api/providers/{providerId}/vouchers"] = AccessRule.CourseStaff(),
         ["GET /api/providers/{providerId}/orders"] = AccessRule.CourseStaff(),
         ["POST /api/providers/{providerId}/grants"] = AccessRule.CourseStaff() with { Body = _ => new { } },
+        // The contract's voucher route: the course's provider's admins and admins. The scenario's course has no
+        // provider, so its owner is refused (403) and the admin gets past authorization to a 409 (no provider).
+        ["POST /api/courses/{courseId}/vouchers"] = AccessRule.AdminOnly() with { Body = _ => new { } },
+        ["POST /api/providers/{providerId}/grants/withdrawal"] = AccessRule.CourseStaff() with { Body = _ => new { } },
         // A learner redeems for themselves; an unknown code (the empty body) is a 400.
         ["POST /api/learners/{learnerId}/vouchers"] = AccessRule.LearnerData().With(Role.Admin, Expect.Forbidden) with { Body = _ => new { } },
 
@@ -207,6 +211,25 @@ public static class AccessMatrix
         ["POST /api/account/password-reset"] = AccessRule.Anyone() with { Body = _ => new { } },
         ["POST /api/account/password-reset/confirm"] = AccessRule.Anyone() with { Body = _ => new { } },
         ["POST /api/account/email-verification"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/auth/password-reset"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/auth/password-reset/confirm"] = AccessRule.Anyone() with { Body = _ => new { } },
+        ["POST /api/auth/email-verification/confirm"] = AccessRule.Anyone() with { Body = _ => new { } },
+        // The contract's learner-addressed account routes: the learner or an admin. The deletion row aims at a
+        // learner of its own (doomedLearnerId), so only the admin (last) gets through and erases it; the scenario's
+        // learner holds no token for it (404 like any other learner). The export rows name no export (404).
+        ["DELETE /api/learners/{learnerId}"] = AccessRule.LearnerData().With(Role.LearnerSelf, Expect.NotFound) with
+        {
+            Parameters = new Dictionary<string, string> { ["learnerId"] = "doomedLearnerId" },
+        },
+        ["POST /api/learners/{learnerId}/exports"] = AccessRule.LearnerData(),
+        ["GET /api/learners/{learnerId}/exports/{exportId}"] = AccessRule.LearnerData().With(Role.LearnerSelf, Expect.NotFound).With(Role.Admin, Expect.NotFound) with
+        {
+            Parameters = new Dictionary<string, string> { ["exportId"] = "openingPostId" },
+        },
+        ["GET /api/learners/{learnerId}/exports/{exportId}/archive"] = AccessRule.LearnerData().With(Role.LearnerSelf, Expect.NotFound).With(Role.Admin, Expect.NotFound) with
+        {
+            Parameters = new Dictionary<string, string> { ["exportId"] = "openingPostId" },
+        },
         ["GET /api/mail/unsubscribe"] = AccessRule.Anyone(),
         ["POST /api/mail/unsubscribe"] = AccessRule.Anyone(),
         ["GET /api/account"] = OwnAccount(),

@@ -176,7 +176,8 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
 
         var learner = "l-" + suffix;
         var otherLearner = "l2-" + suffix;
-        foreach (var id in new[] { learner, otherLearner })
+        var doomedLearner = "l3-" + suffix;
+        foreach (var id in new[] { learner, otherLearner, doomedLearner })
         {
             await ExpectAsync(HttpMethod.Post, "/api/learners", Credential.None, new
             {
@@ -252,6 +253,7 @@ public sealed partial class AccessMatrixTests(SecurityFixture fixture)
             {
                 ["learnerId"] = learner,
                 ["otherLearnerId"] = otherLearner,
+                ["doomedLearnerId"] = doomedLearner,
                 ["courseId"] = course,
                 ["spareCourseId"] = spareCourse,
                 ["trainerId"] = trainer,

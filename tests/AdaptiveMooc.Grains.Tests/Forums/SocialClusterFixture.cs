@@ -1,6 +1,8 @@
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Accounts;
 using AdaptiveMooc.Grains.Certificates;
 using AdaptiveMooc.Grains.Forums;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -53,6 +55,10 @@ public sealed class SocialClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ILearningStatementSink>(Statements);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, storage);
             silo.Services.AddSocialGrains();
+            // Webinars raise "webinar starting" notices (a reminder, then the inbox, which queues mail and webhooks).
+            silo.UseInMemoryReminderService();
+            silo.Services.AddMoocAccountServices(new ConfigurationBuilder().Build());
+            silo.Services.AddWebhookGrains();
             silo.Services.Configure<CertificateOptions>(o => o.SigningKeyPath = SigningKeyPath);
         });
         var cluster = builder.Build();
