@@ -40,6 +40,7 @@ public static class XapiEndpoints
         group.MapPost("/statements", Post).WithName("PostStatements");
         group.MapGet("/statements", Get).WithName("GetStatements");
         group.MapGet("/about", About).WithName("XapiAbout").AllowAnonymous();
+        group.MapXapiDocumentEndpoints();
         return routes;
     }
 
