@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml;
 using AdaptiveMooc.Grains.Abstractions.Common;
@@ -16,7 +17,7 @@ namespace AdaptiveMooc.Api.Xapi;
 /// <c>stored</c>, <c>authority</c> and <c>version</c>, with object keys sorted, so the same statement
 /// re-sent in another key order is still the same.
 /// </summary>
-internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now)
+internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now, JsonObject? authority = null)
 {
     public const int MaxStatementsPerRequest = 1000;
 
@@ -62,24 +63,16 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
         }
 
         RejectDuplicateKeys(statement, at.TrimEnd('.'));
+        XapiStatementValidator.Validate(statement, at);
 
-        Guid id;
         var hasId = statement.TryGetProperty("id", out var idElement);
-        if (hasId)
-        {
-            if (idElement.ValueKind != JsonValueKind.String || !Guid.TryParse(idElement.GetString(), out id))
-            {
-                throw new StatementParseException(at + "id", $"{at}id must be a UUID.");
-            }
-        }
-        else
-        {
-            id = Guid.CreateVersion7(now);
-        }
-
-        var learnerId = ParseActor(Required(statement, "actor", at), at + "actor");
-        var verb = ParseIri(Required(statement, "verb", at), at + "verb", objectType: null);
-        var activityId = ParseIri(Required(statement, "object", at), at + "object", objectType: "Activity");
+        var id = hasId ? Guid.Parse(idElement.GetString()!) : Guid.CreateVersion7(now);
+        var actor = statement.GetProperty("actor");
+        var verb = statement.GetProperty("verb").GetProperty("id").GetString()!;
+        var target = statement.GetProperty("object");
+        var activityId = (!target.TryGetProperty("objectType", out var objectType) || objectType.GetString() == "Activity")
+            ? target.GetProperty("id").GetString()!
+            : string.Empty;
 
         bool? success = null, completion = null;
         double? scaled = null;
@@ -87,43 +80,17 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
         var hasScore = false;
         if (statement.TryGetProperty("result", out var result))
         {
-            if (result.ValueKind != JsonValueKind.Object)
-            {
-                throw new StatementParseException(at + "result", $"{at}result must be an object.");
-            }
-
-            success = OptionalBool(result, "success", at + "result.");
-            completion = OptionalBool(result, "completion", at + "result.");
+            success = result.TryGetProperty("success", out var s) ? s.GetBoolean() : null;
+            completion = result.TryGetProperty("completion", out var c) ? c.GetBoolean() : null;
             if (result.TryGetProperty("score", out var score))
             {
                 hasScore = true;
-                if (score.ValueKind != JsonValueKind.Object)
-                {
-                    throw new StatementParseException(at + "result.score", $"{at}result.score must be an object.");
-                }
-
-                if (score.TryGetProperty("scaled", out var scaledElement))
-                {
-                    if (scaledElement.ValueKind != JsonValueKind.Number || scaledElement.GetDouble() is < -1 or > 1)
-                    {
-                        throw new StatementParseException(at + "result.score.scaled", $"{at}result.score.scaled must be a number between -1 and 1.");
-                    }
-
-                    scaled = scaledElement.GetDouble();
-                }
-
-                foreach (var name in (string[])["raw", "min", "max"])
-                {
-                    if (score.TryGetProperty(name, out var n) && n.ValueKind != JsonValueKind.Number)
-                    {
-                        throw new StatementParseException($"{at}result.score.{name}", $"{at}result.score.{name} must be a number.");
-                    }
-                }
+                scaled = score.TryGetProperty("scaled", out var scaledElement) ? scaledElement.GetDouble() : null;
             }
 
             if (result.TryGetProperty("duration", out var durationElement))
             {
-                duration = ParseDuration(durationElement, at + "result.duration");
+                duration = TryDuration(durationElement.GetString()!);
             }
 
             // The xAPI video profile's watched share: without an explicit result.completion it decides whether
@@ -140,123 +107,64 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
             }
         }
 
-        DateTimeOffset timestamp;
         var hasTimestamp = statement.TryGetProperty("timestamp", out var timestampElement);
-        if (hasTimestamp)
-        {
-            timestamp = ParseInstant(timestampElement, at + "timestamp");
-            if (timestamp > now + FutureTolerance)
-            {
-                throw new StatementParseException(at + "timestamp", $"{at}timestamp {timestampElement.GetString()} is in the future.");
-            }
-        }
-        else
-        {
-            timestamp = now;
-        }
-
-        var (json, hash) = Canonical(statement, hasId ? null : id, hasTimestamp ? null : timestamp);
-        var activity = PlatformActivity.Parse(baseUrl, activityId);
+        var timestamp = hasTimestamp ? ParseInstant(timestampElement, at + "timestamp") : now;
+        var version = statement.TryGetProperty("version", out var v) ? v.GetString()! : "1.0.0";
+        var (json, hash) = Canonical(statement, hasId ? null : id, hasTimestamp ? null : timestamp, version, authority);
+        var attachments = statement.TryGetProperty("attachments", out var list)
+            ? list.EnumerateArray().Select(a => new DeclaredAttachment(
+                a.GetProperty("sha2").GetString()!.ToLowerInvariant(),
+                a.GetProperty("contentType").GetString()!,
+                a.GetProperty("length").GetInt64(),
+                a.GetProperty("usageType").GetString()!,
+                a.TryGetProperty("fileUrl", out _))).ToList()
+            : [];
+        var index2 = XapiIndexer.From(statement, [.. attachments.Where(a => !a.HasFileUrl).Select(a => a.Sha2).Distinct(StringComparer.Ordinal)]);
         var record = new StatementRecord(
-            id, learnerId, verb, activityId, timestamp, json, hash,
-            activity?.CourseId, activity?.LessonId, activity?.ItemId, success, completion, scaled, duration);
+            id, PlatformLearner(actor) ?? string.Empty, verb, activityId, timestamp, json, hash,
+            null, null, null, success, completion, scaled, duration, Index: index2);
         var graded = verb is XapiVerbs.Passed or XapiVerbs.Failed or XapiVerbs.Completed || hasScore || success is not null || completion is not null;
-        return new ParsedStatement(index, record, graded);
+        var mbox = actor.TryGetProperty("mbox", out var m) && (!actor.TryGetProperty("objectType", out var t) || t.GetString() == "Agent") ? m.GetString()!["mailto:".Length..] : null;
+        return new ParsedStatement(index, record, graded)
+        {
+            Mbox = mbox,
+            HasTimestamp = hasTimestamp,
+            Attachments = attachments,
+            Element = statement.Clone(),
+        };
     }
 
-    /// <summary>The learner id of an actor <c>{"account": {"homePage": base, "name": id}}</c>.</summary>
-    public string ParseActor(JsonElement actor, string field)
+    /// <summary>The learner id of an actor <c>{"account": {"homePage": base, "name": id}}</c>, or null for any other actor.</summary>
+    public string? PlatformLearner(JsonElement actor)
     {
-        if (actor.ValueKind != JsonValueKind.Object)
+        if (actor.ValueKind != JsonValueKind.Object
+            || (actor.TryGetProperty("objectType", out var type) && type.GetString() != "Agent")
+            || !actor.TryGetProperty("account", out var account) || account.ValueKind != JsonValueKind.Object
+            || !account.TryGetProperty("homePage", out var homePage) || homePage.ValueKind != JsonValueKind.String
+            || homePage.GetString()!.TrimEnd('/') != baseUrl
+            || !account.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || !Ids.IsValid(name.GetString()))
         {
-            throw new StatementParseException(field, $"{field} must be an object.");
-        }
-
-        if (actor.TryGetProperty("objectType", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() != "Agent")
-        {
-            throw new StatementParseException(field + ".objectType", $"{field} must be an Agent (groups are not supported).");
-        }
-
-        if (!actor.TryGetProperty("account", out var account) || account.ValueKind != JsonValueKind.Object)
-        {
-            throw new StatementParseException(
-                field + ".account", $"{field} must identify a platform learner: {{\"account\": {{\"homePage\": \"{baseUrl}\", \"name\": \"<learnerId>\"}}}}.");
-        }
-
-        if (!account.TryGetProperty("homePage", out var homePage) || homePage.ValueKind != JsonValueKind.String
-            || homePage.GetString()!.TrimEnd('/') != baseUrl)
-        {
-            throw new StatementParseException(field + ".account.homePage", $"{field}.account.homePage must be '{baseUrl}'.");
-        }
-
-        if (!account.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || !Ids.IsValid(name.GetString()))
-        {
-            throw new StatementParseException(field + ".account.name", $"{field}.account.name must be a learner id (1-64 characters of [a-z0-9-]).");
+            return null;
         }
 
         return name.GetString()!;
     }
 
-    private static JsonElement Required(JsonElement statement, string name, string at) =>
-        statement.TryGetProperty(name, out var value) ? value : throw new StatementParseException(at + name, $"{at}{name} is required.");
-
-    private static string ParseIri(JsonElement element, string field, string? objectType)
+    private static TimeSpan? TryDuration(string text)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        try
         {
-            throw new StatementParseException(field, $"{field} must be an object with an id.");
+            var duration = XmlConvert.ToTimeSpan(text);
+            return duration <= TimeSpan.FromDays(366) ? duration : null;
         }
-
-        if (objectType is not null && element.TryGetProperty("objectType", out var type) && type.GetString() != objectType)
-        {
-            throw new StatementParseException(field + ".objectType", $"{field}.objectType must be '{objectType}'.");
-        }
-
-        if (!element.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
-            || id.GetString() is not { Length: > 0 and <= 2048 } text || !Uri.TryCreate(text, UriKind.Absolute, out _))
-        {
-            throw new StatementParseException(field + ".id", $"{field}.id must be an absolute IRI of at most 2048 characters.");
-        }
-
-        return text;
-    }
-
-    private static bool? OptionalBool(JsonElement parent, string name, string at)
-    {
-        if (!parent.TryGetProperty(name, out var value))
+        catch (FormatException)
         {
             return null;
         }
-
-        return value.ValueKind switch
+        catch (OverflowException)
         {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new StatementParseException(at + name, $"{at}{name} must be true or false."),
-        };
-    }
-
-    private static TimeSpan ParseDuration(JsonElement element, string field)
-    {
-        if (element.ValueKind == JsonValueKind.String && element.GetString() is { } text && text.StartsWith('P'))
-        {
-            try
-            {
-                var duration = XmlConvert.ToTimeSpan(text);
-                if (duration <= TimeSpan.FromDays(366))
-                {
-                    return duration;
-                }
-            }
-            catch (FormatException)
-            {
-            }
-            catch (OverflowException)
-            {
-            }
+            return null;
         }
-
-        throw new StatementParseException(field, $"{field} must be an ISO 8601 duration such as 'PT25M' (at most a year).");
     }
 
     public static DateTimeOffset ParseInstant(JsonElement element, string field) =>
@@ -300,7 +208,7 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
     }
 
     /// <summary>The hash of the statement as sent and the JSON to store (with the id and timestamp the server filled in).</summary>
-    private static (string Json, string Hash) Canonical(JsonElement statement, Guid? filledId, DateTimeOffset? filledTimestamp)
+    private static (string Json, string Hash) Canonical(JsonElement statement, Guid? filledId, DateTimeOffset? filledTimestamp, string version, JsonObject? authority)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -309,21 +217,17 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
-        if (filledId is null && filledTimestamp is null)
-        {
-            return (Encoding.UTF8.GetString(buffer.WrittenSpan), hash);
-        }
-
         var stored = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(stored))
         {
-            WriteSorted(writer, statement, topLevel: true, filledId, filledTimestamp);
+            WriteSorted(writer, statement, topLevel: true, filledId, filledTimestamp, version, authority);
         }
 
         return (Encoding.UTF8.GetString(stored.WrittenSpan), hash);
     }
 
-    private static void WriteSorted(Utf8JsonWriter writer, JsonElement element, bool topLevel, Guid? filledId, DateTimeOffset? filledTimestamp)
+    private static void WriteSorted(
+        Utf8JsonWriter writer, JsonElement element, bool topLevel, Guid? filledId, DateTimeOffset? filledTimestamp, string? version = null, JsonObject? authority = null)
     {
         switch (element.ValueKind)
         {
@@ -343,6 +247,17 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
 
                     writer.WritePropertyName(property.Name);
                     WriteSorted(writer, property.Value, false, null, null);
+                }
+
+                if (topLevel && version is not null)
+                {
+                    writer.WriteString("version", version);
+                }
+
+                if (topLevel && authority is not null)
+                {
+                    writer.WritePropertyName("authority");
+                    authority.WriteTo(writer);
                 }
 
                 if (topLevel && filledTimestamp is { } timestamp)

@@ -11,6 +11,7 @@ public static class XapiServiceCollectionExtensions
             .Validate(o => o.MaxStatementsPerLearner >= 1, "Mooc:Xapi:MaxStatementsPerLearner must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<StatementQuota>();
+        services.AddSingleton<XapiInterpreter>();
         return services;
     }
 }

@@ -11,4 +11,11 @@ public interface IStatementIngestGrain : IGrainWithIntegerKey
 {
     [Alias("Ingest")]
     Task<IngestResult> Ingest(IReadOnlyList<StatementRecord> statements);
+
+    /// <summary>
+    /// <see cref="Ingest"/> for statements sent with attachment contents (xAPI <c>multipart/mixed</c>): the
+    /// attachments are committed first (by SHA-2, idempotent), then the statements as <see cref="Ingest"/> does.
+    /// </summary>
+    [Alias("IngestWithAttachments")]
+    Task<IngestResult> IngestWithAttachments(IReadOnlyList<StatementRecord> statements, IReadOnlyList<XapiAttachment> attachments);
 }

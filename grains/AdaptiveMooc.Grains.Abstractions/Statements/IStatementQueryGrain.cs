@@ -15,6 +15,11 @@ public interface IStatementQueryGrain : IGrainWithIntegerKey
     [Alias("Find")]
     Task<StoredStatement?> Find(Guid statementId);
 
+    /// <summary>The stored attachment contents of these SHA-2 values (those the store holds).</summary>
+    [ReadOnly]
+    [Alias("ReadAttachments")]
+    Task<IReadOnlyList<XapiAttachment>> ReadAttachments(IReadOnlyList<string> sha2);
+
     [ReadOnly]
     [Alias("Ping")]
     Task<bool> Ping();

@@ -9,6 +9,9 @@ namespace AdaptiveMooc.Grains.Abstractions.Statements;
 /// whether the statement's source may grade (an admin, a trainer of the course, an API key allowed on the
 /// course); it is stored with the statement so grades are judged by their source whenever they are
 /// evaluated, whatever the course looks like then (docs/SECURITY.md, "Grades and their sources").
+/// <see cref="LearnerId"/> is empty when the actor is no platform learner (the statement is stored, not
+/// interpreted); <see cref="ActivityId"/> is empty when the object is no Activity. <see cref="Index"/> holds
+/// what LRS queries need (null for statements written before migration 0120 or by grains).
 /// </summary>
 [GenerateSerializer]
 [Alias("mooc.StatementRecord")]
@@ -27,4 +30,9 @@ public sealed record StatementRecord(
     [property: Id(11)] bool? Completion,
     [property: Id(12)] double? ScoreScaled,
     [property: Id(13)] TimeSpan? Duration,
-    [property: Id(14)] bool FromGrader = false);
+    [property: Id(14)] bool FromGrader = false,
+    [property: Id(15)] XapiIndex? Index = null)
+{
+    /// <summary>Whether the actor was mapped to a platform learner (<see cref="LearnerId"/> is empty for plain LRS data).</summary>
+    public bool IsInterpreted => LearnerId.Length > 0;
+}

@@ -19,5 +19,10 @@ internal interface IStatementStore
     /// <summary>The statement with this id, or null.</summary>
     Task<StoredStatement?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Commits attachment contents by SHA-2 (an existing one is kept).</summary>
+    Task StoreAttachmentsAsync(IReadOnlyList<XapiAttachment> attachments, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<XapiAttachment>> ReadAttachmentsAsync(IReadOnlyList<string> sha2, CancellationToken cancellationToken);
+
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

@@ -9,6 +9,7 @@ internal sealed class InMemoryStatementStore : IStatementStore
     private readonly List<StoredStatement> all = [];
     private readonly Dictionary<Guid, StoredStatement> byId = [];
     private readonly Dictionary<string, List<StoredStatement>> byLearner = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XapiAttachment> attachments = new(StringComparer.Ordinal);
     private long sequence;
 
     public Task<AppendResult> AppendAsync(IReadOnlyList<StatementRecord> statements, DateTimeOffset stored, CancellationToken cancellationToken)
@@ -28,6 +29,14 @@ internal sealed class InMemoryStatementStore : IStatementStore
             {
                 if (byId.ContainsKey(statement.Id))
                 {
+                    continue;
+                }
+
+                if (!statement.IsInterpreted)
+                {
+                    var plain = new StoredStatement(++sequence, stored, statement);
+                    all.Add(plain);
+                    byId[statement.Id] = plain;
                     continue;
                 }
 
@@ -79,8 +88,9 @@ internal sealed class InMemoryStatementStore : IStatementStore
             }
 
             var page = rows
-                .Where(s => query.ActivityId is null || s.Statement.ActivityId == query.ActivityId)
-                .Where(s => query.Verb is null || s.Statement.Verb == query.Verb)
+                .Where(s => !IsVoided(s.Statement.Id))
+                .Where(s => Matches(s.Statement, query)
+                    || (IndexOf(s.Statement).StatementRef is { } target && byId.TryGetValue(target, out var t) && Matches(t.Statement, query)))
                 .Where(s => query.Since is null || s.Stored > query.Since)
                 .Where(s => query.Until is null || s.Stored <= query.Until)
                 .Take(query.Limit + 1)
@@ -99,9 +109,48 @@ internal sealed class InMemoryStatementStore : IStatementStore
     {
         lock (gate)
         {
-            return Task.FromResult(byId.GetValueOrDefault(id));
+            return Task.FromResult(byId.TryGetValue(id, out var row) ? row with { Voided = IsVoided(id) } : null);
         }
     }
+
+    public Task StoreAttachmentsAsync(IReadOnlyList<XapiAttachment> attachments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        lock (gate)
+        {
+            foreach (var attachment in attachments)
+            {
+                this.attachments.TryAdd(attachment.Sha2, attachment);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<XapiAttachment>> ReadAttachmentsAsync(IReadOnlyList<string> sha2, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sha2);
+        lock (gate)
+        {
+            IReadOnlyList<XapiAttachment> found = sha2.Distinct(StringComparer.Ordinal).Where(attachments.ContainsKey).Select(h => attachments[h]).ToList();
+            return Task.FromResult(found);
+        }
+    }
+
+    private static XapiIndex IndexOf(StatementRecord statement) => statement.Index ?? XapiIndexer.From(statement.Json)!;
+
+    private static bool Matches(StatementRecord statement, StatementQuery query)
+    {
+        var index = IndexOf(statement);
+        return (query.ActivityId is null || (query.RelatedActivities ? index.RelatedActivities.Contains(query.ActivityId) : statement.ActivityId == query.ActivityId))
+            && (query.Verb is null || statement.Verb == query.Verb)
+            && (query.Agent is null || (query.RelatedAgents ? index.RelatedAgents : index.Agents).Contains(query.Agent))
+            && (query.Registration is null || index.Registration == query.Registration);
+    }
+
+    private bool IsVoided(Guid id) =>
+        byId.TryGetValue(id, out var row) && !IndexOf(row.Statement).Voiding
+        && all.Any(s => IndexOf(s.Statement) is { Voiding: true } v && v.StatementRef == id);
 
     public Task<bool> PingAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 using AdaptiveMooc.Grains.Abstractions.Statements;
 using Npgsql;
@@ -24,6 +25,12 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
     private const string Columns =
         "seq, stored, id, learner_id, verb, activity_id, ts, content_hash, statement::text, course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader";
+
+    // Statement s is voided: a voiding statement targets it and it is none itself (xAPI 1.0.3 Data 2.3.2).
+    private const string IsVoided =
+        "(NOT s.voiding AND EXISTS (SELECT 1 FROM xapi_statements v WHERE v.voiding AND v.statement_ref = s.id))";
+
+    private static readonly XapiIndex Empty = new([], [], [], null, null, false, []);
 
     private readonly NpgsqlDataSource dataSource;
     private readonly Channel<AppendRequest> queue = Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
@@ -92,7 +99,7 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
         // Lock every learner of the batch up front, sorted, so two silos' writers never deadlock; the locks
         // are held until COMMIT, which makes each learner's sequences commit in increasing order.
-        var learners = requests.SelectMany(r => r.Statements).Select(s => s.LearnerId)
+        var learners = requests.SelectMany(r => r.Statements).Where(s => s.IsInterpreted).Select(s => s.LearnerId)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         await using (var lockCommand = new NpgsqlCommand(
             "SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l", connection, transaction))
@@ -136,7 +143,7 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
     {
         var unique = request.Statements;
         var stored = request.Stored;
-        var learners = unique.Select(s => s.LearnerId).Distinct(StringComparer.Ordinal).ToArray();
+        var learners = unique.Where(s => s.IsInterpreted).Select(s => s.LearnerId).Distinct(StringComparer.Ordinal).ToArray();
 
         // One round trip: savepoint, each learner's latest sequence (earlier requests of this batch
         // included), insert.
@@ -151,13 +158,18 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         var insertCommand = new NpgsqlBatchCommand(
             """
             INSERT INTO xapi_statements (id, learner_id, verb, activity_id, ts, stored, content_hash, statement,
-                                         course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader)
+                                         course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader,
+                                         agents, related_agents, related_activities, registration, statement_ref, voiding)
             SELECT u.id, u.learner_id, u.verb, u.activity_id, u.ts, $6, u.content_hash, u.statement::jsonb,
-                   u.course_id, u.lesson_id, u.item_id, u.success, u.completion, u.score_scaled, u.duration_ms, u.from_grader
+                   u.course_id, u.lesson_id, u.item_id, u.success, u.completion, u.score_scaled, u.duration_ms, u.from_grader,
+                   ARRAY(SELECT jsonb_array_elements_text(u.agents::jsonb)), ARRAY(SELECT jsonb_array_elements_text(u.related_agents::jsonb)),
+                   ARRAY(SELECT jsonb_array_elements_text(u.related_activities::jsonb)), u.registration, u.statement_ref, u.voiding
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::text[], $8::text[],
-                        $9::text[], $10::text[], $11::text[], $12::boolean[], $13::boolean[], $14::float8[], $15::int8[], $16::boolean[])
+                        $9::text[], $10::text[], $11::text[], $12::boolean[], $13::boolean[], $14::float8[], $15::int8[], $16::boolean[],
+                        $17::text[], $18::text[], $19::text[], $20::uuid[], $21::uuid[], $22::boolean[])
                  AS u(id, learner_id, verb, activity_id, ts, content_hash, statement,
-                      course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader)
+                      course_id, lesson_id, item_id, success, completion, score_scaled, duration_ms, from_grader,
+                      agents, related_agents, related_activities, registration, statement_ref, voiding)
             ON CONFLICT (id) DO NOTHING
             RETURNING id, seq
             """);
@@ -178,6 +190,13 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         p.Add(new NpgsqlParameter<double?[]> { TypedValue = unique.Select(s => s.ScoreScaled).ToArray() });
         p.Add(new NpgsqlParameter<long?[]> { TypedValue = unique.Select(s => s.Duration is { } d ? (long?)d.TotalMilliseconds : null).ToArray() });
         p.Add(new NpgsqlParameter<bool[]> { TypedValue = unique.Select(s => s.FromGrader).ToArray() });
+        var indexes = unique.Select(s => s.Index ?? XapiIndexer.From(s.Json) ?? Empty).ToList();
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = indexes.Select(i => JsonSerializer.Serialize(i.Agents)).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = indexes.Select(i => JsonSerializer.Serialize(i.RelatedAgents)).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = indexes.Select(i => JsonSerializer.Serialize(i.RelatedActivities)).ToArray() });
+        p.Add(new NpgsqlParameter<Guid?[]> { TypedValue = indexes.Select(i => i.Registration).ToArray() });
+        p.Add(new NpgsqlParameter<Guid?[]> { TypedValue = indexes.Select(i => i.StatementRef).ToArray() });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = indexes.Select(i => i.Voiding).ToArray() });
         batch.BatchCommands.Add(insertCommand);
 
         var previous = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -214,7 +233,7 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
         // request is one subtransaction, which is what MaxBatchRequests bounds.
 
         var batches = unique
-            .Where(s => inserted.ContainsKey(s.Id))
+            .Where(s => s.IsInterpreted && inserted.ContainsKey(s.Id))
             .GroupBy(s => s.LearnerId, StringComparer.Ordinal)
             .Select(g => new LearnerBatch(
                 g.Key,
@@ -237,47 +256,70 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
     public async Task<StatementPage> QueryAsync(StatementQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder($"SELECT {Columns} FROM xapi_statements WHERE true");
+        var sql = new StringBuilder($"SELECT {Columns} FROM xapi_statements s WHERE NOT {IsVoided}");
         var parameters = new List<NpgsqlParameter>();
-        void Filter(string condition, NpgsqlParameter parameter)
+        string Parameter(NpgsqlParameter parameter)
         {
             parameters.Add(parameter);
-            sql.Append(" AND ").Append(condition.Replace("@", "$" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            return "$" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (query.LearnerId is { } learner)
         {
-            Filter("learner_id = @", new NpgsqlParameter<string> { TypedValue = learner });
+            sql.Append(" AND s.learner_id = ").Append(Parameter(new NpgsqlParameter<string> { TypedValue = learner }));
+        }
+
+        // The filters other than time and sequence: a statement targeting another (StatementRef object) also
+        // matches when its target does (xAPI 1.0.3 Communication 2.1.3).
+        var matches = new List<string>();
+        if (query.Agent is { } agent)
+        {
+            var key = Parameter(new NpgsqlParameter<string[]> { TypedValue = [agent] });
+            matches.Add(query.RelatedAgents ? $"@.related_agents @> {key}" : $"@.related_agents @> {key} AND @.agents @> {key}");
         }
 
         if (query.ActivityId is { } activity)
         {
-            Filter("activity_id = @", new NpgsqlParameter<string> { TypedValue = activity });
+            matches.Add(query.RelatedActivities
+                ? $"@.related_activities @> {Parameter(new NpgsqlParameter<string[]> { TypedValue = [activity] })}"
+                : $"@.activity_id = {Parameter(new NpgsqlParameter<string> { TypedValue = activity })}");
         }
 
         if (query.Verb is { } verb)
         {
-            Filter("verb = @", new NpgsqlParameter<string> { TypedValue = verb });
+            matches.Add($"@.verb = {Parameter(new NpgsqlParameter<string> { TypedValue = verb })}");
+        }
+
+        if (query.Registration is { } registration)
+        {
+            matches.Add($"@.registration = {Parameter(new NpgsqlParameter<Guid> { TypedValue = registration })}");
+        }
+
+        if (matches.Count > 0)
+        {
+            var condition = string.Join(" AND ", matches);
+            sql.Append(" AND ((").Append(condition.Replace("@.", "s.", StringComparison.Ordinal))
+                .Append(") OR (s.statement_ref IS NOT NULL AND EXISTS (SELECT 1 FROM xapi_statements t WHERE t.id = s.statement_ref AND ")
+                .Append(condition.Replace("@.", "t.", StringComparison.Ordinal)).Append(")))");
         }
 
         if (query.Since is { } since)
         {
-            Filter("stored > @", new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
+            sql.Append(" AND s.stored > ").Append(Parameter(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() }));
         }
 
         if (query.Until is { } until)
         {
-            Filter("stored <= @", new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });
+            sql.Append(" AND s.stored <= ").Append(Parameter(new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() }));
         }
 
         if (query.AfterSequence is { } after)
         {
-            Filter(query.Ascending ? "seq > @" : "seq < @", new NpgsqlParameter<long> { TypedValue = after });
+            sql.Append(query.Ascending ? " AND s.seq > " : " AND s.seq < ").Append(Parameter(new NpgsqlParameter<long> { TypedValue = after }));
         }
 
-        sql.Append(query.Ascending ? " ORDER BY seq" : " ORDER BY seq DESC");
-        parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
-        sql.Append(" LIMIT $").Append(parameters.Count);
+        sql.Append(query.Ascending ? " ORDER BY s.seq" : " ORDER BY s.seq DESC");
+        sql.Append(" LIMIT ").Append(Parameter(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 }));
 
         await using var command = dataSource.CreateCommand(sql.ToString());
         command.Parameters.AddRange(parameters.ToArray());
@@ -293,10 +335,48 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
     public async Task<StoredStatement?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM xapi_statements WHERE id = $1");
+        await using var command = dataSource.CreateCommand($"SELECT {Columns}, {IsVoided} FROM xapi_statements s WHERE s.id = $1");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         var rows = await ReadAllAsync(command, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task StoreAttachmentsAsync(IReadOnlyList<XapiAttachment> attachments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        if (attachments.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var attachment in attachments.DistinctBy(a => a.Sha2))
+        {
+            await using var command = new NpgsqlCommand(
+                "INSERT INTO xapi_attachments (sha2, content_type, content) VALUES ($1, $2, $3) ON CONFLICT (sha2) DO NOTHING", connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attachment.Sha2 });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attachment.ContentType });
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = attachment.Content });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<XapiAttachment>> ReadAttachmentsAsync(IReadOnlyList<string> sha2, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sha2);
+        await using var command = dataSource.CreateCommand("SELECT sha2, content_type, content FROM xapi_attachments WHERE sha2 = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = sha2.Distinct(StringComparer.Ordinal).ToArray() });
+        var found = new List<XapiAttachment>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new XapiAttachment(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2)));
+        }
+
+        return found;
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
@@ -357,7 +437,8 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
                 ScoreScaled: reader.IsDBNull(14) ? null : reader.GetDouble(14),
                 Duration: reader.IsDBNull(15) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(15)),
                 FromGrader: reader.GetBoolean(16));
-            rows.Add(new StoredStatement(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), record));
+            var voided = reader.FieldCount > 17 && reader.GetBoolean(17);
+            rows.Add(new StoredStatement(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), record, voided));
         }
 
         return rows;

@@ -17,6 +17,13 @@ namespace AdaptiveMooc.Grains.Statements;
 internal sealed partial class StatementIngestGrain(IStatementStore store, TimeProvider clock, ILogger<StatementIngestGrain> logger)
     : Grain, IStatementIngestGrain
 {
+    public async Task<IngestResult> IngestWithAttachments(IReadOnlyList<StatementRecord> statements, IReadOnlyList<XapiAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        await store.StoreAttachmentsAsync(attachments, CancellationToken.None);
+        return await Ingest(statements);
+    }
+
     public async Task<IngestResult> Ingest(IReadOnlyList<StatementRecord> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);

@@ -13,5 +13,7 @@ internal sealed class StatementQueryGrain(IStatementStore store) : Grain, IState
 
     public Task<StoredStatement?> Find(Guid statementId) => store.FindAsync(statementId, CancellationToken.None);
 
+    public Task<IReadOnlyList<XapiAttachment>> ReadAttachments(IReadOnlyList<string> sha2) => store.ReadAttachmentsAsync(sha2, CancellationToken.None);
+
     public Task<bool> Ping() => store.PingAsync(CancellationToken.None);
 }
