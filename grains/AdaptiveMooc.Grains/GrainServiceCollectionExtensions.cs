@@ -23,6 +23,7 @@ public static class GrainServiceCollectionExtensions
             ? new PostgresStatementStore(dataSource)
             : new InMemoryStatementStore());
         services.TryAddSingleton<Analytics.IAnalyticsStatementSource>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource ? new Analytics.PostgresAnalyticsStatementSource(dataSource) : new Analytics.StoreAnalyticsStatementSource(sp.GetRequiredService<IStatementStore>()));
+        services.TryAddSingleton<Xapi.IXapiDocumentStore>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource ? new Xapi.PostgresXapiDocumentStore(dataSource) : new Xapi.MemoryXapiDocumentStore());
         services.AddModelCatalog(configuration);
         Accounts.AccountServiceCollectionExtensions.AddMoocAccountServices(services, configuration);
         services.AddOptions<Planning.LearnerPlanOptions>().Bind(configuration.GetSection(Planning.LearnerPlanOptions.Section));

@@ -58,6 +58,7 @@ public static partial class XapiEndpoints
         group.MapMethods("/statements", ["GET", "HEAD"], Get).WithName("GetStatements")
             .WithSummary("One statement by statementId / voidedStatementId, or a StatementResult for the xAPI query parameters.");
         group.MapGet("/about", About).WithName("XapiAbout").AllowAnonymous();
+        group.MapXapiDocumentEndpoints();
         return routes;
     }
 

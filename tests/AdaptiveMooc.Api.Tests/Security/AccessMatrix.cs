@@ -270,8 +270,59 @@ public static class AccessMatrix
         ["GET /api/media/{courseId}/{mediaId}"] = new AccessRule(Enum.GetValues<Role>().ToDictionary(r => r, _ => Expect.Forbidden)),
     };
 
+    /// <summary>
+    /// xAPI document resources (docs/XAPI.md, "Documents"): State and Agent Profile documents of the learner's
+    /// own agent (other learners and trainers 403), Activity Profiles read by learners and written by admins and
+    /// keys; keys read with statements:read and write with statements:write. Merged into <see cref="Routes"/>.
+    /// </summary>
+    private static readonly Dictionary<string, AccessRule> XapiDocumentRoutes = new(StringComparer.Ordinal)
+    {
+        // GETs list ids (a single missing document would be a 404 for everyone).
+        ["GET /xapi/activities/state"] = OwnAgentDocument(StatementsRead) with { Query = s => ActivityQuery(s) + "&" + AgentQuery(s) },
+        ["PUT /xapi/activities/state"] = OwnAgentDocument(StatementsWrite) with { Query = s => StateQuery(s), Body = _ => new { } },
+        ["POST /xapi/activities/state"] = OwnAgentDocument(StatementsWrite) with { Query = s => StateQuery(s), Body = _ => new { } },
+        ["DELETE /xapi/activities/state"] = OwnAgentDocument(StatementsWrite) with { Query = s => StateQuery(s) },
+        ["GET /xapi/agents/profile"] = OwnAgentDocument(StatementsRead) with { Query = AgentQuery },
+        ["PUT /xapi/agents/profile"] = OwnAgentDocument(StatementsWrite) with { Query = s => AgentQuery(s) + "&profileId=matrix", Body = _ => new { } },
+        ["POST /xapi/agents/profile"] = OwnAgentDocument(StatementsWrite) with { Query = s => AgentQuery(s) + "&profileId=matrix", Body = _ => new { } },
+        ["DELETE /xapi/agents/profile"] = OwnAgentDocument(StatementsWrite) with { Query = s => AgentQuery(s) + "&profileId=matrix" },
+        ["GET /xapi/agents"] = OwnAgentDocument(StatementsRead) with { Query = AgentQuery },
+        ["GET /xapi/activities/profile"] = LearnersAndKeys(StatementsRead) with { Query = ActivityQuery },
+        ["PUT /xapi/activities/profile"] = KeysAndAdmins(StatementsWrite) with { Query = s => ActivityQuery(s) + "&profileId=matrix", Body = _ => new { } },
+        ["POST /xapi/activities/profile"] = KeysAndAdmins(StatementsWrite) with { Query = s => ActivityQuery(s) + "&profileId=matrix", Body = _ => new { } },
+        ["DELETE /xapi/activities/profile"] = KeysAndAdmins(StatementsWrite) with { Query = s => ActivityQuery(s) + "&profileId=matrix" },
+        ["GET /xapi/activities"] = LearnersAndKeys(StatementsRead) with { Query = ActivityQuery },
+    };
+
     public static IReadOnlyDictionary<string, AccessRule> Routes { get; } =
-        CoreRoutes.Concat(ContentRoutes).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        CoreRoutes.Concat(ContentRoutes).Concat(XapiDocumentRoutes).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    private static string ActivityQuery(AccessScenario s) => "activityId=" + Uri.EscapeDataString($"{s.BaseUrl}/courses/{s["courseId"]}/lessons/l1");
+
+    private static string AgentQuery(AccessScenario s) => "agent=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(s.Actor(s["learnerId"])));
+
+    private static string StateQuery(AccessScenario s) => ActivityQuery(s) + "&" + AgentQuery(s) + "&stateId=matrix";
+
+    private static AccessRule OwnAgentDocument(string scope) => new(Enum.GetValues<Role>().ToDictionary(r => r, r => r switch
+    {
+        Role.Anonymous => Expect.Unauthorized,
+        Role.LearnerSelf or Role.Admin or Role.KeyWithScope => Expect.Allowed,
+        _ => Expect.Forbidden,
+    })) { Scope = scope };
+
+    private static AccessRule LearnersAndKeys(string scope) => new(Enum.GetValues<Role>().ToDictionary(r => r, r => r switch
+    {
+        Role.Anonymous => Expect.Unauthorized,
+        Role.LearnerSelf or Role.OtherLearner or Role.Admin or Role.KeyWithScope => Expect.Allowed,
+        _ => Expect.Forbidden,
+    })) { Scope = scope };
+
+    private static AccessRule KeysAndAdmins(string scope) => new(Enum.GetValues<Role>().ToDictionary(r => r, r => r switch
+    {
+        Role.Anonymous => Expect.Unauthorized,
+        Role.Admin or Role.KeyWithScope => Expect.Allowed,
+        _ => Expect.Forbidden,
+    })) { Scope = scope };
 
     private static AccessRule LearnersOnly() => new(Enum.GetValues<Role>().ToDictionary(r => r, r => r switch
     {
