@@ -92,10 +92,13 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
         // Lock every learner of the batch up front, sorted, so two silos' writers never deadlock; the locks
         // are held until COMMIT, which makes each learner's sequences commit in increasing order.
+        // pg_current_xact_id() gives the transaction its id before it draws any sequence, so a snapshot that
+        // does not see a drawn sequence lists its writer as in progress: the LRS forwarder's horizon
+        // (LrsForwarding/StableHorizon.cs) relies on it. Every insert into xapi_statements must do the same.
         var learners = requests.SelectMany(r => r.Statements).Select(s => s.LearnerId)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         await using (var lockCommand = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l", connection, transaction))
+            "SELECT pg_advisory_xact_lock($1, hashtext(l)), pg_current_xact_id() FROM unnest($2::text[]) AS l", connection, transaction))
         {
             lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LockNamespace });
             lockCommand.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = learners });
