@@ -85,19 +85,27 @@ public static class LrsForwardingEndpoints
         return TypedResults.Created($"/api/lrs-forwarding/{target.Id}", LrsForwardingResponse.From(target));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LrsForwardingResponse>>, ProblemHttpResult>> List(IGrainFactory grains) =>
-        await grains.ByKey<ILrsForwardingGrain>(0).List() is { } targets
-            ? TypedResults.Ok<IReadOnlyList<LrsForwardingResponse>>([.. targets.Select(LrsForwardingResponse.From)])
-            : Unavailable();
+    private static async Task<Ok<IReadOnlyList<LrsForwardingResponse>>> List(IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<LrsForwardingResponse>>([.. (await grains.ByKey<ILrsForwardingGrain>(0).List()).Select(LrsForwardingResponse.From)]);
 
-    private static async Task<Results<Ok<LrsForwardingResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
-        Guid.TryParse(id, out var targetId) && await grains.ByKey<ILrsForwardingGrain>(0).Get(targetId) is { } target
-            ? TypedResults.Ok(LrsForwardingResponse.From(target))
-            : NotFound(id);
+    private static async Task<Results<Ok<LrsForwardingResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    {
+        if (!Guid.TryParse(id, out var targetId))
+        {
+            return InvalidId();
+        }
+
+        return await grains.ByKey<ILrsForwardingGrain>(0).Get(targetId) is { } target ? TypedResults.Ok(LrsForwardingResponse.From(target)) : NotFound(id);
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, IGrainFactory grains, HttpContext http)
     {
-        if (!Guid.TryParse(id, out var targetId) || !await grains.ByKey<ILrsForwardingGrain>(0).Delete(targetId))
+        if (!Guid.TryParse(id, out var targetId))
+        {
+            return InvalidId();
+        }
+
+        if (!await grains.ByKey<ILrsForwardingGrain>(0).Delete(targetId))
         {
             return NotFound(id);
         }
@@ -118,8 +126,13 @@ public static class LrsForwardingEndpoints
             return Problems.BadRequest("after must be a sequence this list returned (0 or more).", "after");
         }
 
+        if (!Guid.TryParse(id, out var targetId))
+        {
+            return InvalidId();
+        }
+
         var take = limit ?? 100;
-        if (!Guid.TryParse(id, out var targetId) || await grains.ByKey<ILrsForwardingGrain>(0).DeadLetters(targetId, after ?? 0, take + 1) is not { } letters)
+        if (await grains.ByKey<ILrsForwardingGrain>(0).DeadLetters(targetId, after ?? 0, take + 1) is not { } letters)
         {
             return NotFound(id);
         }
@@ -131,7 +144,12 @@ public static class LrsForwardingEndpoints
 
     private static async Task<Results<Ok<LrsForwardingRetryResponse>, ProblemHttpResult>> Retry(string id, IGrainFactory grains, HttpContext http)
     {
-        if (!Guid.TryParse(id, out var targetId) || await grains.ByKey<ILrsForwardingGrain>(0).RetryDeadLetters(targetId) is not { } requested)
+        if (!Guid.TryParse(id, out var targetId))
+        {
+            return InvalidId();
+        }
+
+        if (await grains.ByKey<ILrsForwardingGrain>(0).RetryDeadLetters(targetId) is not { } requested)
         {
             return NotFound(id);
         }
@@ -139,6 +157,8 @@ public static class LrsForwardingEndpoints
         await http.AuditAsync("lrsForwarding.retry", $"lrsForwarding:{targetId}", $"deadLetters={requested}");
         return TypedResults.Ok(new LrsForwardingRetryResponse(requested));
     }
+
+    private static ProblemHttpResult InvalidId() => Problems.BadRequest("id must be a forwarding target's id (a UUID).", "id");
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"No forwarding target with id '{id}'.");
 

@@ -11,9 +11,9 @@ public interface ILrsForwardingGrain : IGrainWithIntegerKey
     [Alias("Create")]
     Task<LrsForwardingCreateResult> Create(LrsForwardingTargetRequest request);
 
-    /// <summary>Every target with its progress; null when forwarding is unavailable (a silo without PostgreSQL).</summary>
+    /// <summary>Every target with its progress (none on a silo without PostgreSQL, where none can be added).</summary>
     [Alias("List")]
-    Task<IReadOnlyList<LrsForwardingTarget>?> List();
+    Task<IReadOnlyList<LrsForwardingTarget>> List();
 
     /// <summary>The target, or null.</summary>
     [Alias("Get")]

@@ -37,8 +37,8 @@ internal sealed class LrsForwardingGrain(IServiceProvider services, TimeProvider
     }
 
     [ReadOnly]
-    public async Task<IReadOnlyList<LrsForwardingTarget>?> List() =>
-        store is null ? null : await store.ViewTargetsAsync(null, clock.GetUtcNow(), CancellationToken.None);
+    public async Task<IReadOnlyList<LrsForwardingTarget>> List() =>
+        store is null ? [] : await store.ViewTargetsAsync(null, clock.GetUtcNow(), CancellationToken.None);
 
     [ReadOnly]
     public async Task<LrsForwardingTarget?> Get(Guid targetId) =>
