@@ -12,6 +12,7 @@ var builder = Host.CreateApplicationBuilder([.. args.Where(a => a != MigrateOnly
 var settings = MoocSiloSettings.Read(builder.Configuration);
 builder.Services.AddSocialGrains();
 builder.Services.AddWebhookGrains();
+builder.Services.AddLrsForwarding();
 
 if (settings.InMemory)
 {

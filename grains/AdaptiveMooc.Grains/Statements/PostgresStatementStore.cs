@@ -99,14 +99,20 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
         // Lock every learner of the batch up front, sorted, so two silos' writers never deadlock; the locks
         // are held until COMMIT, which makes each learner's sequences commit in increasing order.
+        // pg_current_xact_id() gives the transaction its id before it draws any sequence, so a snapshot that
+        // does not see a drawn sequence lists its writer as in progress: the LRS forwarder's horizon
+        // (LrsForwarding/StableHorizon.cs) relies on it. Every insert into xapi_statements must do the same,
+        // also for a batch of uninterpreted statements only (no learner to lock), hence its own command.
         var learners = requests.SelectMany(r => r.Statements).Where(s => s.IsInterpreted).Select(s => s.LearnerId)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        await using (var lockCommand = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l", connection, transaction))
+        await using (var lockBatch = new NpgsqlBatch(connection, transaction))
         {
+            lockBatch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_xact_id()"));
+            var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, hashtext(l)) FROM unnest($2::text[]) AS l");
             lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LockNamespace });
             lockCommand.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = learners });
-            await lockCommand.ExecuteNonQueryAsync();
+            lockBatch.BatchCommands.Add(lockCommand);
+            await lockBatch.ExecuteNonQueryAsync();
         }
 
         // Queue order, each request in its own savepoint: a conflicting or invalid request rolls back alone.

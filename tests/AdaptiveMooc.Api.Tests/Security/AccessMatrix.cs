@@ -157,6 +157,14 @@ public static class AccessMatrix
         ["DELETE /api/webhooks/{id}"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
         ["POST /api/webhooks/{id}/pings"] = WebhookManagers() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
 
+        // LRS forwarding (issue 17): admins only. The id given is not a UUID, so the admin gets a 400.
+        ["POST /api/lrs-forwarding"] = AccessRule.AdminOnly() with { Body = _ => new { } },
+        ["GET /api/lrs-forwarding"] = AccessRule.AdminOnly(),
+        ["GET /api/lrs-forwarding/{id}"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+        ["DELETE /api/lrs-forwarding/{id}"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+        ["GET /api/lrs-forwarding/{id}/dead-letters"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+        ["POST /api/lrs-forwarding/{id}/dead-letters/retry"] = AccessRule.AdminOnly() with { Parameters = new Dictionary<string, string> { ["id"] = "courseId" } },
+
         // Assessments (assess). The bank holds answer keys: the course's trainers, admins and keys with courses:write.
         // itemId is on quiz l2's fixed list, so deleting it is a 409 for everyone let through. Attempts are the
         // learner's own (admins may act for them); the scenario's learner has attempt 1 of l2 in progress.
