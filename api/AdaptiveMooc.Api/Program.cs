@@ -28,6 +28,7 @@ app.MapWebhookEndpoints();
 app.MapContentEndpoints();
 app.MapPaymentEndpoints().MapProviderEndpoints();
 app.MapAccountEndpoints();
+app.MapModelEndpoints();
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
 var stopping = app.Lifetime.ApplicationStopping;
 try
