@@ -70,15 +70,23 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task StartRunAsync(Guid runId, RetrainingRequest request, int testWeeks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+
+        // Called under the run lease: a run still marked running was cut short by its silo's death.
+        await using (var interrupted = dataSource.CreateCommand(
+            "UPDATE model_runs SET status = 'failed', finished_at = $1, error = 'interrupted: the silo running it stopped' WHERE status = 'running'"))
+        {
+            interrupted.Parameters.AddWithValue(now);
+            await interrupted.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE model_runs SET status = 'failed', finished_at = $1, error = 'interrupted: the silo running it stopped'
-            WHERE status = 'running';
             INSERT INTO model_runs (run_id, started_at, trigger, requested_by, status, shuffled, test_weeks)
-            VALUES ($2, $1, $3, $4, 'running', $5, $6)
+            VALUES ($1, $2, $3, $4, 'running', $5, $6)
             """);
-        command.Parameters.AddWithValue(clock.GetUtcNow());
         command.Parameters.AddWithValue(runId);
+        command.Parameters.AddWithValue(now);
         command.Parameters.AddWithValue(request.Trigger);
         command.Parameters.AddWithValue(request.RequestedBy);
         command.Parameters.AddWithValue(request.ShuffleLabels);
@@ -108,10 +116,15 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource, TimeProvider cloc
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockSetsAsync(connection, transaction, cancellationToken);
-        var serving = await ServingAsync(connection, transaction, cancellationToken)
-            ?? await InsertShippedAsync(connection, transaction, shippedFolder, cancellationToken);
+        var serving = await ServingAsync(connection, transaction, cancellationToken);
+        if (serving is null && report.Models.Any(d => d.Decision == ModelDecision.Promoted))
+        {
+            serving = await InsertShippedAsync(connection, transaction, shippedFolder, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
-        var members = new Dictionary<string, string?>(serving.Members, StringComparer.Ordinal);
+        var incumbentVersions = serving?.Members ?? ShippedVersions(shippedFolder);
+        var members = new Dictionary<string, string?>(incumbentVersions, StringComparer.Ordinal);
         foreach (var decision in report.Models)
         {
             string? version = null;
@@ -138,7 +151,7 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource, TimeProvider cloc
             insert.Parameters.AddWithValue(decision.Decision);
             insert.Parameters.AddWithValue(decision.Reason);
             insert.Parameters.Add(Nullable(NpgsqlDbType.Text, version));
-            insert.Parameters.Add(Nullable(NpgsqlDbType.Text, serving.Members.GetValueOrDefault(decision.Model)));
+            insert.Parameters.Add(Nullable(NpgsqlDbType.Text, incumbentVersions.GetValueOrDefault(decision.Model)));
             insert.Parameters.Add(Nullable(NpgsqlDbType.TimestampTz, decision.Window?.From));
             insert.Parameters.Add(Nullable(NpgsqlDbType.TimestampTz, decision.Window?.Cutoff));
             insert.Parameters.Add(Nullable(NpgsqlDbType.TimestampTz, decision.Window?.To));
@@ -154,7 +167,7 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource, TimeProvider cloc
         var card = (incumbentCard is { Length: > 0 } before ? before.TrimEnd('\n') + "\n\n" : "# Model card\n\n") + report.Card;
         if (report.Models.Any(d => d.Decision == ModelDecision.Promoted))
         {
-            setId = await InsertSetAsync(connection, transaction, now, $"promoted by run {runId}", createdBy, members, serving.Id, runId, card, cancellationToken);
+            setId = await InsertSetAsync(connection, transaction, now, $"promoted by run {runId}", createdBy, members, serving?.Id, runId, card, cancellationToken);
         }
 
         await using (var finish = new NpgsqlCommand(
@@ -308,6 +321,13 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource, TimeProvider cloc
         await using var command = new NpgsqlCommand(SetColumns + " ORDER BY id DESC LIMIT 1", connection, transaction);
         return (await ReadSetsAsync(command, cancellationToken)).FirstOrDefault();
     }
+
+    /// <summary>The version of each model in <paramref name="folder"/> (null: absent), as a shipped set would record them.</summary>
+    private static Dictionary<string, string?> ShippedVersions(string? folder) =>
+        ModelRetrainer.Files.ToDictionary(
+            kv => kv.Key,
+            kv => folder is null || kv.Value.Where(f => File.Exists(Path.Combine(folder, f))).ToList() is not { Count: > 0 } files ? null : VersionOf(folder, files),
+            StringComparer.Ordinal);
 
     private async Task<ModelSetView> InsertShippedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string? folder, CancellationToken cancellationToken)
     {

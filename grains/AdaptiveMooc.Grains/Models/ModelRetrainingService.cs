@@ -142,7 +142,7 @@ public sealed class ModelRetrainingService(
                 Lessons = LessonsAsync,
             };
             var report = await ModelRetrainer.RunAsync(
-                new PostgresStatementSource(dataSource.ConnectionString), incumbent, Path.Combine(work, "candidates"), retraining,
+                new PostgresStatementSource(dataSource), incumbent, Path.Combine(work, "candidates"), retraining,
                 line => logger.LogInformation("{Line}", line), stopping);
             var set = await registry.FinishRunAsync(runId, report, serving is null ? incumbent : null, card, $"{request.Trigger}:{request.RequestedBy}", stopping);
             logger.LogInformation("Retraining: run {Run} finished: {Decisions}{Set}", runId,
