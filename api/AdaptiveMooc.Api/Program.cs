@@ -29,6 +29,7 @@ app.MapContentEndpoints();
 app.MapPaymentEndpoints().MapProviderEndpoints();
 app.MapAccountEndpoints();
 app.MapLrsForwardingEndpoints();
+app.MapModelEndpoints();
 // Taken before RunAsync: when start-up fails, RunAsync disposes the host (and its services) before throwing.
 var stopping = app.Lifetime.ApplicationStopping;
 try

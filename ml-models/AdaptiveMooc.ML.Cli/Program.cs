@@ -15,6 +15,8 @@ switch (verb)
         return await NextEvalCommand.RunAsync(rest);
     case "train":
         return await TrainCommand.RunAsync(rest);
+    case "retrain":
+        return await RetrainCommand.RunAsync(rest);
     case "forgetting-fit":
         return await ForgettingFitCommand.RunAsync(rest);
     default:
@@ -24,6 +26,7 @@ switch (verb)
         Console.Error.WriteLine("  pacing-eval --oulad DIR --train P[,P..] --test P[,P..]");
         Console.Error.WriteLine("  next-eval --oulad DIR --train P[,P..] --test P[,P..] [--time-ordered (default) | --pooled | --both]");
         Console.Error.WriteLine("  train --oulad DIR [--out DIR] | train --from-db CONNECTION [--out DIR]");
+        Console.Error.WriteLine("  retrain --from-db CONNECTION [--models DIR] [--out DIR] [--test-weeks N] [--shuffle-labels true]");
         Console.Error.WriteLine("  forgetting-fit --oulad DIR");
         return 2;
 }

@@ -42,6 +42,7 @@ public sealed class ModelCatalog : IModelCatalog, IHostedService, IDisposable
     private ModelSet current = ModelSet.Prior();
     private ModelCatalogStatus status;
     private string? loadedFingerprint;
+    private string? servedFolder;
     private string? pendingFingerprint;
     private string metricsHash = string.Empty;
     private DateTimeOffset? lastErrorAt;
@@ -63,7 +64,29 @@ public sealed class ModelCatalog : IModelCatalog, IHostedService, IDisposable
 
     public ModelCatalogStatus Status => Volatile.Read(ref status);
 
-    private string? FolderPath => string.IsNullOrWhiteSpace(options.Path) ? null : Path.GetFullPath(options.Path);
+    /// <summary>The registry set folder being served (<see cref="ServeFromAsync"/>), else the configured folder.</summary>
+    private string? FolderPath => Volatile.Read(ref servedFolder) ?? (string.IsNullOrWhiteSpace(options.Path) ? null : Path.GetFullPath(options.Path));
+
+    /// <summary>
+    /// Serves the models of <paramref name="folder"/> from now on instead of <see cref="ModelCatalogOptions.Path"/>
+    /// (a serving set of the model registry, written complete before this call), loading the changed models at
+    /// once and swapping the new set in with one reference write. Returns whether the set changed.
+    /// </summary>
+    public async Task<bool> ServeFromAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            Volatile.Write(ref servedFolder, Path.GetFullPath(folder));
+            loadedFingerprint = null;
+            return Check(settle: false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

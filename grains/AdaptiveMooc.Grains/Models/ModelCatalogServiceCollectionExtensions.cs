@@ -25,6 +25,18 @@ public static class ModelCatalogServiceCollectionExtensions
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<ModelCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<ModelCatalog>());
+
+        // The retraining loop: registry (with a database), the follower switching this silo to the newest
+        // serving set, the run service and the schedule (docs/OPERATIONS.md, "Retraining").
+        services.AddOptions<ModelRetrainingOptions>().Bind(configuration.GetSection(ModelRetrainingOptions.Section))
+            .Validate(o => o.IntervalHours >= 1.0 / 60 && o.TestWeeks is >= 1 and <= 52 && o.Tolerance is >= 0 and < 1 && o.PollSeconds > 0,
+                "Mooc:Retraining: IntervalHours >= 1/60, TestWeeks 1-52, Tolerance in [0, 1), PollSeconds > 0")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetService<Npgsql.NpgsqlDataSource>() is { } db ? new ModelRegistry(db, sp.GetRequiredService<TimeProvider>()) : null!);
+        services.AddSingleton<ModelSetFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModelSetFollower>());
+        services.AddSingleton<ModelRetrainingService>();
+        services.AddHostedService<RetrainingScheduleStarter>();
         return services;
     }
 

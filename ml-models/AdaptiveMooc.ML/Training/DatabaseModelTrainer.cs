@@ -38,18 +38,10 @@ public static class DatabaseModelTrainer
         var hours = await source.DeclaredStudyHoursAsync(cancellationToken);
         log($"read {statements} statements of {courses.Count} courses, {hours.Count} declared study loads");
 
-        var riskFeatures = new List<float[]>();
-        var dropped = new List<bool>();
-        var atRisk = new List<bool>();
-        var pacing = new List<PacingExample>();
-        var enrolments = 0;
-        var declared = 0;
-        foreach (var (courseId, learners) in courses)
-        {
-            enrolments += learners.Count;
-            declared += learners.Keys.Count(l => hours.ContainsKey((courseId, l)));
-            Course(courseId, learners, end, hours, riskFeatures, dropped, atRisk, pacing);
-        }
+        var examples = Examples(courses, end, hours);
+        var (riskFeatures, dropped, atRisk, pacing) = (examples.RiskFeatures, examples.Dropped, examples.AtRisk, examples.Pacing);
+        var enrolments = courses.Values.Sum(l => l.Count);
+        var declared = courses.Sum(c => c.Value.Keys.Count(l => hours.ContainsKey((c.Key, l))));
 
         var notes = new List<string>();
         var dropoutWritten = TrainRisk(riskFeatures, dropped, "inactive-28d", "dropout", output, seed, notes);
@@ -159,7 +151,28 @@ public static class DatabaseModelTrainer
         return true;
     }
 
-    private static async Task<(Dictionary<string, Dictionary<string, List<LearningEvent>>> Courses, int Statements, DateTimeOffset End)> ReadAsync(
+    /// <summary>
+    /// The risk snapshots and pacing pairs the statements of <paramref name="courses"/> label, as of
+    /// <paramref name="end"/> (the last instant of the log they are read from), each with its prediction instant.
+    /// </summary>
+    internal static PlatformExamples Examples(
+        Dictionary<string, Dictionary<string, List<LearningEvent>>> courses,
+        DateTimeOffset end,
+        IReadOnlyDictionary<(string CourseId, string LearnerId), double> hours)
+    {
+        var examples = new PlatformExamples();
+        foreach (var (courseId, learners) in courses)
+        {
+            if (learners.Count > 0)
+            {
+                Course(courseId, learners, end, hours, examples);
+            }
+        }
+
+        return examples;
+    }
+
+    internal static async Task<(Dictionary<string, Dictionary<string, List<LearningEvent>>> Courses, int Statements, DateTimeOffset End)> ReadAsync(
         IStatementSource source, CancellationToken cancellationToken)
     {
         var courses = new Dictionary<string, Dictionary<string, List<LearningEvent>>>(StringComparer.Ordinal);
@@ -201,10 +214,7 @@ public static class DatabaseModelTrainer
         Dictionary<string, List<LearningEvent>> learners,
         DateTimeOffset end,
         IReadOnlyDictionary<(string CourseId, string LearnerId), double> hours,
-        List<float[]> riskFeatures,
-        List<bool> dropped,
-        List<bool> atRisk,
-        List<PacingExample> pacing)
+        PlatformExamples examples)
     {
         var start = learners.Values.Min(l => l[0].Timestamp);
         var plain = new CourseSchedule(courseId, start, []);
@@ -271,9 +281,10 @@ public static class DatabaseModelTrainer
         {
             foreach (var (events, features) in complete[day])
             {
-                riskFeatures.Add(features);
-                dropped.Add(outcome[events].Dropped);
-                atRisk.Add(outcome[events].AtRisk);
+                examples.RiskFeatures.Add(features);
+                examples.Dropped.Add(outcome[events].Dropped);
+                examples.AtRisk.Add(outcome[events].AtRisk);
+                examples.RiskAt.Add(start.AddDays(day));
             }
         }
 
@@ -289,7 +300,8 @@ public static class DatabaseModelTrainer
                     continue; // already submitted before the prediction day
                 }
 
-                pacing.Add(new PacingExample(features, context, submitted - assessment.DueDay));
+                examples.Pacing.Add(new PacingExample(features, context, submitted - assessment.DueDay));
+                examples.PacingAt.Add(start.AddDays(day));
             }
         }
     }

@@ -5,16 +5,32 @@ using Npgsql;
 namespace AdaptiveMooc.ML.Training;
 
 /// <summary>Reads the platform's <c>xapi_statements</c> table (silo migration 0010) as learning events.</summary>
-public sealed class PostgresStatementSource(string connectionString) : IStatementSource
+public sealed class PostgresStatementSource : IStatementSource
 {
     private static readonly IReadOnlyList<string> NoSkills = [];
+
+    private readonly Func<CancellationToken, ValueTask<NpgsqlConnection>> open;
+
+    public PostgresStatementSource(string connectionString) =>
+        open = async cancellationToken =>
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        };
+
+    /// <summary>Reads through a data source (the silo's pool, whose connection string no longer holds the password).</summary>
+    public PostgresStatementSource(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        open = dataSource.OpenConnectionAsync;
+    }
 
     /// <summary>From the analytics members log (silo migrations 0060, 0061), when the database has it.</summary>
     public async Task<IReadOnlyDictionary<(string CourseId, string LearnerId), double>> DeclaredStudyHoursAsync(CancellationToken cancellationToken = default)
     {
         var hours = new Dictionary<(string, string), double>();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await open(cancellationToken);
         await using (var exists = new NpgsqlCommand(
             "SELECT 1 FROM information_schema.columns WHERE table_name = 'analytics_members' AND column_name = 'weekly_study_hours'", connection))
         {
@@ -46,8 +62,7 @@ public sealed class PostgresStatementSource(string connectionString) : IStatemen
     /// </summary>
     public async IAsyncEnumerable<LearningEvent> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await open(cancellationToken);
         bool hasGrader;
         await using (var exists = new NpgsqlCommand(
             "SELECT 1 FROM information_schema.columns WHERE table_name = 'xapi_statements' AND column_name = 'from_grader'", connection))

@@ -47,6 +47,11 @@ public static class AccessMatrix
         }) { Parameters = new Dictionary<string, string> { ["id"] = "trainerId" } },
         ["GET /api/audit"] = AccessRule.AdminOnly(),
 
+        // Model registry and retraining loop (issue 20, docs/OPERATIONS.md "Retraining").
+        ["GET /api/models/registry"] = AccessRule.AdminOnly(),
+        ["POST /api/models/retraining"] = AccessRule.AdminOnly() with { Body = _ => new { testWeeks = 6 } },
+        ["POST /api/models/rollback"] = AccessRule.AdminOnly(),
+
         // Courses (backbone).
         ["POST /api/courses"] = AccessRule.CourseStaff(CoursesWrite).With(Role.OtherTrainer, Expect.Allowed) with
         {
