@@ -54,7 +54,8 @@ else
     }
 }
 
-builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration));
+builder.AddMoocSiloTelemetry();
+builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration).UseMoocObservability(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
 builder.Services.AddMoocMailDispatcher();
 var host = builder.Build();
