@@ -16,6 +16,9 @@ UP_EXTRA_API_PORT="${MOOC_EXTRA_API_PORT:-$((UP_API_PORT + 10))}"
 # smtp4dev, the local mail catcher (docs/ACCOUNTS.md): its web page and SMTP port, unless MOOC_SMTP names a server.
 UP_SMTP4DEV_WEB_PORT="${MOOC_SMTP4DEV_WEB_PORT:-5082}"
 UP_SMTP4DEV_SMTP_PORT="${MOOC_SMTP4DEV_SMTP_PORT:-2525}"
+# Silo i serves its Prometheus scrape on 127.0.0.1:(this + i)/metrics (docs/OPERATIONS.md, "Telemetry"); a busy
+# port only costs that silo its scrape endpoint, never its start.
+UP_SILO_METRICS_PORT="${MOOC_SILO_METRICS_PORT:-9464}"
 UP_DB_NAME="mooc"
 UP_APP_ROLE="mooc_app"
 # Owns the schema and runs the migrations (SET ROLE from postgres; NOLOGIN, no superuser), private server only.
@@ -376,6 +379,7 @@ cmd_up() {
     up_say "starting silo $i (silo port $((UP_SILO_PORT + i)), gateway $((UP_GATEWAY_PORT + i)))"
     up_start "silo-$i" "$UP_LOGS/silo-$i.log" "${common[@]}" \
       "Mooc__SiloPort=$((UP_SILO_PORT + i))" "Mooc__GatewayPort=$((UP_GATEWAY_PORT + i))" \
+      "Mooc__Telemetry__PrometheusPort=$((UP_SILO_METRICS_PORT + i))" \
       -- dotnet "$UP_SILO_DLL"
   done
   for i in $(seq 0 $((silos - 1))); do

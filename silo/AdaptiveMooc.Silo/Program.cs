@@ -55,7 +55,9 @@ else
     }
 }
 
-builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration).UseMoocKubernetesHosting(builder.Configuration));
+builder.AddMoocSiloTelemetry();
+builder.UseOrleans(silo => silo.ConfigureMoocSilo(builder.Configuration).UseMoocTls(builder.Configuration)
+    .UseMoocKubernetesHosting(builder.Configuration).UseMoocObservability(builder.Configuration));
 builder.Services.AddMoocSecurityGrains(builder.Configuration);
 builder.Services.AddMoocMailDispatcher();
 var host = builder.Build();

@@ -2,6 +2,7 @@ using AdaptiveMooc.Web;
 using AdaptiveMooc.Web.Api;
 using AdaptiveMooc.Web.Components;
 using AdaptiveMooc.Web.Session;
+using AdaptiveMooc.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using MudBlazor.Services;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 // ./mooc up and the tests run the build output, not a publish folder: framework and MudBlazor assets are then
 // served from their packages through the build's manifest, which ASP.NET Core reads by itself only in Development.
 builder.WebHost.UseStaticWebAssets();
+builder.AddMoocTelemetry("adaptivemooc-web");
 
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHttpClient(MoocApi.HttpClientName, ConfigureApiClient);

@@ -64,6 +64,9 @@ public static class OrleansClientSetup
                 o.RemoteCertificateValidation = (remote, _, _) => certificate.IsTrusted(remote);
             });
 
+            // Trace context in grain calls, and the dashboard's client side (docs/OPERATIONS.md, "Telemetry").
+            Telemetry.ApiTelemetry.UseMoocObservability(client, configuration);
+
             // Silos and API start as separate processes in any order: wait for a gateway instead of failing.
             var giveUpAt = DateTimeOffset.UtcNow + ConnectTimeout;
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>

@@ -19,7 +19,10 @@ public sealed class LiveConnectionLimiter(IOptions<RequestLimitsOptions> options
     private int total;
 
     /// <summary>A lease to dispose when the stream ends, or null when a bound is reached (and which one, for the 429).</summary>
-    public IDisposable? TryAcquire(Caller caller, out string? refusal)
+    public IDisposable? TryAcquire(Caller caller, out string? refusal) => TryAcquire(caller, "forum", out refusal);
+
+    /// <summary>As <see cref="TryAcquire(Caller, out string?)"/>, counting the stream as <paramref name="stream"/> on <c>mooc.sse.connections</c>.</summary>
+    public IDisposable? TryAcquire(Caller caller, string stream, out string? refusal)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var limits = options.Value;
@@ -44,7 +47,8 @@ public sealed class LiveConnectionLimiter(IOptions<RequestLimitsOptions> options
         }
 
         refusal = null;
-        return new Lease(this, key);
+        Telemetry.ApiMetrics.LiveConnections.Add(1, new KeyValuePair<string, object?>("stream", stream));
+        return new Lease(this, key, stream);
     }
 
     /// <summary>Takes a lease for this request's stream (released when the response completes), or answers the 429.</summary>
@@ -77,7 +81,7 @@ public sealed class LiveConnectionLimiter(IOptions<RequestLimitsOptions> options
         }
     }
 
-    private sealed class Lease(LiveConnectionLimiter owner, string key) : IDisposable
+    private sealed class Lease(LiveConnectionLimiter owner, string key, string stream) : IDisposable
     {
         private int released;
 
@@ -86,6 +90,7 @@ public sealed class LiveConnectionLimiter(IOptions<RequestLimitsOptions> options
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
                 owner.Release(key);
+                Telemetry.ApiMetrics.LiveConnections.Add(-1, new KeyValuePair<string, object?>("stream", stream));
             }
         }
     }

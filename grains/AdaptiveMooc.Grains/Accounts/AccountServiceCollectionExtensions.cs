@@ -27,9 +27,12 @@ public static class AccountServiceCollectionExtensions
 
             o.PublicBaseUrl = configuration["Mooc:PublicBaseUrl"] is { Length: > 0 } publicBase ? publicBase : o.PublicBaseUrl;
         });
-        services.TryAddSingleton<IMailOutbox>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource
-            ? new PostgresMailOutbox(dataSource)
-            : new MemoryMailOutbox());
+        services.TryAddSingleton<IMailOutbox>(sp =>
+        {
+            IMailOutbox outbox = sp.GetService<NpgsqlDataSource>() is { } dataSource ? new PostgresMailOutbox(dataSource) : new MemoryMailOutbox();
+            GrainMetrics.TrackOutbox("mail", outbox.PendingCountAsync);
+            return outbox;
+        });
         services.TryAddSingleton<IExportStore>(sp => sp.GetService<NpgsqlDataSource>() is { } dataSource
             ? new PostgresExportStore(dataSource)
             : new MemoryExportStore());

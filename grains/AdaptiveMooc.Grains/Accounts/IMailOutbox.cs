@@ -17,6 +17,9 @@ public interface IMailOutbox
     /// <summary>Unsent mails of the account are dropped; sent ones keep their id and dedupe key only.</summary>
     Task EraseAccountAsync(string accountKind, string accountId, CancellationToken cancellationToken);
 
+    /// <summary>Mails neither sent nor abandoned (the outbox depth metric).</summary>
+    Task<long> PendingCountAsync(CancellationToken cancellationToken);
+
     /// <summary>The account's mails, oldest first (the data export).</summary>
     Task<IReadOnlyList<OutboxMail>> ListAccountAsync(string accountKind, string accountId, CancellationToken cancellationToken);
 }

@@ -89,6 +89,14 @@ public sealed class MemoryMailOutbox : IMailOutbox
         }
     }
 
+    public Task<long> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult((long)rows.Count(r => r.Mail.SentAt is null && !r.Abandoned));
+        }
+    }
+
     private sealed class Row
     {
         public required OutboxMail Mail { get; set; }

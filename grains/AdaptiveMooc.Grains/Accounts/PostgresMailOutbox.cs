@@ -9,6 +9,13 @@ public sealed class PostgresMailOutbox(NpgsqlDataSource dataSource) : IMailOutbo
     private const string Columns =
         "id, dedupe_key, account_kind, account_id, to_address, to_name, category, subject, body, unsubscribe_url, created_at, attempts, sent_at";
 
+    public async Task<long> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        // Answered from the partial index mail_outbox_due (unsent and not abandoned).
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND abandoned_at IS NULL");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<bool> EnqueueAsync(OutboxMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);

@@ -18,6 +18,12 @@ internal static class AtRiskRanking
         ArgumentNullException.ThrowIfNull(withdrawn);
         var cohort = CohortStats.From(inputs.Select(i => i.Raw));
         var scored = new List<AtRiskLearner>(inputs.Count);
+        GrainMetrics.ModelPredictions.Add(inputs.Count, new KeyValuePair<string, object?>("model", Models.ModelSet.WithdrawnName));
+        if (atRisk is not null)
+        {
+            GrainMetrics.ModelPredictions.Add(inputs.Count, new KeyValuePair<string, object?>("model", Models.ModelSet.AtRiskName));
+        }
+
         foreach (var input in inputs)
         {
             var features = RiskFeatures.Complete(input.Raw, cohort);

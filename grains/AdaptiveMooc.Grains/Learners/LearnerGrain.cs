@@ -260,6 +260,14 @@ internal sealed partial class LearnerGrain(
 
     public async Task<LessonRecommendations?> GetRecommendations(string courseId, int limit)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (answer, cached) = await Recommend(courseId, limit);
+        GrainMetrics.RecommendationDuration.Record(GrainMetrics.Seconds(started), new KeyValuePair<string, object?>("cached", cached));
+        return answer;
+    }
+
+    private async Task<(LessonRecommendations? Answer, bool Cached)> Recommend(string courseId, int limit)
+    {
         limit = Math.Clamp(limit, 1, IRecommendationGrain.MaxLimit);
         var now = clock.GetUtcNow();
         var catalogVersion = catalog.Current.Version;
@@ -268,19 +276,19 @@ internal sealed partial class LearnerGrain(
             && string.Equals(kept.CatalogVersion, catalogVersion, StringComparison.Ordinal)
             && now - kept.At < RecommendationLifetime)
         {
-            return Take(kept.Answer, limit);
+            return (Take(kept.Answer, limit), true);
         }
 
         if (await Course(courseId, null) is not { } course || CourseView(courseId, course.Definition) is not { } view)
         {
-            return null;
+            return (null, false);
         }
 
         // Ranked once for the largest page: the ranking is a sort, so every smaller limit is a prefix of it.
         var sequence = state.State.LastAppliedSequence;
         var answer = await GrainFactory.ByKey<IRecommendationGrain>(0).Rank(course.Snapshot, view, IRecommendationGrain.MaxLimit);
         recommendations[courseId] = new KeptRecommendations(answer, sequence, catalogVersion, now);
-        return Take(answer, limit);
+        return (Take(answer, limit), false);
     }
 
     private static LessonRecommendations Take(LessonRecommendations answer, int limit) =>

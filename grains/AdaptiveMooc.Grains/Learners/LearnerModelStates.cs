@@ -84,6 +84,7 @@ internal sealed class LearnerModelStates
         }
 
         model.Mastery = models.Kt.MasteryBySkill(knowledge, knowledge.Skills.Keys).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4), StringComparer.Ordinal);
+        GrainMetrics.ModelPredictions.Add(model.Mastery.Count, new KeyValuePair<string, object?>("model", ModelSet.KnowledgeTracingName));
         model.MasteryModel = models.Kt;
         return model.Mastery;
     }
@@ -97,6 +98,7 @@ internal sealed class LearnerModelStates
         Dictionary<string, LearnerModelState> stored, string courseId, string skill, IReadOnlyList<Abstractions.Practice.PracticeItemRef> items, ModelSet models)
     {
         var knowledge = stored.ContainsKey(courseId) ? Get(stored, courseId, default).Knowledge : new LearnerKnowledgeState();
+        GrainMetrics.ModelPredictions.Add(items.Count + 1, new KeyValuePair<string, object?>("model", ModelSet.KnowledgeTracingName));
         var mastery = models.Kt.MasteryBySkill(knowledge, [skill]).TryGetValue(skill, out var m) ? m : models.Kt.PredictCorrect(knowledge, [skill], null);
         return new Abstractions.Practice.PracticePrediction(
             Math.Round(mastery, 4),

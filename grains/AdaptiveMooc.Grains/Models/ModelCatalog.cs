@@ -58,6 +58,7 @@ public sealed class ModelCatalog : IModelCatalog, IHostedService, IDisposable
         this.clock = clock;
         status = new ModelCatalogStatus(
             ModelCatalogStatus.Unavailable, ModelSet.PriorVersion, FolderPath, [], NoFolderReason() ?? "not loaded yet", null, null, null, null);
+        GrainMetrics.Track(this);
     }
 
     public ModelSet Current => Volatile.Read(ref current);

@@ -18,6 +18,10 @@ public static class PacingMinutes
         var state = new LearnerPacingState { TimedLessons = learner?.TimedLessons ?? 0, LogRatioSum = learner?.LogRatioSum ?? 0 };
 
         // Rounded up: a plan that under-books a lesson by a minute splits it over a session for nothing.
-        return lesson => Math.Max(1, (int)Math.Ceiling(pacing.EstimateMinutes(state, lesson.Minutes) - 1e-9));
+        return lesson =>
+        {
+            GrainMetrics.ModelPredictions.Add(1, new KeyValuePair<string, object?>("model", ModelSet.PacingName));
+            return Math.Max(1, (int)Math.Ceiling(pacing.EstimateMinutes(state, lesson.Minutes) - 1e-9));
+        };
     }
 }

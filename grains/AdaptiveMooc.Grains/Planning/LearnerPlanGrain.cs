@@ -46,6 +46,19 @@ internal sealed class LearnerPlanGrain(
 
     public async Task<LearnerPlan?> GetPlan(int weeks)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await Plan(weeks);
+        }
+        finally
+        {
+            RecordPlan(started, "plan");
+        }
+    }
+
+    private async Task<LearnerPlan?> Plan(int weeks)
+    {
         weeks = Math.Clamp(weeks, 1, IPlanGrain.MaxWeeks);
         if (await Gather(null) is not { } inputs)
         {
@@ -59,6 +72,22 @@ internal sealed class LearnerPlanGrain(
     public async Task<LearnerPlan?> WhatIf(PlanWhatIf change, int weeks)
     {
         ArgumentNullException.ThrowIfNull(change);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await PlanWhatIf(change, weeks);
+        }
+        finally
+        {
+            RecordPlan(started, "what-if");
+        }
+    }
+
+    private static void RecordPlan(long started, string operation) =>
+        GrainMetrics.PlanDuration.Record(GrainMetrics.Seconds(started), new KeyValuePair<string, object?>("operation", operation));
+
+    private async Task<LearnerPlan?> PlanWhatIf(PlanWhatIf change, int weeks)
+    {
         weeks = Math.Clamp(weeks, 1, IPlanGrain.MaxWeeks);
         if (await Gather(change) is not { } inputs)
         {
@@ -79,6 +108,19 @@ internal sealed class LearnerPlanGrain(
     public async Task<LearningPlan?> GetCoursePlan(string courseId, int weeks)
     {
         ArgumentNullException.ThrowIfNull(courseId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await CoursePlan(courseId, weeks);
+        }
+        finally
+        {
+            RecordPlan(started, "course-plan");
+        }
+    }
+
+    private async Task<LearningPlan?> CoursePlan(string courseId, int weeks)
+    {
         weeks = Math.Clamp(weeks, 1, IPlanGrain.MaxWeeks);
         if (await Gather(null) is not { } inputs)
         {

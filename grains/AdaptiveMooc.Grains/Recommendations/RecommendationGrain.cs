@@ -118,6 +118,7 @@ internal sealed class RecommendationGrain(IModelCatalog catalog, TimeProvider cl
         RankingFeatures.Compute(LearnerRankingState.FromSnapshot(snapshot), courseStats, CourseDay.Of(now, start), features);
         var scores = new float[n];
         scorer!.ScoreAll(features.AsSpan(0, n * RankingFeatures.Count), scores);
+        GrainMetrics.ModelPredictions.Add(n, new KeyValuePair<string, object?>("model", ModelSet.RankingName));
         var result = new Dictionary<string, float>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {

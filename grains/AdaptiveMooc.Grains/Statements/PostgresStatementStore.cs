@@ -77,6 +77,7 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
             try
             {
+                using var span = BatchSpan(batch);
                 await WriteBatchAsync(batch);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -90,6 +91,28 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
             batch.Clear();
         }
+    }
+
+    /// <summary>
+    /// The batch's span, so its PostgreSQL commands show in the trace of the first traced request and are linked
+    /// from the others (the writer loop itself runs outside every request's context); null when nobody listens.
+    /// </summary>
+    private static System.Diagnostics.Activity? BatchSpan(List<AppendRequest> batch)
+    {
+        if (!GrainMetrics.Tracing.HasListeners())
+        {
+            return null;
+        }
+
+        var traced = batch.Where(r => r.Caller != default).Select(r => r.Caller).ToList();
+        return traced.Count == 0
+            ? null
+            : GrainMetrics.Tracing.StartActivity(
+                "statements append batch",
+                System.Diagnostics.ActivityKind.Internal,
+                traced[0],
+                [new("mooc.batch.requests", batch.Count)],
+                [.. traced.Skip(1).Select(c => new System.Diagnostics.ActivityLink(c))]);
     }
 
     private async Task WriteBatchAsync(List<AppendRequest> requests)
@@ -452,6 +475,9 @@ internal sealed class PostgresStatementStore : IStatementStore, IAsyncDisposable
 
     private sealed record AppendRequest(IReadOnlyList<StatementRecord> Statements, DateTimeOffset Stored)
     {
+        /// <summary>The trace of the call that queued it (none when tracing is off), continued by the batch's span.</summary>
+        public System.Diagnostics.ActivityContext Caller { get; } = System.Diagnostics.Activity.Current?.Context ?? default;
+
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

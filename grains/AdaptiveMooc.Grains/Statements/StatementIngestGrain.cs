@@ -33,6 +33,7 @@ internal sealed partial class StatementIngestGrain(IStatementStore store, TimePr
             return new IngestResult(IngestStatus.Stored, ids, 0, null);
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var appended = await store.AppendAsync(statements, clock.GetUtcNow(), CancellationToken.None);
         if (appended.Status == IngestStatus.Conflict)
         {
@@ -54,7 +55,30 @@ internal sealed partial class StatementIngestGrain(IStatementStore store, TimePr
             }
         });
         await Task.WhenAll(applies);
-        return new IngestResult(IngestStatus.Stored, ids, appended.NewByLearner.Sum(b => b.Statements.Count), null);
+        var stored = appended.NewByLearner.Sum(b => b.Statements.Count);
+        Record(appended.NewByLearner, stored, started);
+        return new IngestResult(IngestStatus.Stored, ids, stored, null);
+    }
+
+    private static void Record(IReadOnlyList<LearnerBatch> batches, int stored, long started)
+    {
+        GrainMetrics.IngestDuration.Record(GrainMetrics.Seconds(started));
+        if (stored == 0)
+        {
+            return;
+        }
+
+        GrainMetrics.StatementsIngested.Add(stored);
+        if (GrainMetrics.IngestLag.Enabled)
+        {
+            foreach (var batch in batches)
+            {
+                foreach (var statement in batch.Statements)
+                {
+                    GrainMetrics.IngestLag.Record(Math.Max(0, (statement.Stored - statement.Statement.Timestamp).TotalSeconds));
+                }
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Statements for learner {LearnerId} are stored but not yet applied; the learner grain will catch up from the store.")]

@@ -11,6 +11,9 @@ internal interface IWebhookStore
 {
     Task<int> CountAsync(string owner);
 
+    /// <summary>Deliveries still pending across every webhook (the outbox depth metric).</summary>
+    Task<long> PendingCountAsync();
+
     Task AddAsync(WebhookSubscription subscription);
 
     /// <summary>Removes the webhook and drops its pending deliveries; false when the owner has no such webhook.</summary>

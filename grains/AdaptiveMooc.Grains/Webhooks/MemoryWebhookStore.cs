@@ -182,6 +182,14 @@ internal sealed class MemoryWebhookStore : IWebhookStore
                 .Select(r => new WebhookDeadLetter(r.EventId, r.EventType, r.Attempts, r.LastError, r.LastAttemptAt))]);
     }
 
+    public Task<long> PendingCountAsync()
+    {
+        lock (gate)
+        {
+            return Task.FromResult((long)outbox.Count(r => r.Status == DeliveryStatus.Pending));
+        }
+    }
+
     private sealed class Row(long id, Guid webhookId, Guid eventId, string eventType, string payload, DateTimeOffset now)
     {
         public long Id { get; } = id;

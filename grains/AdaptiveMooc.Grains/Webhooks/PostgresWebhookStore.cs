@@ -30,6 +30,13 @@ internal sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebho
         return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task<long> PendingCountAsync()
+    {
+        // Answered from the partial index webhook_outbox_due (status = 0).
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM webhook_outbox WHERE status = 0");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task AddAsync(WebhookSubscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);

@@ -36,7 +36,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<WebhookWakeup>();
         services.TryAddSingleton<IWebhookOwners, GrainWebhookOwners>();
         services.TryAddSingleton(sp => new WebhookDispatcher(
-            sp.GetRequiredService<IWebhookStore>(),
+            TrackedOutbox(sp.GetRequiredService<IWebhookStore>()),
             sp.GetRequiredService<IWebhookOwners>(),
             new HttpClient(WebhookConnector.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback))
             {
@@ -47,5 +47,12 @@ public static class WebhookServiceCollectionExtensions
             sp.GetRequiredService<ILogger<WebhookDispatcher>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookDeliveryService>());
         return services;
+    }
+
+    /// <summary>The dispatcher's store, whose pending deliveries <c>mooc.outbox.depth{outbox="webhooks"}</c> reports.</summary>
+    private static IWebhookStore TrackedOutbox(IWebhookStore store)
+    {
+        AdaptiveMooc.Grains.GrainMetrics.TrackOutbox("webhooks", _ => store.PendingCountAsync());
+        return store;
     }
 }

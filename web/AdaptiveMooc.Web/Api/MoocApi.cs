@@ -251,6 +251,10 @@ public sealed partial class MoocApi(HttpClient http, ApiCredentials credentials,
 
     public Task<Health> HealthAsync(CancellationToken ct = default) => GetAsync<Health>("health", ct, allowUnavailable: true);
 
+    /// <summary>A one-time ticket for the Orleans dashboard (admins); <see cref="DashboardSession.Url"/> is relative to the API.</summary>
+    public Task<DashboardSession> OpenDashboardAsync(CancellationToken ct = default) =>
+        SendAsync<DashboardSession>(HttpMethod.Post, "api/admin/dashboard/sessions", null, ct);
+
     // Payments and providers (docs/PAYMENTS.md)
     public Task<Order> OrderCourseAsync(string courseId, CancellationToken ct = default) =>
         SendAsync<Order>(HttpMethod.Post, $"api/courses/{Esc(courseId)}/orders", null, ct);
