@@ -1,6 +1,9 @@
 using AdaptiveMooc.Grains.Abstractions;
+using AdaptiveMooc.Grains.Accounts;
 using AdaptiveMooc.Grains.Forums;
 using AdaptiveMooc.Grains.Tests.Forums;
+using AdaptiveMooc.Grains.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -19,6 +22,13 @@ public sealed class PostgresWebinarGrainTests(SocialTestDatabase database) : ICl
             silo.Services.AddSingleton<ILearningStatementSink>(new RecordingStatementSink());
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.Services.AddSocialGrains();
+            // The "webinar starting" notice: a reminder, then the inbox (mail and webhook outboxes in memory here,
+            // the test database has only the forum and webinar tables).
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IMailOutbox>(new MemoryMailOutbox());
+            silo.Services.AddSingleton<IWebhookStore>(new MemoryWebhookStore());
+            silo.Services.AddMoocAccountServices(new ConfigurationBuilder().Build());
+            silo.Services.AddWebhookGrains();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
