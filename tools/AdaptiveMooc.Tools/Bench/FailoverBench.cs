@@ -548,6 +548,18 @@ internal static class FailoverBench
             {
                 await drop.ExecuteNonQueryAsync();
             }
+
+            // The logs stay for a look afterwards; the keys and certificates of the run (and what the processes
+            // created under .data) do not.
+            foreach (var file in Directory.EnumerateFiles(work).Where(f => !f.EndsWith(".log", StringComparison.Ordinal)))
+            {
+                File.Delete(file);
+            }
+
+            foreach (var directory in Directory.EnumerateDirectories(work))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
 
         private Process Launch(string name, string project, Dictionary<string, string> own)
