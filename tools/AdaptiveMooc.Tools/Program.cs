@@ -26,6 +26,8 @@ switch (command, name)
         return await WebBench.RunAsync(rest);
     case ("bench", "practice"):
         return await PracticeBench.RunAsync(rest);
+    case ("bench", "failover"):
+        return await FailoverBench.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: mooc bench <ingest|predict|recommend|web> [options] | mooc import ...");
         Console.Error.WriteLine("  bench ingest [--db CONNECTION] [--seconds N] [--concurrency N]");
@@ -33,5 +35,6 @@ switch (command, name)
         Console.Error.WriteLine("  bench recommend [--db CONNECTION] [--learners N] [--seconds N] [--concurrency N]");
         Console.Error.WriteLine("  bench web [--web URL] [--api URL] [--secrets DIR] [--first N] [--warm N] [--chromium PATH]");
         Console.Error.WriteLine("  bench practice [--assistments DIR] [--learners N] [--seed N] [--threshold P] [--max-items N]");
+        Console.Error.WriteLine("  bench failover [--db CONNECTION] [--learners N] [--writers N] [--readers N] [--steady-seconds N]");
         return 2;
 }
