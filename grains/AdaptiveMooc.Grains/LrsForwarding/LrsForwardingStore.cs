@@ -187,7 +187,7 @@ internal sealed class LrsForwardingStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new ForwardedStatement(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3)));
+            rows.Add(new ForwardedStatement(reader.GetInt64(0), reader.GetGuid(1), LearnerOf(reader), reader.GetString(3)));
         }
 
         return rows;
@@ -286,7 +286,7 @@ internal sealed class LrsForwardingStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((new ForwardedStatement(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3)), reader.GetInt32(4)));
+            rows.Add((new ForwardedStatement(reader.GetInt64(0), reader.GetGuid(1), LearnerOf(reader), reader.GetString(3)), reader.GetInt32(4)));
         }
 
         return rows;
@@ -317,6 +317,10 @@ internal sealed class LrsForwardingStore(NpgsqlDataSource dataSource)
         AddDeadLetterParameters(command, id, statement, attempts, statusCode, error, now);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // Tolerates a log row without a platform learner (statements about actors the platform does not map):
+    // such a statement is forwarded like any other.
+    private static string LearnerOf(NpgsqlDataReader reader) => reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
 
     private static void AddDeadLetterParameters(
         NpgsqlCommand command, Guid id, ForwardedStatement statement, int attempts, int? statusCode, string error, DateTimeOffset now)
