@@ -14,6 +14,7 @@ internal sealed class MoocTestCluster : IAsyncDisposable
 {
     private readonly List<IHost> silos = [];
     private IHost? clientHost;
+    private IReadOnlyDictionary<string, string?> extraSettings = new Dictionary<string, string?>();
 
     private MoocTestCluster(string connectionString, string clusterId)
     {
@@ -30,9 +31,10 @@ internal sealed class MoocTestCluster : IAsyncDisposable
 
     public IReadOnlyList<IHost> Silos => silos;
 
-    public static async Task<MoocTestCluster> StartAsync(string connectionString, string clusterId, int siloCount = 1)
+    public static async Task<MoocTestCluster> StartAsync(
+        string connectionString, string clusterId, int siloCount = 1, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var cluster = new MoocTestCluster(connectionString, clusterId);
+        var cluster = new MoocTestCluster(connectionString, clusterId) { extraSettings = settings ?? new Dictionary<string, string?>() };
         try
         {
             for (var i = 0; i < siloCount; i++)
@@ -62,6 +64,7 @@ internal sealed class MoocTestCluster : IAsyncDisposable
             ["Mooc:ClusterId"] = ClusterId,
             ["Mooc:ServiceId"] = ClusterId,
         });
+        builder.Configuration.AddInMemoryCollection(extraSettings);
         builder.UseOrleans(silo =>
         {
             silo.ConfigureMoocSilo(builder.Configuration);

@@ -22,8 +22,11 @@ public sealed class RetrainingLoopTests(ITestOutputHelper output) : IAsyncLifeti
     private const string Presentation = "GGG-2013J";
     private const string PublicBase = "http://127.0.0.1:5080";
 
-    /// <summary>How far above the untrained AUC of 0.5 a promoted risk model must measure (a clear margin, not a tie).</summary>
-    private const double Margin = 0.1;
+    /// <summary>
+    /// How far above the untrained AUC of 0.5 a promoted risk model must measure (a clear margin, not a tie).
+    /// Measured 2026-12-08: 0.632 on 2,076 test snapshots; training is seeded and single-threaded.
+    /// </summary>
+    private const double Margin = 0.08;
 
     private readonly string emptyModels = Directory.CreateTempSubdirectory("retrain-models-").FullName;
     private readonly string workPath = Directory.CreateTempSubdirectory("retrain-work-").FullName;

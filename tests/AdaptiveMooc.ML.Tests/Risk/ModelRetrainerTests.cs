@@ -10,7 +10,7 @@ namespace AdaptiveMooc.ML.Tests.Risk;
 /// incumbent on the most recent weeks and is promoted; a candidate trained on shuffled labels is refused
 /// against it; the time split never trains on the test weeks.
 /// </summary>
-public sealed class ModelRetrainerTests : IDisposable
+public sealed class ModelRetrainerTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
     private readonly string directory = Directory.CreateTempSubdirectory("retrainer-").FullName;
@@ -24,6 +24,7 @@ public sealed class ModelRetrainerTests : IDisposable
         var first = await ModelRetrainer.RunAsync(source, null, Path.Combine(directory, "run1"), new RetrainingOptions(), _ => { });
 
         var withdrawn = first.Models.Single(d => d.Model == ModelRetrainer.WithdrawnName);
+        output.WriteLine($"withdrawn: {withdrawn.Reason}");
         Assert.Equal(ModelDecision.Promoted, withdrawn.Decision);
         Assert.Equal(ModelRetrainer.Untrained, withdrawn.Incumbent!.Model);
         Assert.Equal(0.5, withdrawn.Incumbent.Value, 6);
@@ -51,11 +52,31 @@ public sealed class ModelRetrainerTests : IDisposable
 
         var second = await ModelRetrainer.RunAsync(source, serving, Path.Combine(directory, "run2"), new RetrainingOptions { ShuffleLabels = true }, _ => { });
         var control = second.Models.Single(d => d.Model == ModelRetrainer.WithdrawnName);
+        output.WriteLine($"withdrawn, shuffled labels: {control.Reason}");
         Assert.Equal(ModelDecision.Refused, control.Decision);
         Assert.Equal("serving", control.Incumbent!.Model);
         Assert.Equal(withdrawn.Candidate.Value, control.Incumbent.Value, 9);
         Assert.True(control.Candidate!.Value < control.Incumbent.Value - 0.1, control.Reason);
         Assert.True(second.ShuffledLabels);
+    }
+
+    [Fact]
+    public async Task Knowledge_tracing_learnt_from_the_past_answers_beats_cold_start_on_the_recent_weeks()
+    {
+        var source = new Events(Answers(300));
+        var first = await ModelRetrainer.RunAsync(source, null, Path.Combine(directory, "kt1"), new RetrainingOptions(), _ => { });
+        var kt = first.Models.Single(d => d.Model == ModelRetrainer.KnowledgeTracingName);
+        output.WriteLine($"knowledge tracing: {kt.Reason}");
+        Assert.Equal(ModelDecision.Promoted, kt.Decision);
+        Assert.Equal(ModelRetrainer.Untrained, kt.Incumbent!.Model);
+        Assert.True(kt.Candidate!.Value > kt.Incumbent.Value + 0.05, kt.Reason);
+        Assert.Equal(Start.AddDays(200) - TimeSpan.FromDays(42), kt.Window!.Cutoff);
+
+        var control = (await ModelRetrainer.RunAsync(source, kt.CandidateFolder, Path.Combine(directory, "kt2"), new RetrainingOptions { ShuffleLabels = true }, _ => { }))
+            .Models.Single(d => d.Model == ModelRetrainer.KnowledgeTracingName);
+        output.WriteLine($"knowledge tracing, shuffled labels: {control.Reason}");
+        Assert.Equal(ModelDecision.Refused, control.Decision);
+        Assert.Equal(kt.Candidate.Value, control.Incumbent!.Value, 9);
     }
 
     [Theory]
@@ -81,6 +102,30 @@ public sealed class ModelRetrainerTests : IDisposable
             for (var day = enrol; day <= stop && day <= 300; day += drops ? 5 : 2)
             {
                 events.Add(new LearningEvent($"l{learner}", "course", $"lesson-{day % 9}", null, LearningVerb.Experienced, Start.AddDays(day), null, null, null, []));
+            }
+        }
+
+        return [.. events.OrderBy(e => e.LearnerId, StringComparer.Ordinal).ThenBy(e => e.Timestamp)];
+    }
+
+    /// <summary>
+    /// Learners answer one of 20 items every five days for 200 days; an item's difficulty and a learner's
+    /// ability set the chance of a correct answer (seeded), so item and learner history predict the next answer.
+    /// </summary>
+    private static List<LearningEvent> Answers(int count)
+    {
+        var random = new Random(7);
+        var events = new List<LearningEvent>();
+        for (var learner = 0; learner < count; learner++)
+        {
+            var ability = (random.NextDouble() * 3) - 1.5;
+            for (var day = learner % 5; day <= 200; day += 5)
+            {
+                var item = random.Next(20);
+                var difficulty = (item - 10) / 4.0;
+                var correct = random.NextDouble() < 1 / (1 + Math.Exp(difficulty - ability));
+                events.Add(new LearningEvent(
+                    $"a{learner}", "course", "quiz", $"q{item}", LearningVerb.Answered, Start.AddDays(day), correct, null, null, [$"s{item % 4}"]));
             }
         }
 
