@@ -404,6 +404,13 @@ public static partial class XapiEndpoints
             }
         }
 
+        // A learner reads their own statements only; naming another platform learner finds nobody (as before the LRS).
+        if (caller.IsLearner && agentKey is not null && agentKey.StartsWith(XapiIndexer.AccountKey(options.Value.Base, string.Empty), StringComparison.Ordinal)
+            && agentKey != XapiIndexer.AccountKey(options.Value.Base, caller.Id))
+        {
+            return Problems.NotFound("No such learner among the caller's statements.");
+        }
+
         foreach (var iri in (string[])["verb", "activity"])
         {
             if (query[iri].ToString() is { Length: > 0 } value && !XapiStatementValidator.IsIri(value))
