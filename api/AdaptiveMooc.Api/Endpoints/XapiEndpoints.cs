@@ -214,9 +214,11 @@ public static partial class XapiEndpoints
         {
             if (await quota.CheckAsync(cluster, learnerId, count) is { Fits: false } check)
             {
+                var first = parsed.First(s => s.Record.LearnerId == learnerId);
+                var field = root.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{first.Index}].actor.account.name";
                 return new(null, Problems.QuotaExceeded(
                     $"Learner '{learnerId}' holds {check.Held} statements; {count} more would pass the storage quota of {quota.Limit} statements per learner. Nothing was stored.",
-                    "actor"));
+                    field));
             }
         }
 

@@ -148,6 +148,7 @@ public sealed class LrsStatementTests(PlatformFixture fixture)
         using var client = fixture.Platform.Client();
         var id = Guid.NewGuid();
         var statement = Foreign();
+        statement["context"] = new JsonObject { ["contextActivities"] = new JsonObject { ["parent"] = new JsonObject { ["id"] = "http://content.example/course" } } };
         Assert.Equal(HttpStatusCode.NoContent, (await Put(client, id, statement)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Put(client, id, statement)).StatusCode);
         var other = Foreign(mbox: "someone-else@outside.example");
@@ -159,6 +160,7 @@ public sealed class LrsStatementTests(PlatformFixture fixture)
         var response = await Get(client, $"statementId={id}");
         var stored = await Json(response, HttpStatusCode.OK);
         Assert.Equal(id.ToString(), stored.GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Array, stored.GetProperty("context").GetProperty("contextActivities").GetProperty("parent").ValueKind);
         Assert.NotNull(response.Content.Headers.LastModified);
         Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through"));
         Assert.Equal("1.0.3", response.Headers.GetValues("X-Experience-API-Version").Single());
