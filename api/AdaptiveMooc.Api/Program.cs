@@ -18,6 +18,10 @@ builder.Services.AddPayments();
 
 var app = builder.Build();
 app.UseMoocApi();
+app.UseXapiAlternateSyntax();
+
+// Explicit, so that routing sees a request the xAPI alternate syntax rewrote (method, headers, query).
+app.UseRouting();
 app.UseMoocSecurity();
 app.MapMoocApi();
 app.MapTelemetryEndpoints();
