@@ -17,6 +17,10 @@ builder.Services.AddPayments();
 
 var app = builder.Build();
 app.UseMoocApi();
+app.UseXapiAlternateSyntax();
+
+// Explicit, so that routing sees a request the xAPI alternate syntax rewrote (method, headers, query).
+app.UseRouting();
 app.UseMoocSecurity();
 app.MapMoocApi();
 app.MapAuthEndpoints().MapApiKeyEndpoints().MapTrainerEndpoints().MapAuditEndpoints();

@@ -158,8 +158,8 @@ public sealed class ValidationTests(PlatformFixture fixture)
     public static TheoryData<string, string> StatementMutations => new()
     {
         { "no-actor", "actor" },
-        { "foreign-home-page", "actor.account.homePage" },
-        { "unknown-learner", "not registered" },
+        { "two-identifiers", "actor" },
+        { "bad-home-page", "actor.account.homePage" },
         { "bad-verb", "verb.id" },
         { "bad-id", "id" },
         { "future-timestamp", "timestamp" },
@@ -179,8 +179,8 @@ public sealed class ValidationTests(PlatformFixture fixture)
         switch (mutation)
         {
             case "no-actor": bad.Remove("actor"); break;
-            case "foreign-home-page": bad["actor"]!["account"]!["homePage"] = "https://elsewhere.example"; break;
-            case "unknown-learner": bad["actor"]!["account"]!["name"] = Payloads.NewId("nobody"); break;
+            case "two-identifiers": bad["actor"]!["mbox"] = "mailto:someone@example.org"; break;
+            case "bad-home-page": bad["actor"]!["account"]!["homePage"] = "not an IRI"; break;
             case "bad-verb": bad["verb"]!["id"] = "completed"; break;
             case "bad-id": bad["id"] = "12345"; break;
             case "future-timestamp": bad["timestamp"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O"); break;

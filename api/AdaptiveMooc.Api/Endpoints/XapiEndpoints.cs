@@ -215,9 +215,11 @@ public static partial class XapiEndpoints
         {
             if (await quota.CheckAsync(cluster, learnerId, count) is { Fits: false } check)
             {
+                var first = parsed.First(s => s.Record.LearnerId == learnerId);
+                var field = root.ValueKind == JsonValueKind.Object ? "actor.account.name" : $"[{first.Index}].actor.account.name";
                 return new(null, Problems.QuotaExceeded(
                     $"Learner '{learnerId}' holds {check.Held} statements; {count} more would pass the storage quota of {quota.Limit} statements per learner. Nothing was stored.",
-                    "actor"));
+                    field));
             }
         }
 
@@ -403,6 +405,13 @@ public static partial class XapiEndpoints
             {
                 return Problems.BadRequest(problem.Message, problem.Field);
             }
+        }
+
+        // A learner reads their own statements only; naming another platform learner finds nobody (as before the LRS).
+        if (caller.IsLearner && agentKey is not null && agentKey.StartsWith(XapiIndexer.AccountKey(options.Value.Base, string.Empty), StringComparison.Ordinal)
+            && agentKey != XapiIndexer.AccountKey(options.Value.Base, caller.Id))
+        {
+            return Problems.NotFound("No such learner among the caller's statements.");
         }
 
         foreach (var iri in (string[])["verb", "activity"])

@@ -227,7 +227,8 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
     }
 
     private static void WriteSorted(
-        Utf8JsonWriter writer, JsonElement element, bool topLevel, Guid? filledId, DateTimeOffset? filledTimestamp, string? version = null, JsonObject? authority = null)
+        Utf8JsonWriter writer, JsonElement element, bool topLevel, Guid? filledId, DateTimeOffset? filledTimestamp, string? version = null, JsonObject? authority = null,
+        bool raw = false)
     {
         switch (element.ValueKind)
         {
@@ -246,7 +247,31 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
                     }
 
                     writer.WritePropertyName(property.Name);
-                    WriteSorted(writer, property.Value, false, null, null);
+                    if (!raw && property.Name == "contextActivities" && property.Value.ValueKind == JsonValueKind.Object)
+                    {
+                        // xAPI 1.0.3 Data 2.4.6.2: every contextActivities value is returned as an array, also when it arrived as one Activity.
+                        writer.WriteStartObject();
+                        foreach (var kind in property.Value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                        {
+                            writer.WritePropertyName(kind.Name);
+                            var single = kind.Value.ValueKind == JsonValueKind.Object;
+                            if (single)
+                            {
+                                writer.WriteStartArray();
+                            }
+
+                            WriteSorted(writer, kind.Value, false, null, null);
+                            if (single)
+                            {
+                                writer.WriteEndArray();
+                            }
+                        }
+
+                        writer.WriteEndObject();
+                        continue;
+                    }
+
+                    WriteSorted(writer, property.Value, false, null, null, raw: raw || property.Name == "extensions");
                 }
 
                 if (topLevel && version is not null)
@@ -271,7 +296,7 @@ internal sealed partial class StatementParser(string baseUrl, DateTimeOffset now
                 writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    WriteSorted(writer, item, false, null, null);
+                    WriteSorted(writer, item, false, null, null, raw: raw);
                 }
 
                 writer.WriteEndArray();

@@ -90,6 +90,18 @@ public static class AccessMatrix
                 @object = new { id = $"{s.BaseUrl}/courses/{s["courseId"]}/lessons/l1" },
             },
         },
+        ["PUT /xapi/statements"] = AccessRule.AnyCaller()
+            .With(Role.OtherLearner, Expect.Forbidden).With(Role.OtherTrainer, Expect.Forbidden).With(Role.KeyWithoutScope, Expect.Forbidden) with
+        {
+            Scope = StatementsWrite,
+            Query = _ => "statementId=" + Guid.NewGuid(),
+            Body = s => new
+            {
+                actor = s.Actor(s["learnerId"]),
+                verb = new { id = "http://adlnet.gov/expapi/verbs/experienced" },
+                @object = new { id = $"{s.BaseUrl}/courses/{s["courseId"]}/lessons/l1" },
+            },
+        },
         ["GET /xapi/statements"] = AccessRule.LearnerData(StatementsRead) with
         {
             Query = s => "agent=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(s.Actor(s["learnerId"]))),
