@@ -13,6 +13,7 @@ builder.AddMoocSecurity();
 builder.AddMoocApi();
 builder.Services.AddCertificateKeys();
 builder.Services.AddXapiIngest();
+builder.Services.AddCmi5();
 builder.Services.AddMoocMedia();
 builder.Services.AddPayments();
 

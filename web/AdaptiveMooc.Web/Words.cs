@@ -75,7 +75,7 @@ public static class Languages
 /// <summary>Lesson kinds in words.</summary>
 public static class LessonKinds
 {
-    public static readonly IReadOnlyList<string> All = ["video", "tutorial", "reading", "lecture", "webinar", "quiz", "assignment"];
+    public static readonly IReadOnlyList<string> All = ["video", "tutorial", "reading", "lecture", "webinar", "quiz", "assignment", "cmi5"];
 
     public static string Name(string kind) => kind switch
     {
@@ -86,9 +86,10 @@ public static class LessonKinds
         "webinar" => "Webinar",
         "quiz" => "Quiz",
         "assignment" => "Assignment",
+        "cmi5" => "cmi5 package",
         _ => kind,
     };
 
-    /// <summary>Graded kinds are completed by the activity provider that grades them, not by the learner's own click.</summary>
-    public static bool LearnerMayComplete(string kind) => kind is not ("quiz" or "assignment");
+    /// <summary>Graded kinds are completed by the activity provider that grades them, and cmi5 lessons by their AUs' moveOn, not by the learner's own click.</summary>
+    public static bool LearnerMayComplete(string kind) => kind is not ("quiz" or "assignment" or "cmi5");
 }

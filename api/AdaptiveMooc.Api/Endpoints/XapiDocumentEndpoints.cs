@@ -65,6 +65,9 @@ public static class XapiDocumentEndpoints
             .WithName("GetXapiActivity").WithSummary("The Activity object the LRS knows for activityId.");
         group.MapMethods("/agents", GetAndHead, GetPerson)
             .WithName("GetXapiAgents").WithSummary("The Person object the LRS knows for an agent.");
+
+        // cmi5 AUs post with their launch's auth-token: their statements are checked against the session (docs/XAPI.md, "cmi5").
+        group.AddEndpointFilter(Xapi.Cmi5.Cmi5StatementFilter.InvokeAsync);
         return group;
     }
 

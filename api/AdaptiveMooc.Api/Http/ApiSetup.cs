@@ -69,6 +69,7 @@ public static class ApiSetup
         app.MapCourseEndpoints();
         app.MapLearnerEndpoints();
         app.MapXapiEndpoints();
+        app.MapCmi5Endpoints();
         app.MapAnalyticsEndpoints();
         app.MapAssessmentEndpoints();
         app.MapPracticeEndpoints();

@@ -2,7 +2,7 @@ namespace AdaptiveMooc.Api.Media;
 
 /// <summary>
 /// The type of a file read from its first bytes (magic numbers), never from its name: only video (mp4, webm),
-/// audio (mp3, ogg, wav), PDF and images (png, jpeg, gif, webp) are accepted. Executables (ELF, PE, Mach-O),
+/// audio (mp3, ogg, wav), PDF, images (png, jpeg, gif, webp) and zip archives (cmi5 course packages) are accepted. Executables (ELF, PE, Mach-O),
 /// scripts (<c>#!</c>) and everything else are refused, whatever they are called.
 /// </summary>
 public static class MediaTypes
@@ -65,6 +65,12 @@ public static class MediaTypes
         if (head.Length >= 6 && (head[..6].SequenceEqual("GIF87a"u8) || head[..6].SequenceEqual("GIF89a"u8)))
         {
             return "image/gif";
+        }
+
+        // A zip archive (local file header): cmi5 course packages (docs/XAPI.md, "cmi5"); served only as application/zip.
+        if (head.Length >= 4 && head[..4].SequenceEqual("PK\u0003\u0004"u8))
+        {
+            return "application/zip";
         }
 
         return null;

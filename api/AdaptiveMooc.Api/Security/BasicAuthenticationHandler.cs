@@ -14,7 +14,8 @@ public sealed class BasicAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdminKey adminKey,
-    ApiKeyValidator validator)
+    ApiKeyValidator validator,
+    IClusterClient cluster)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
@@ -49,6 +50,14 @@ public sealed class BasicAuthenticationHandler(
         catch (FormatException)
         {
             return AuthenticateResult.Fail("Malformed Basic credentials.");
+        }
+
+        // A cmi5 AU's auth-token (docs/XAPI.md, "cmi5"): the launching learner, for the live session only.
+        if (user == Xapi.Cmi5.Cmi5Tokens.User)
+        {
+            return await Xapi.Cmi5.Cmi5Tokens.AuthenticateAsync(cluster, password, SchemeName) is { } launched
+                ? AuthenticateResult.Success(new AuthenticationTicket(launched, SchemeName))
+                : AuthenticateResult.Fail("The cmi5 auth-token is not valid, or its session is over.");
         }
 
         var principal = await ApiKeyAuthenticationHandler.AuthenticateKeyAsync(password, adminKey, validator, SchemeName);

@@ -65,7 +65,7 @@ internal static class ProgressRules
             // success or score reaches mastery or analytics, and on a quiz, an assignment or an item no
             // verb completes or passes. Judged here, when the statement is read, so a lesson added or
             // turned into a quiz after the statement was stored is judged as it is now.
-            var graded = statement.ItemId is not null || LessonKinds.IsGraded(lesson.Kind);
+            var graded = statement.ItemId is not null || LessonKinds.CompletedByGrader(lesson.Kind);
             (verb, success, score) = GradeSource.Ungraded(verb, graded);
         }
 
@@ -82,7 +82,7 @@ internal static class ProgressRules
     {
         ArgumentNullException.ThrowIfNull(statement);
         return statement.Completion == true
-            && (statement.FromGrader || (statement.ItemId is null && lesson is not null && !LessonKinds.IsGraded(lesson.Kind)));
+            && (statement.FromGrader || (statement.ItemId is null && lesson is not null && !LessonKinds.CompletedByGrader(lesson.Kind)));
     }
 
     /// <summary>Statements this long before the enrolment still count for course models (clock skew between clients).</summary>

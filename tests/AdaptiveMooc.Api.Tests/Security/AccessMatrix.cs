@@ -317,6 +317,13 @@ public static class AccessMatrix
         ["POST /xapi/activities/profile"] = KeysAndAdmins(StatementsWrite) with { Query = s => ActivityQuery(s) + "&profileId=matrix", Body = _ => new { } },
         ["DELETE /xapi/activities/profile"] = KeysAndAdmins(StatementsWrite) with { Query = s => ActivityQuery(s) + "&profileId=matrix" },
         ["GET /xapi/activities"] = LearnersAndKeys(StatementsRead) with { Query = ActivityQuery },
+
+        // cmi5 (docs/XAPI.md, "cmi5"). The scenario's l1 is a video: callers let through get 409 (not a cmi5 lesson).
+        ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/cmi5-launch"] = AccessRule.LearnerData() with { Body = _ => new { } },
+        ["GET /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/cmi5"] = AccessRule.LearnerData().With(Role.CourseTrainer, Expect.Allowed),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/cmi5-waiver"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { } },
+        // The fetch URL's secret is the credential: anyone may call it; without a live launch it answers error-code 2.
+        ["POST /api/cmi5/fetch"] = AccessRule.Anyone(),
     };
 
     public static IReadOnlyDictionary<string, AccessRule> Routes { get; } =

@@ -1,0 +1,222 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AdaptiveMooc.Api.Tests.Xapi;
+
+/// <summary>A cmi5 package built here (the specification's simple course structure) launched end to end over HTTP.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class Cmi5Tests(PlatformFixture fixture)
+{
+    private const string AuId = "http://course-repository.example.edu/identifiers/courses/02baafcf/aus/4c07";
+    private const string CourseXmlId = "http://course-repository.example.edu/identifiers/courses/02baafcf";
+    private const string Category = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+
+    [Fact]
+    public async Task An_au_launched_the_cmi5_way_completes_the_lesson_by_its_move_on_and_the_certificate_counts_it()
+    {
+        using var admin = fixture.Platform.Client();
+        var (courseId, learnerId) = await Cmi5CourseAsync(admin, "CompletedAndPassed");
+        using var learner = await LearnerClient(learnerId);
+
+        var launch = await learner.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch", new { returnUrl = "https://mooc.example.org/back" });
+        Assert.Equal(HttpStatusCode.OK, launch.StatusCode);
+        var launched = await launch.Content.ReadFromJsonAsync<JsonElement>();
+        var url = new Uri(launched.GetProperty("url").GetString()!);
+        Assert.StartsWith(AuId + "/launch.html?", url.ToString(), StringComparison.Ordinal);
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        Assert.Equal($"{Payloads.Base}/xapi/", query["endpoint"]);
+        var activityId = query["activityId"]!;
+        Assert.NotEqual(AuId, activityId);
+        var registration = query["registration"]!;
+        var actor = JsonNode.Parse(query["actor"]!)!.AsObject();
+        Assert.Equal(learnerId, actor["account"]!["name"]!.GetValue<string>());
+
+        // The fetch URL answers the auth-token once; the second POST is an error (cmi5 8.2.3).
+        using var anonymous = fixture.Platform.Client(admin: false);
+        var first = await anonymous.PostAsync(Local(query["fetch"]!), null);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var token = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("auth-token").GetString()!;
+        var second = await (await anonymous.PostAsync(Local(query["fetch"]!), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("1", second.GetProperty("error-code").GetString());
+
+        using var au = fixture.Platform.Client(admin: false);
+        au.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
+
+        // LMS.LaunchData was written before the launch, and the AU reads it with its token.
+        var stateUrl = $"/xapi/activities/state?activityId={Uri.EscapeDataString(activityId)}&agent={Uri.EscapeDataString(actor.ToJsonString())}&registration={registration}&stateId=LMS.LaunchData";
+        var launchData = await au.GetFromJsonAsync<JsonObject>(stateUrl);
+        Assert.Equal("Normal", launchData!["launchMode"]!.GetValue<string>());
+        Assert.Equal("CompletedAndPassed", launchData["moveOn"]!.GetValue<string>());
+        Assert.Equal(0.8, launchData["masteryScore"]!.GetValue<double>());
+        Assert.Equal("https://mooc.example.org/back", launchData["returnURL"]!.GetValue<string>());
+        var sessionId = launchData["contextTemplate"]!["extensions"]!["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]!.GetValue<string>();
+
+        // The LMS recorded "launched".
+        var lms = await admin.GetFromJsonAsync<JsonElement>($"/xapi/statements?activity={Uri.EscapeDataString(activityId)}&verb={Uri.EscapeDataString("http://adlnet.gov/expapi/verbs/launched")}");
+        Assert.Single(lms.GetProperty("statements").EnumerateArray());
+
+        JsonObject Statement(string verb, double? scaled = null)
+        {
+            var statement = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString(),
+                ["actor"] = actor.DeepClone(),
+                ["verb"] = new JsonObject { ["id"] = verb },
+                ["object"] = new JsonObject { ["id"] = activityId },
+                ["context"] = new JsonObject
+                {
+                    ["registration"] = registration,
+                    ["contextActivities"] = new JsonObject { ["category"] = new JsonArray(new JsonObject { ["id"] = Category }) },
+                    ["extensions"] = new JsonObject { ["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] = sessionId },
+                },
+                ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            };
+            if (scaled is not null)
+            {
+                statement["result"] = new JsonObject { ["success"] = verb.EndsWith("passed", StringComparison.Ordinal), ["score"] = new JsonObject { ["scaled"] = scaled } };
+            }
+
+            return statement;
+        }
+
+        const string Verbs = "http://adlnet.gov/expapi/verbs/";
+
+        // Sequence rules: initialized comes first; a passed score reaches the mastery score; nothing is stored when refused.
+        await Problem.AssertAsync(await au.PostAsJsonAsync("/xapi/statements", Statement(Verbs + "completed")), HttpStatusCode.BadRequest, "initialized");
+        Assert.Equal(HttpStatusCode.OK, (await au.PostAsJsonAsync("/xapi/statements", Statement(Verbs + "initialized"))).StatusCode);
+        await Problem.AssertAsync(await au.PostAsJsonAsync("/xapi/statements", Statement(Verbs + "initialized")), HttpStatusCode.BadRequest, "already");
+        await Problem.AssertAsync(await au.PostAsJsonAsync("/xapi/statements", Statement(Verbs + "passed", 0.5)), HttpStatusCode.BadRequest, "mastery");
+        var otherRegistration = Statement(Verbs + "completed");
+        otherRegistration["context"]!["registration"] = Guid.NewGuid().ToString();
+        await Problem.AssertAsync(await au.PostAsJsonAsync("/xapi/statements", otherRegistration), HttpStatusCode.BadRequest, "registration");
+
+        // The learner's own "completed" on the lesson is stored but completes nothing: a cmi5 lesson is completed by its AUs' moveOn.
+        Assert.Equal(HttpStatusCode.OK, (await learner.PostAsJsonAsync("/xapi/statements", Payloads.Statement(learnerId, courseId, "c5", "completed", DateTimeOffset.UtcNow.AddMinutes(-1)))).StatusCode);
+
+        // Completed alone does not meet CompletedAndPassed.
+        Assert.Equal(HttpStatusCode.OK, (await au.PostAsJsonAsync("/xapi/statements", Statement(Verbs + "completed"))).StatusCode);
+        var progress = await admin.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/courses/{courseId}/progress");
+        Assert.DoesNotContain("c5", progress.GetProperty("completedLessons").EnumerateArray().Select(e => e.GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await au.PostAsJsonAsync("/xapi/statements", new JsonArray(Statement(Verbs + "passed", 0.9), Statement(Verbs + "terminated")))).StatusCode);
+
+        // Terminated ends the session: the token no longer authenticates.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await au.PostAsJsonAsync("/xapi/statements", Statement(Verbs + "experienced"))).StatusCode);
+
+        var status = await learner.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5");
+        Assert.True(status.GetProperty("satisfied").GetBoolean());
+        progress = await admin.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/courses/{courseId}/progress");
+        Assert.Contains("c5", progress.GetProperty("completedLessons").EnumerateArray().Select(e => e.GetString()));
+        var certificate = await (await admin.PostAsync(new Uri($"/api/learners/{learnerId}/courses/{courseId}/certificate", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(certificate.GetProperty("eligible").GetBoolean(), certificate.ToString());
+        Assert.Empty(certificate.GetProperty("missingLessons").EnumerateArray());
+
+        var satisfied = await admin.GetFromJsonAsync<JsonElement>($"/xapi/statements?activity={Uri.EscapeDataString(CourseXmlId)}&verb={Uri.EscapeDataString("https://w3id.org/xapi/adl/verbs/satisfied")}&registration={registration}");
+        Assert.Single(satisfied.GetProperty("statements").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_relaunch_abandons_the_open_session_and_a_waiver_meets_move_on()
+    {
+        using var admin = fixture.Platform.Client();
+        var (courseId, learnerId) = await Cmi5CourseAsync(admin, "Passed");
+        using var learner = await LearnerClient(learnerId);
+        var launchUrl = $"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch";
+        var firstLaunch = await (await learner.PostAsJsonAsync(launchUrl, new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var fetch = System.Web.HttpUtility.ParseQueryString(new Uri(firstLaunch.GetProperty("url").GetString()!).Query)["fetch"]!;
+        using var anonymous = fixture.Platform.Client(admin: false);
+        var token = (await (await anonymous.PostAsync(Local(fetch), null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("auth-token").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await learner.PostAsJsonAsync(launchUrl, new { })).StatusCode);
+        var activityId = firstLaunch.GetProperty("activityId").GetString()!;
+        var abandoned = await admin.GetFromJsonAsync<JsonElement>($"/xapi/statements?activity={Uri.EscapeDataString(activityId)}&verb={Uri.EscapeDataString("https://w3id.org/xapi/adl/verbs/abandoned")}");
+        Assert.Single(abandoned.GetProperty("statements").EnumerateArray());
+
+        // The abandoned session's token is dead.
+        using var au = fixture.Platform.Client(admin: false);
+        au.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await au.GetAsync(new Uri("/xapi/statements", UriKind.Relative))).StatusCode);
+
+        // Learners do not waive; admins (and the course's trainers) do, with a reason.
+        await Problem.AssertAsync(await learner.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-waiver", new { reason = "Tested" }), HttpStatusCode.Forbidden);
+        await Problem.AssertAsync(await admin.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-waiver", new { reason = "because" }), HttpStatusCode.BadRequest, "reason");
+        var waived = await admin.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-waiver", new { reason = "Tested" });
+        Assert.Equal(HttpStatusCode.OK, waived.StatusCode);
+        Assert.True((await waived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("satisfied").GetBoolean());
+        var progress = await admin.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/courses/{courseId}/progress");
+        Assert.Contains("c5", progress.GetProperty("completedLessons").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    /// <summary>The fetch URL names the public base URL; the test's API listens elsewhere, so only path and query are kept.</summary>
+    private static Uri Local(string absolute) => new(new Uri(absolute).PathAndQuery, UriKind.Relative);
+
+    /// <summary>The specification's simple course structure (v1/examples/simple-cmi5.xml) with a moveOn and a mastery score.</summary>
+    private static byte[] Package(string moveOn)
+    {
+        var xml = $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+              <course id="{CourseXmlId}">
+                <title><langstring lang="en-US">Introduction to Geology</langstring></title>
+                <description><langstring lang="en-US">The basics of geology.</langstring></description>
+              </course>
+              <au id="{AuId}" moveOn="{moveOn}" masteryScore="0.8" launchMethod="AnyWindow">
+                <title><langstring lang="en-US">Introduction to Geology</langstring></title>
+                <description><langstring lang="en-US">The basics of geology.</langstring></description>
+                <url>{AuId}/launch.html</url>
+              </au>
+            </courseStructure>
+            """;
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("cmi5.xml").Open();
+            entry.Write(Encoding.UTF8.GetBytes(xml));
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>A published course whose only required lesson, c5, is a cmi5 package, and an enrolled learner.</summary>
+    private static async Task<(string CourseId, string LearnerId)> Cmi5CourseAsync(HttpClient admin, string moveOn)
+    {
+        var courseId = Payloads.NewId("course");
+        var course = Payloads.Course(courseId);
+        var lesson = Payloads.Lesson("c5", "cmi5", []);
+        lesson.Remove("contentUrl");
+        course["modules"]![0]!["lessons"] = new JsonArray(lesson);
+        (await admin.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
+        (await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Package(moveOn));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "geology-cmi5.zip");
+        var uploaded = await admin.PostAsync(new Uri($"/api/courses/{courseId}/media", UriKind.Relative), form);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        lesson["mediaId"] = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var put = await admin.PutAsJsonAsync($"/api/courses/{courseId}", course);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        var learnerId = Payloads.NewId("learner");
+        (await admin.PostAsJsonAsync("/api/learners", Payloads.Learner(learnerId))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new JsonObject { ["courseId"] = courseId })).EnsureSuccessStatusCode();
+        return (courseId, learnerId);
+    }
+
+    private async Task<HttpClient> LearnerClient(string learnerId)
+    {
+        using var anonymous = fixture.Platform.Client(admin: false);
+        var token = await anonymous.PostAsJsonAsync("/api/auth/token", new JsonObject { ["username"] = learnerId, ["password"] = "correct horse battery" });
+        token.EnsureSuccessStatusCode();
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = fixture.Platform.Client(admin: false);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+}
