@@ -30,6 +30,7 @@ public sealed class AnalyticsHttpTests(PlatformFixture fixture)
         using var client = fixture.Platform.Client();
         var courseId = Payloads.NewId("course");
         (await client.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
+        await Payloads.BankAsync(client, courseId, Payloads.Course(courseId));
         (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
         var today = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero);
         var enrolled = today.AddDays(-21);
@@ -85,6 +86,7 @@ public sealed class AnalyticsHttpTests(PlatformFixture fixture)
         using var client = fixture.Platform.Client();
         var courseId = Payloads.NewId("course");
         (await client.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
+        await Payloads.BankAsync(client, courseId, Payloads.Course(courseId));
         (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
         var learnerId = Payloads.NewId("learner");
         var start = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(-5);

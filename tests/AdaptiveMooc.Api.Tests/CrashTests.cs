@@ -17,6 +17,7 @@ public sealed class CrashTests(PlatformFixture fixture)
         using var admin = platform.Client();
         var courseId = Payloads.NewId("crash");
         (await admin.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
+        await Payloads.BankAsync(admin, courseId, Payloads.Course(courseId));
         (await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
         var learners = new List<string>();
         for (var i = 0; i < Writers; i++)

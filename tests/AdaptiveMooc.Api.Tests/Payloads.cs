@@ -36,6 +36,57 @@ internal static class Payloads
         }),
     };
 
+    /// <summary>
+    /// <see cref="Course"/> whose quiz l2 names no items (it teaches npv and irr): for tests that fill the question bank themselves and
+    /// set l2's assessment through <c>PUT .../assessment</c>.
+    /// </summary>
+    public static JsonObject CourseWithoutQuizItems(string id, bool paid = false)
+    {
+        var course = Course(id, paid);
+        var quiz = course["modules"]![0]!["lessons"]![1]!.AsObject();
+        quiz.Remove("items");
+        quiz["skills"] = new JsonArray("npv", "irr");
+        return course;
+    }
+
+    /// <summary>
+    /// A single-choice bank item (POST /api/courses/{courseId}/items) for every item the course's quizzes list, with the skills the
+    /// lesson gives it: a course is published only when the bank holds them (docs/ASSESSMENTS.md). Choice "a" is right.
+    /// </summary>
+    public static IEnumerable<JsonObject> BankItemsFor(JsonObject course) =>
+        (course["modules"]?.AsArray() ?? [])
+            .SelectMany(m => m?["lessons"]?.AsArray() ?? [])
+            .SelectMany(l => l?["items"]?.AsArray() ?? [])
+            .Select(i => new JsonObject
+            {
+                ["id"] = i!["id"]!.GetValue<string>(),
+                ["kind"] = "single-choice",
+                ["prompt"] = $"Question {i["id"]}",
+                ["choices"] = new JsonArray(new JsonObject { ["id"] = "a", ["text"] = "Right" }, new JsonObject { ["id"] = "b", ["text"] = "Wrong" }),
+                ["answer"] = "a",
+                ["skills"] = i["skills"]?.DeepClone() ?? new JsonArray("npv"),
+            });
+
+    /// <summary>Adds <see cref="BankItemsFor"/> to the course's bank (an item already there is fine), so it can be published.</summary>
+    public static async Task BankAsync(HttpClient client, string courseId, JsonObject course)
+    {
+        foreach (var item in BankItemsFor(course))
+        {
+            using var response = await client.PostAsJsonAsync($"/api/courses/{courseId}/items", item);
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                response.EnsureSuccessStatusCode();
+            }
+        }
+    }
+
+    /// <summary>Fills the bank for the course's quizzes, then publishes it.</summary>
+    public static async Task PublishAsync(HttpClient client, string courseId, JsonObject course)
+    {
+        await BankAsync(client, courseId, course);
+        (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+    }
+
     public static JsonObject Lesson(string id, string kind, string[] prerequisites, bool required = true) => new()
     {
         ["id"] = id,
@@ -93,8 +144,9 @@ internal static class Payloads
     {
         var courseId = NewId("course");
         var learnerId = NewId("learner");
-        (await client.PostAsJsonAsync("/api/courses", Course(courseId))).EnsureSuccessStatusCode();
-        (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var course = Course(courseId);
+        (await client.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
+        await PublishAsync(client, courseId, course);
         (await client.PostAsJsonAsync("/api/learners", Learner(learnerId))).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new JsonObject { ["courseId"] = courseId })).EnsureSuccessStatusCode();
         return (learnerId, courseId);

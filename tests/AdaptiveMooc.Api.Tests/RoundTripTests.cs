@@ -23,6 +23,10 @@ public sealed class RoundTripTests(PlatformFixture fixture)
         var enrolBeforePublish = await RegisterAndEnrol(client, learnerId, courseId);
         await Problem.AssertAsync(enrolBeforePublish, HttpStatusCode.Conflict, "not published");
 
+        // Quiz l2 names q1 and q2: publishing waits for them in the question bank, and says which are missing.
+        var early = await Problem.AssertAsync(await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null), HttpStatusCode.Conflict, "q1, q2");
+        Assert.Equal("modules[0].lessons[1].items[0].id", early.GetProperty("field").GetString());
+        await Payloads.BankAsync(client, courseId, Payloads.Course(courseId));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).StatusCode);
         await Problem.AssertAsync(await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null), HttpStatusCode.Conflict, "already published");
         var enrolled = await client.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new JsonObject { ["courseId"] = courseId });
@@ -136,7 +140,7 @@ public sealed class RoundTripTests(PlatformFixture fixture)
             var course = Payloads.Course(id, paid);
             course["field"] = field;
             (await client.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
-            (await client.PostAsync(new Uri($"/api/courses/{id}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+            await Payloads.PublishAsync(client, id, course);
         }
 
         var paidOnly = await client.GetFromJsonAsync<JsonElement>($"/api/courses?field={field}&pricing=paid");

@@ -124,6 +124,7 @@ public sealed class ValidationTests(PlatformFixture fixture)
         (await client.PostAsJsonAsync("/api/learners", Payloads.Learner(learnerId))).EnsureSuccessStatusCode();
         var paidId = Payloads.NewId("paid");
         (await client.PostAsJsonAsync("/api/courses", Payloads.Course(paidId, paid: true))).EnsureSuccessStatusCode();
+        await Payloads.BankAsync(client, paidId, Payloads.Course(paidId, paid: true));
         (await client.PostAsync(new Uri($"/api/courses/{paidId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
         var url = $"/api/learners/{learnerId}/enrollments";
 
@@ -149,6 +150,7 @@ public sealed class ValidationTests(PlatformFixture fixture)
         Assert.Empty((await client.GetFromJsonAsync<JsonObject>(url))!["items"]!.AsArray());
         var freeId = Payloads.NewId("free");
         (await client.PostAsJsonAsync("/api/courses", Payloads.Course(freeId))).EnsureSuccessStatusCode();
+        await Payloads.BankAsync(client, freeId, Payloads.Course(freeId));
         (await client.PostAsync(new Uri($"/api/courses/{freeId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
         var created = await client.PostAsJsonAsync(url, new JsonObject { ["courseId"] = freeId, ["weeklyStudyHours"] = 12.5 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -23,7 +23,8 @@ public sealed record CourseResponse(
     int PublishedVersion = 0,
     bool HasDraft = false,
     string? ProviderId = null,
-    bool ContentLocked = false)
+    bool ContentLocked = false,
+    double MasteryThreshold = CourseDefinition.DefaultMasteryThreshold)
 {
     /// <summary>The syllabus without lesson links: a paid course seen by someone without access (<c>contentLocked</c>).</summary>
     public CourseResponse WithoutContent() => this with
@@ -43,6 +44,7 @@ public sealed record CourseResponse(
         return new CourseResponse(
             d.Id, d.Title, d.Field, d.Description, d.Language, d.Pricing, d.Certificate, d.StartDate, modules,
             snapshot.Published, snapshot.PublishedAt, snapshot.OwnerTrainerId, snapshot.CoTrainerIds, d.AllLessons().Count(),
-            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt, snapshot.PublishedVersion, snapshot.HasDraft, d.ProviderId);
+            snapshot.Version, snapshot.CreatedAt, snapshot.UpdatedAt, snapshot.PublishedVersion, snapshot.HasDraft, d.ProviderId,
+            MasteryThreshold: d.EffectiveMasteryThreshold);
     }
 }

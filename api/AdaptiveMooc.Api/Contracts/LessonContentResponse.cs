@@ -1,8 +1,8 @@
 namespace AdaptiveMooc.Api.Contracts;
 
 /// <summary>
-/// What the lesson page shows: the sanitised HTML of the Markdown body (empty when the lesson has none), the
-/// uploaded file with a signed link, or the outside address with its player address when it is a known video host.
+/// What the lesson page shows: the lesson's Markdown <c>body</c> (<c>format</c> <c>markdown</c>; empty when it has none) and its
+/// sanitised HTML, the uploaded file with a signed link, or the outside address with its player address when it is a known video host.
 /// </summary>
 public sealed record LessonContentResponse(
     string CourseId,
@@ -14,4 +14,9 @@ public sealed record LessonContentResponse(
     string Html,
     MediaLinkResponse? Media,
     string? ExternalUrl,
-    string? EmbedUrl);
+    string? EmbedUrl,
+    string Format = LessonContentResponse.Markdown,
+    string Body = "")
+{
+    public const string Markdown = "markdown";
+}

@@ -26,6 +26,12 @@ public static class AssessmentEndpoints
         bank.MapPut("/{itemId}", UpdateItem).WithName("UpdateQuestionBankItem").WithSummary("Replaces (or creates) an item.");
         bank.MapDelete("/{itemId}", DeleteItem).WithName("DeleteQuestionBankItem").WithSummary("Removes an item no fixed list names.");
 
+        var items = routes.MapGroup("/api/courses/{courseId}/items").WithTags("Assessments");
+        items.MapPost("/", CreateContractItem).WithName("CreateItem")
+            .WithSummary("Adds an item to the course's question bank in the contract's shape (kind, prompt, choices, answer, skills, feedback, explanation).");
+        items.MapGet("/{itemId}", GetContractItem).WithName("GetItem")
+            .WithSummary("One bank item in the contract's shape, with its answer (the course's trainers, admins, keys with courses:write).");
+
         var lessons = routes.MapGroup("/api/courses/{courseId}/lessons/{lessonId}").WithTags("Assessments");
         lessons.MapGet("/assessment", GetAssessment).WithName("GetAssessment").WithSummary("How a quiz or assignment draws its items, its time limit and attempts (its trainers, enrolled learners).");
         lessons.MapPut("/assessment", PutAssessment).WithName("PutAssessment").WithSummary("Sets a quiz or assignment's items (fixed list or pools per skill), time limit, attempts and pass score.");
@@ -86,6 +92,47 @@ public static class AssessmentEndpoints
 
         await context.AuditAsync("question.create", $"course:{courseId}", $"item={item.Id}");
         return TypedResults.Created($"/api/courses/{courseId}/question-bank/{item.Id}", item);
+    }
+
+    private static async Task<Results<Created<ItemResponse>, ProblemHttpResult>> CreateContractItem(
+        string courseId, ItemBody body, HttpContext context, CourseAccess access, IClusterClient cluster)
+    {
+        if (await Manage(access, context, courseId) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!Ids.IsValid(body.Id))
+        {
+            return Problems.BadRequest("id must be 1-64 characters of [a-z0-9-].", "id");
+        }
+
+        var (item, field, detail) = body.ToItem(body.Id!);
+        if (item is null)
+        {
+            return Problems.BadRequest(detail!, field);
+        }
+
+        var result = await cluster.ByKey<IQuestionBankGrain>(courseId).Save(item, mustBeNew: true);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result with { Field = result.Field is null ? null : ItemBody.ContractField(result.Field) });
+        }
+
+        await context.AuditAsync("question.create", $"course:{courseId}", $"item={item.Id}");
+        return TypedResults.Created($"/api/courses/{courseId}/items/{item.Id}", ItemResponse.From(item));
+    }
+
+    private static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetContractItem(
+        string courseId, string itemId, HttpContext context, CourseAccess access, IClusterClient cluster)
+    {
+        if (await Manage(access, context, courseId) is { } denied)
+        {
+            return denied;
+        }
+
+        var item = Ids.IsValid(itemId) ? await cluster.ByKey<IQuestionBankGrain>(courseId).Get(itemId) : null;
+        return item is null ? Problems.NotFound($"Item '{itemId}' is not in the bank of '{courseId}'.") : TypedResults.Ok(ItemResponse.From(item));
     }
 
     private static async Task<Results<Ok<QuestionItem>, ProblemHttpResult>> GetItem(
@@ -238,7 +285,7 @@ public static class AssessmentEndpoints
         return TypedResults.Ok(await cluster.ByKey<IAssessmentAttemptGrain>(AttemptKeys.Of(learnerId, courseId, lessonId)).Get());
     }
 
-    private static async Task<Results<Ok<AttemptView>, Created<AttemptView>, ProblemHttpResult>> StartAttempt(
+    private static async Task<Results<Ok<AttemptResponse>, Created<AttemptResponse>, ProblemHttpResult>> StartAttempt(
         string learnerId, string courseId, string lessonId, HttpContext context, IClusterClient cluster)
     {
         if (await Attempter(context, cluster, learnerId, courseId, lessonId) is { } denied)
@@ -252,9 +299,10 @@ public static class AssessmentEndpoints
             return Problems.From(outcome.Result);
         }
 
+        var attempt = AttemptResponse.From(outcome.Attempt!);
         return outcome.Resumed
-            ? TypedResults.Ok(outcome.Attempt!)
-            : TypedResults.Created($"/api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts", outcome.Attempt!);
+            ? TypedResults.Ok(attempt)
+            : TypedResults.Created($"/api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/attempts/{attempt.Id}", attempt);
     }
 
     private static async Task<Results<Ok<AnswerResponse>, ProblemHttpResult>> AnswerItem(
@@ -270,6 +318,20 @@ public static class AssessmentEndpoints
             return Problems.BadRequest("itemId must be 1-64 characters of [a-z0-9-].", "itemId");
         }
 
+        if (AnswerProblem(body) is { } problem)
+        {
+            return problem;
+        }
+
+        var outcome = await cluster.ByKey<IAssessmentAttemptGrain>(AttemptKeys.Of(learnerId, courseId, lessonId)).Answer(attempt, body.ItemId!, body.ToAnswer()!);
+        return outcome.Result.Succeeded
+            ? TypedResults.Ok(AnswerResponse.From(outcome.Feedback!, outcome.Attempt!))
+            : Problems.From(outcome.Result with { Field = outcome.Result.Field is null ? null : body.FieldOf(outcome.Result.Field) });
+    }
+
+    /// <summary>400 naming the field when the answer's text, choices or <c>response</c> are out of shape or bounds.</summary>
+    internal static ProblemHttpResult? AnswerProblem(AnswerBody body)
+    {
         if (body.Text is { Length: > ItemAnswer.MaxTextLength })
         {
             return Problems.BadRequest($"text holds at most {ItemAnswer.MaxTextLength} characters.", "text");
@@ -280,13 +342,18 @@ public static class AssessmentEndpoints
             return Problems.BadRequest($"choiceIds lists at most {QuestionValidator.MaxChoices} choices.", "choiceIds");
         }
 
-        var outcome = await cluster.ByKey<IAssessmentAttemptGrain>(AttemptKeys.Of(learnerId, courseId, lessonId)).Answer(attempt, body.ItemId!, body.ToAnswer());
-        return outcome.Result.Succeeded
-            ? TypedResults.Ok(new AnswerResponse(outcome.Feedback!, outcome.Attempt!))
-            : Problems.From(outcome.Result);
+        var answer = body.ToAnswer();
+        if (answer is null)
+        {
+            return Problems.BadRequest($"response is a choice id, a list of at most {QuestionValidator.MaxChoices} choice ids, a number or a text.", "response");
+        }
+
+        return answer.Text is { Length: > ItemAnswer.MaxTextLength }
+            ? Problems.BadRequest($"response holds at most {ItemAnswer.MaxTextLength} characters.", "response")
+            : null;
     }
 
-    private static async Task<Results<Ok<AttemptView>, ProblemHttpResult>> SubmitAttempt(
+    private static async Task<Results<Ok<AttemptResponse>, ProblemHttpResult>> SubmitAttempt(
         string learnerId, string courseId, string lessonId, int attempt, HttpContext context, IClusterClient cluster)
     {
         if (await Attempter(context, cluster, learnerId, courseId, lessonId) is { } denied)
@@ -295,7 +362,7 @@ public static class AssessmentEndpoints
         }
 
         var outcome = await cluster.ByKey<IAssessmentAttemptGrain>(AttemptKeys.Of(learnerId, courseId, lessonId)).Submit(attempt);
-        return outcome.Result.Succeeded ? TypedResults.Ok(outcome.Attempt!) : Problems.From(outcome.Result);
+        return outcome.Result.Succeeded ? TypedResults.Ok(AttemptResponse.From(outcome.Attempt!)) : Problems.From(outcome.Result);
     }
 
     private static async Task<ProblemHttpResult?> Manage(CourseAccess access, HttpContext context, string courseId)

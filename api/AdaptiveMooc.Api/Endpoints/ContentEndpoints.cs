@@ -27,7 +27,9 @@ public static class ContentEndpoints
         ArgumentNullException.ThrowIfNull(routes);
         var course = routes.MapGroup("/api/courses/{courseId}").WithTags("Content");
         course.MapGet("/lessons/{lessonId}/content", GetLessonContent).WithName("GetLessonContent")
-            .WithSummary("A lesson's content as a learner sees it: sanitised HTML, a signed media link or an outside address.");
+            .WithSummary("A lesson's content as a learner sees it: its Markdown body (format, body), the sanitised HTML, a signed media link or an outside address.");
+        course.MapPut("/lessons/{lessonId}/content", PutLessonContent).WithName("PutLessonContent")
+            .WithSummary("Sets a lesson's Markdown body (trainers of the course, admins); on a published course the edit is published at once as the next version, and a waiting draft gets it too.");
         course.MapPost("/content/preview", Preview).WithName("PreviewLessonBody")
             .WithSummary("Renders Markdown as a lesson body would be shown (trainers' editor preview).");
         course.MapGet("/draft", GetDraft).WithName("GetCourseDraft")
@@ -76,7 +78,58 @@ public static class ContentEndpoints
 
         return TypedResults.Ok(new LessonContentResponse(
             courseId, lesson.Id, snapshot.PublishedVersion, lesson.Title, lesson.Kind, lesson.Minutes, LessonHtml.Render(lesson.Body),
-            media, lesson.ContentUrl, VideoEmbed.From(lesson.ContentUrl)));
+            media, lesson.ContentUrl, VideoEmbed.From(lesson.ContentUrl), Body: lesson.Body ?? string.Empty));
+    }
+
+    private static async Task<Results<Ok<LessonContentResponse>, ProblemHttpResult>> PutLessonContent(
+        string courseId, string lessonId, LessonContentBody body, HttpContext context, IClusterClient cluster, CourseAccess access, MediaLinks links,
+        IOptions<XapiOptions> xapi)
+    {
+        if (await Denied(access, context.Caller(), courseId, CoursePermission.Manage) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!string.Equals(body.Format ?? LessonContentResponse.Markdown, LessonContentResponse.Markdown, StringComparison.Ordinal))
+        {
+            return Problems.BadRequest("format must be 'markdown'.", "format");
+        }
+
+        if (body.Body is null)
+        {
+            return Problems.BadRequest("body (Markdown; empty to remove it) is required.", "body");
+        }
+
+        if (body.Body.Length > CourseValidator.MaxBodyLength)
+        {
+            return Problems.BadRequest($"body holds at most {CourseValidator.MaxBodyLength} characters.", "body");
+        }
+
+        if (!Ids.IsValid(lessonId))
+        {
+            return Problems.NotFound($"Course '{courseId}' has no lesson '{lessonId}'.");
+        }
+
+        var result = await cluster.ByKey<ICourseGrain>(courseId).SetLessonBody(lessonId, body.Body);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result);
+        }
+
+        await context.AuditAsync("course.lesson.content", $"course:{courseId}", $"lesson={lessonId} chars={body.Body.Length}");
+        var shown = await GetLessonContent(courseId, lessonId, context, cluster, access, links, xapi);
+        if (shown.Result is Ok<LessonContentResponse> ok)
+        {
+            return ok;
+        }
+
+        // The lesson exists only in the draft: learners do not see it before the draft is published; answer what was saved.
+        var grain = cluster.ByKey<ICourseGrain>(courseId);
+        var drafted = (await grain.GetDraft())!.AllLessons().First(l => l.Id == lessonId);
+        var next = (await grain.Get())!.PublishedVersion + 1;
+        return TypedResults.Ok(new LessonContentResponse(
+            courseId, lessonId, next, drafted.Title, drafted.Kind, drafted.Minutes, LessonHtml.Render(drafted.Body), null, drafted.ContentUrl,
+            VideoEmbed.From(drafted.ContentUrl), Body: drafted.Body ?? string.Empty));
     }
 
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(

@@ -1,6 +1,7 @@
 using AdaptiveMooc.Api.Contracts;
 using AdaptiveMooc.Api.Http;
 using AdaptiveMooc.Api.Security;
+using AdaptiveMooc.Grains.Abstractions.Assessments;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
 using AdaptiveMooc.Grains.Abstractions.Providers;
@@ -204,6 +205,12 @@ public static class CourseEndpoints
             return providerProblem;
         }
 
+        // On a published course the edit is published at once: its quizzes must find their items in the bank.
+        if (current.Published && await UnpublishableAsync(cluster, definition) is { } unpublishable)
+        {
+            return unpublishable;
+        }
+
         var result = await grain.Update(definition);
         if (!result.Succeeded)
         {
@@ -228,6 +235,14 @@ public static class CourseEndpoints
             return denied;
         }
 
+        // What publishing would make public: the definition the first time, afterwards the waiting draft (none: the grain answers 409).
+        var snapshot = (await grain.Get())!;
+        var next = snapshot.Published ? (snapshot.HasDraft ? await grain.GetDraft() : null) : snapshot.Definition;
+        if (next is not null && await UnpublishableAsync(cluster, next) is { } unpublishable)
+        {
+            return unpublishable;
+        }
+
         var result = await grain.Publish();
         if (!result.Succeeded)
         {
@@ -237,6 +252,13 @@ public static class CourseEndpoints
         await context.AuditAsync("course.publish", $"course:{courseId}");
         return TypedResults.Ok(CourseResponse.From((await grain.Get())!));
     }
+
+    /// <summary>
+    /// 409 naming the missing item ids (and the first one's field) when a quiz or assignment of <paramref name="definition"/> lists
+    /// items the course's question bank does not hold, or draws a pool the bank cannot fill (docs/ASSESSMENTS.md).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> UnpublishableAsync(IClusterClient cluster, CourseDefinition definition) =>
+        await cluster.ByKey<IQuestionBankGrain>(definition.Id).CheckPublishable(definition) is { } problem ? Problems.From(problem) : null;
 
     private static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> AddTrainer(
         string courseId, AddTrainerBody body, HttpContext context, IClusterClient cluster)

@@ -9,8 +9,8 @@ namespace AdaptiveMooc.Api.Http;
 /// statements, 4 MiB for course definitions (<c>/api/courses</c> and <c>/api/courses/{courseId}</c> only:
 /// 2,000 lessons with items fit), 64 KiB for everything else, the forum and webinar routes below a course
 /// included. A declared length over the limit answers 413 before reading; a streamed body fails with 413
-/// when it crosses it. Course drafts (<c>/api/courses/{courseId}/draft</c>) and the body preview take the course
-/// limit; a media upload (<c>POST /api/courses/{courseId}/media</c>) takes <c>Mooc:Media:MaxFileBytes</c> plus
+/// when it crosses it. Course drafts (<c>/api/courses/{courseId}/draft</c>), the body preview and a lesson's body
+/// (<c>PUT .../lessons/{lessonId}/content</c>) take the course limit; a media upload (<c>POST /api/courses/{courseId}/media</c>) takes <c>Mooc:Media:MaxFileBytes</c> plus
 /// the multipart framing, and only that route.
 /// </summary>
 internal static class BodyLimits
@@ -33,7 +33,13 @@ internal static class BodyLimits
         && (!rest.HasValue || rest.Value!.TrimEnd('/').LastIndexOf('/') <= 0);
 
     // "/api/courses/{courseId}/draft": the next version of a course definition (docs/CONTENT.md).
-    private static bool IsCourseDraft(PathString path) => CourseSubPath(path) is "draft" or "content/preview";
+    // Also "/api/courses/{courseId}/lessons/{lessonId}/content": one lesson's Markdown body (200,000 characters, escaped in JSON).
+    private static bool IsCourseDraft(PathString path) => CourseSubPath(path) switch
+    {
+        "draft" or "content/preview" => true,
+        { } sub => sub.Split('/') is ["lessons", _, "content"],
+        null => false,
+    };
 
     // "/api/courses/{courseId}/media" (upload): the only route whose limit is the media file limit.
     private static bool IsMediaUpload(HttpRequest request) =>

@@ -12,6 +12,7 @@ public static class CourseSkills
         foreach (var lesson in course.AllLessons())
         {
             skills.UnionWith(lesson.Skills ?? []);
+            skills.UnionWith(lesson.Pool?.Skills ?? []);
             foreach (var item in lesson.Items ?? [])
             {
                 skills.UnionWith(item.Skills ?? []);

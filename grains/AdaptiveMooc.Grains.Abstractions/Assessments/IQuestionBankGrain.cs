@@ -1,4 +1,5 @@
 using AdaptiveMooc.Grains.Abstractions.Common;
+using AdaptiveMooc.Grains.Abstractions.Courses;
 using Orleans.Concurrency;
 
 namespace AdaptiveMooc.Grains.Abstractions.Assessments;
@@ -18,7 +19,7 @@ public interface IQuestionBankGrain : IGrainWithStringKey
     [Alias("Save")]
     Task<CommandResult> Save(QuestionItem item, bool mustBeNew);
 
-    /// <summary>NotFound when absent; Conflict while a lesson's fixed list names the item.</summary>
+    /// <summary>NotFound when absent; Conflict while a lesson's fixed list (set here or in the course definition) names the item.</summary>
     [Alias("Remove")]
     Task<CommandResult> Remove(string itemId);
 
@@ -35,9 +36,19 @@ public interface IQuestionBankGrain : IGrainWithStringKey
     [Alias("SetAssessment")]
     Task<CommandResult> SetAssessment(string lessonId, AssessmentDefinition definition);
 
+    /// <summary>The lesson's assessment: the one set for it, else what the course definition's lesson says (<see cref="AssessmentDefinition.FromLesson"/>).</summary>
     [ReadOnly]
     [Alias("GetAssessment")]
     Task<AssessmentDefinition?> GetAssessment(string lessonId);
+
+    /// <summary>
+    /// Whether <paramref name="definition"/> may be published against this bank: every item a quiz or assignment lists
+    /// is in the bank and every pool finds enough items. Null when it may; otherwise Conflict naming the first
+    /// lesson's field and, in the detail, every missing item id.
+    /// </summary>
+    [ReadOnly]
+    [Alias("CheckPublishable")]
+    Task<CommandResult?> CheckPublishable(CourseDefinition definition);
 
     /// <summary>The items of one new attempt: the fixed list in order, or each pool's items drawn with <paramref name="seed"/>. Null without a definition.</summary>
     [ReadOnly]

@@ -77,6 +77,14 @@ public static class CourseValidator
             }
         }
 
+        if (course.MasteryThreshold is { } threshold
+            && (!double.IsFinite(threshold) || threshold < CourseDefinition.MinMasteryThreshold || threshold > CourseDefinition.MaxMasteryThreshold))
+        {
+            return CommandResult.Invalid(
+                "masteryThreshold",
+                FormattableString.Invariant($"masteryThreshold must be between {CourseDefinition.MinMasteryThreshold} and {CourseDefinition.MaxMasteryThreshold}."));
+        }
+
         return ValidateModules(course.Modules);
     }
 
@@ -289,7 +297,39 @@ public static class CourseValidator
             }
         }
 
-        return null;
+        return ValidatePool(lesson, path);
+    }
+
+    private static CommandResult? ValidatePool(LessonDefinition lesson, string path)
+    {
+        if (lesson.Pool is not { } pool)
+        {
+            return null;
+        }
+
+        if (!LessonKinds.IsGraded(lesson.Kind))
+        {
+            return CommandResult.Invalid($"{path}.pool", $"{path}.pool: only quiz and assignment lessons draw items.");
+        }
+
+        if (lesson.Items is { Count: > 0 })
+        {
+            return CommandResult.Invalid($"{path}.pool", $"{path}: give items (a fixed list) or pool (random items), not both.");
+        }
+
+        if (pool.Skills is not { Count: > 0 } skills || skills.Count > LessonPool.MaxSkills)
+        {
+            return CommandResult.Invalid($"{path}.pool.skills", $"{path}.pool.skills must list 1-{LessonPool.MaxSkills} skills.");
+        }
+
+        if (Skills(skills, $"{path}.pool.skills") is { } problem)
+        {
+            return problem;
+        }
+
+        return pool.Count is < 1 or > LessonPool.MaxCount
+            ? CommandResult.Invalid($"{path}.pool.count", $"{path}.pool.count must be between 1 and {LessonPool.MaxCount}.")
+            : null;
     }
 
     private static CommandResult? Skills(IReadOnlyList<string>? skills, string path)

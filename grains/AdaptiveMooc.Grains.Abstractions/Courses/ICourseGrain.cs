@@ -38,6 +38,14 @@ public interface ICourseGrain : IGrainWithStringKey
     [Alias("DiscardDraft")]
     Task<CommandResult> DiscardDraft();
 
+    /// <summary>
+    /// Sets one lesson's Markdown body (docs/CONTENT.md, "Editing a body"): before the first publication in the definition;
+    /// on a published course the edit is published at once as the next version (like <see cref="Update"/>), and a waiting
+    /// draft gets the same body, so neither loses it. NotFound when neither the course nor its draft has the lesson.
+    /// </summary>
+    [Alias("SetLessonBody")]
+    Task<CommandResult> SetLessonBody(string lessonId, string body);
+
     /// <summary>Only the owner may add co-trainers (checked at the API); at most <see cref="MaxCoTrainers"/>.</summary>
     [Alias("AddCoTrainer")]
     Task<CommandResult> AddCoTrainer(string trainerId);

@@ -5,9 +5,10 @@ public static class PracticeDefaults
 {
     /// <summary>
     /// Mastery of a skill (knowledge tracing's P(correct) on an item of it) at which practice stops and
-    /// below which a once-mastered skill comes back for review.
+    /// below which a once-mastered skill comes back for review. A course may set its own
+    /// (<see cref="Courses.CourseDefinition.MasteryThreshold"/>, 0.5-0.99); this is the default.
     /// </summary>
-    public const double MasteryThreshold = 0.85;
+    public const double MasteryThreshold = Courses.CourseDefinition.DefaultMasteryThreshold;
 
     /// <summary>
     /// Practice declares a skill mastered only after this many graded answers on it: a model's prior alone
@@ -16,5 +17,7 @@ public static class PracticeDefaults
     /// </summary>
     public const int MinimumAnswers = 3;
 
-    public static bool IsMastered(double mastery, int answers) => mastery >= MasteryThreshold && answers >= MinimumAnswers;
+    public static bool IsMastered(double mastery, int answers) => IsMastered(mastery, answers, MasteryThreshold);
+
+    public static bool IsMastered(double mastery, int answers, double threshold) => mastery >= threshold && answers >= MinimumAnswers;
 }

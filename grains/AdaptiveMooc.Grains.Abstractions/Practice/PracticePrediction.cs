@@ -10,4 +10,7 @@ public sealed record PracticePrediction(
     [property: Id(2)] int Answers = 0)
 {
     public bool Mastered => PracticeDefaults.IsMastered(Mastery, Answers);
+
+    /// <summary>Mastered under a course's own threshold.</summary>
+    public bool MasteredAt(double threshold) => PracticeDefaults.IsMastered(Mastery, Answers, threshold);
 }

@@ -110,6 +110,7 @@ internal sealed class AssessmentAttemptGrain(
             return AttemptOutcome.Failed(CommandResult.Conflict($"Item '{itemId}' of attempt {attemptNumber} is already answered."));
         }
 
+        answer = answer.ForKind(item.Kind);
         if (QuestionValidator.ValidateAnswer(item, answer) is { } problem)
         {
             return AttemptOutcome.Failed(problem);

@@ -59,6 +59,12 @@ internal sealed class QuestionBankGrain(
             return CommandResult.Conflict($"Lesson '{lessonId}' lists item '{itemId}'; change the lesson's assessment first.");
         }
 
+        if (await Course() is { } course
+            && course.AllLessons().FirstOrDefault(l => !state.State.Assessments.ContainsKey(l.Id) && (l.Items ?? []).Any(i => i.Id == itemId)) is { } listing)
+        {
+            return CommandResult.Conflict($"Lesson '{listing.Id}' of the course lists item '{itemId}'; change the course definition first.");
+        }
+
         if (PoolsShortOf(itemId, []) is { } pool)
         {
             return CommandResult.Conflict($"Lesson '{pool.LessonId}' draws {pool.Pool.Count} items of skill '{pool.Pool.Skill}'; without this item the bank has too few.");
@@ -107,20 +113,77 @@ internal sealed class QuestionBankGrain(
         return CommandResult.Ok;
     }
 
-    public Task<AssessmentDefinition?> GetAssessment(string lessonId) =>
-        Task.FromResult(state.State.Assessments.GetValueOrDefault(lessonId));
+    public async Task<AssessmentDefinition?> GetAssessment(string lessonId) => await Effective(lessonId);
 
-    public Task<AssessmentDraw?> Draw(string lessonId, int seed)
+    public Task<CommandResult?> CheckPublishable(CourseDefinition definition)
     {
-        if (!state.State.Assessments.TryGetValue(lessonId, out var definition))
+        ArgumentNullException.ThrowIfNull(definition);
+        var missing = new List<string>();
+        string? firstField = null;
+        var modules = definition.Modules ?? [];
+        for (var m = 0; m < modules.Count; m++)
         {
-            return Task.FromResult<AssessmentDraw?>(null);
+            var lessons = modules[m].Lessons ?? [];
+            for (var l = 0; l < lessons.Count; l++)
+            {
+                var lesson = lessons[l];
+                if (!LessonKinds.IsGraded(lesson.Kind) || state.State.Assessments.ContainsKey(lesson.Id))
+                {
+                    // An assessment set for the lesson replaces what the definition lists; it was checked when set.
+                    continue;
+                }
+
+                var items = lesson.Items ?? [];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (!state.State.Items.ContainsKey(items[i].Id) && !missing.Contains(items[i].Id))
+                    {
+                        firstField ??= $"modules[{m}].lessons[{l}].items[{i}].id";
+                        missing.Add(items[i].Id);
+                    }
+                }
+
+                if (lesson.Pool is { } pool && firstField is null)
+                {
+                    var available = state.State.Items.Values.Count(item => item.Skills.Any(s => pool.Skills!.Contains(s)));
+                    if (available < pool.Count)
+                    {
+                        return Task.FromResult<CommandResult?>(CommandResult.Conflict(
+                            $"Lesson '{lesson.Id}' draws {pool.Count} items of {string.Join(", ", pool.Skills!)}, but the bank of '{CourseId}' holds {available}; add items before publishing.",
+                            $"modules[{m}].lessons[{l}].pool.count"));
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<CommandResult?>(missing.Count == 0
+            ? null
+            : CommandResult.Conflict(
+                $"Quizzes name items that are not in the question bank of '{CourseId}': {string.Join(", ", missing)}. Add them (POST /api/courses/{CourseId}/items) before publishing.",
+                firstField));
+    }
+
+    public async Task<AssessmentDraw?> Draw(string lessonId, int seed)
+    {
+        if (await Effective(lessonId) is not { } definition)
+        {
+            return null;
         }
 
         List<QuestionItem> items;
         if (definition.ItemIds is { } ids)
         {
             items = [.. ids.Select(id => state.State.Items.GetValueOrDefault(id)).OfType<QuestionItem>()];
+        }
+        else if (definition.Pool is { } lessonPool)
+        {
+            var skills = lessonPool.Skills ?? [];
+            var candidates = state.State.Items.Values
+                .Where(i => i.Skills.Any(skills.Contains))
+                .OrderBy(i => i.Id, StringComparer.Ordinal)
+                .ToArray();
+            new Random(seed).Shuffle(candidates);
+            items = [.. candidates.Take(lessonPool.Count)];
         }
         else
         {
@@ -143,14 +206,50 @@ internal sealed class QuestionBankGrain(
             }
         }
 
-        return Task.FromResult<AssessmentDraw?>(new AssessmentDraw(definition, items));
+        return new AssessmentDraw(definition, items);
+    }
+
+    /// <summary>The assessment set for the lesson, else the one its course definition gives.</summary>
+    private async Task<AssessmentDefinition?> Effective(string lessonId)
+    {
+        if (state.State.Assessments.TryGetValue(lessonId, out var set))
+        {
+            return set;
+        }
+
+        var course = await Course();
+        return course?.AllLessons().FirstOrDefault(l => l.Id == lessonId) is { } lesson && LessonKinds.IsGraded(lesson.Kind)
+            ? AssessmentDefinition.FromLesson(lesson, course)
+            : null;
     }
 
     private CommandResult? Check(AssessmentDefinition definition, IReadOnlySet<string> courseSkills)
     {
-        if ((definition.ItemIds is null) == (definition.Pools is null))
+        if ((definition.ItemIds is null ? 0 : 1) + (definition.Pools is null ? 0 : 1) + (definition.Pool is null ? 0 : 1) != 1)
         {
-            return CommandResult.Invalid("itemIds", "Give either itemIds (a fixed list) or pools (random items per skill), not both and not neither.");
+            return CommandResult.Invalid("itemIds", "Give one of itemIds (a fixed list), pools (random items per skill) or pool (random items of any of some skills).");
+        }
+
+        if (definition.Pool is { } lessonPool)
+        {
+            if (lessonPool.Skills is not { Count: > 0 } poolSkills || poolSkills.Count > LessonPool.MaxSkills)
+            {
+                return CommandResult.Invalid("pool.skills", $"pool.skills lists 1-{LessonPool.MaxSkills} skills of the course.");
+            }
+
+            for (var i = 0; i < poolSkills.Count; i++)
+            {
+                if (poolSkills[i] is not { } poolSkill || !courseSkills.Contains(poolSkill))
+                {
+                    return CommandResult.Invalid($"pool.skills[{i}]", $"'{poolSkills[i]}' is not a skill of the course.");
+                }
+            }
+
+            var available = state.State.Items.Values.Count(item => item.Skills.Any(poolSkills.Contains));
+            if (lessonPool.Count < 1 || lessonPool.Count > available || lessonPool.Count > AssessmentDefinition.MaxItems)
+            {
+                return CommandResult.Invalid("pool.count", $"pool.count is 1 to the {available} items of those skills in the bank.");
+            }
         }
 
         if (definition.ItemIds is { } ids)

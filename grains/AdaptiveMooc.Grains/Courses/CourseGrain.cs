@@ -130,11 +130,79 @@ internal sealed class CourseGrain(
         return CommandResult.Ok;
     }
 
+    public async Task<CommandResult> SetLessonBody(string lessonId, string body)
+    {
+        var s = state.State;
+        if (s.Definition is null)
+        {
+            return CommandResult.NotFound($"Course '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+
+        var current = WithBody(s.Definition, lessonId, body);
+        var draft = s.Draft is null ? null : WithBody(s.Draft, lessonId, body);
+        if (current is null && draft is null)
+        {
+            return CommandResult.NotFound($"Course '{this.GetPrimaryKeyString()}' has no lesson '{lessonId}'.");
+        }
+
+        if (current is not null && Check(current) is { } problem)
+        {
+            return problem;
+        }
+
+        if (s.PublishedAt is null)
+        {
+            s.Definition = current!;
+            s.UpdatedAt = clock.GetUtcNow();
+            s.Version++;
+            await state.WriteStateAsync();
+            await PublishSummary();
+            return CommandResult.Ok;
+        }
+
+        if (current is null || CourseVersionGrain.Same(s.Definition, current))
+        {
+            // The lesson exists only in the draft, or the body is unchanged: nothing new to publish.
+            if (draft is not null && !CourseVersionGrain.Same(s.Draft!, draft))
+            {
+                s.Draft = draft;
+                s.UpdatedAt = clock.GetUtcNow();
+                s.Version++;
+                await state.WriteStateAsync();
+            }
+
+            return CommandResult.Ok;
+        }
+
+        return await PublishNext(current, draft);
+    }
+
+    /// <summary>The definition with one lesson's body replaced; null when it has no such lesson.</summary>
+    private static CourseDefinition? WithBody(CourseDefinition definition, string lessonId, string body)
+    {
+        var modules = definition.Modules ?? [];
+        if (!definition.AllLessons().Any(l => l.Id == lessonId))
+        {
+            return null;
+        }
+
+        return definition with
+        {
+            Modules = [.. modules.Select(m => m with
+            {
+                Lessons = m.Lessons?.Select(l => l.Id == lessonId ? l with { Body = body.Length == 0 ? null : body } : l).ToList(),
+            })],
+        };
+    }
+
     /// <summary>
     /// The draft becomes the next published version. The version it replaces is kept first (idempotent), so
     /// a failure at any step leaves every published version readable under its number.
     /// </summary>
-    private async Task<CommandResult> PublishDraft()
+    private Task<CommandResult> PublishDraft() => PublishNext(state.State.Draft!, null);
+
+    /// <summary><paramref name="next"/> becomes the next published version and <paramref name="remainingDraft"/> the draft, in one write.</summary>
+    private async Task<CommandResult> PublishNext(CourseDefinition next, CourseDefinition? remainingDraft)
     {
         var s = state.State;
         var current = CurrentPublishedVersion();
@@ -146,8 +214,8 @@ internal sealed class CourseGrain(
         }
 
         var now = clock.GetUtcNow();
-        s.Definition = s.Draft!;
-        s.Draft = null;
+        s.Definition = next;
+        s.Draft = remainingDraft;
         s.PublishedVersion = current + 1;
         s.PublishedAt = now;
         s.UpdatedAt = now;

@@ -37,17 +37,19 @@ internal sealed class PracticeGrain(
             return PracticeOutcome.Failed(CommandResult.NotFound($"'{skill}' is not a skill of course '{courseId}'."));
         }
 
+        var threshold = await Threshold(courseId);
+
         var learner = GrainFactory.ByKey<ILearnerGrain>(learnerId);
         if (state.State.Pending is { } pending
             && await GrainFactory.ByKey<IQuestionBankGrain>(courseId).Get(pending.ItemId) is { } waiting)
         {
             var now = await learner.PredictPractice(courseId, skill, []);
-            return new PracticeOutcome(CommandResult.Ok, View(skill, now, waiting, pending));
+            return new PracticeOutcome(CommandResult.Ok, View(skill, threshold, now, waiting, pending));
         }
 
         var items = await Items(courseId, skill);
         var prediction = await learner.PredictPractice(courseId, skill, [.. items.Select(i => new PracticeItemRef(i.Id, i.Skills))]);
-        if (prediction.Mastered || items.Count == 0)
+        if (prediction.MasteredAt(threshold) || items.Count == 0)
         {
             if (state.State.Pending is not null)
             {
@@ -55,7 +57,7 @@ internal sealed class PracticeGrain(
                 await state.WriteStateAsync();
             }
 
-            return new PracticeOutcome(CommandResult.Ok, View(skill, prediction, null, null, items.Count == 0 ? PracticeStatus.NoItems : null));
+            return new PracticeOutcome(CommandResult.Ok, View(skill, threshold, prediction, null, null, items.Count == 0 ? PracticeStatus.NoItems : null));
         }
 
         var candidates = items.Select((item, i) => new PracticeCandidate(item.Id, prediction.PCorrect[i], state.State.TimesAnswered.GetValueOrDefault(item.Id))).ToList();
@@ -70,7 +72,7 @@ internal sealed class PracticeGrain(
         };
         state.State.Pending = chosen;
         await state.WriteStateAsync();
-        return new PracticeOutcome(CommandResult.Created, View(skill, prediction, items.First(i => i.Id == choice.ItemId), chosen));
+        return new PracticeOutcome(CommandResult.Created, View(skill, threshold, prediction, items.First(i => i.Id == choice.ItemId), chosen));
     }
 
     public async Task<PracticeOutcome> Answer(string itemId, ItemAnswer answer)
@@ -92,6 +94,7 @@ internal sealed class PracticeGrain(
             return PracticeOutcome.Failed(CommandResult.NotFound($"Item '{itemId}' or skill '{skill}' is no longer in course '{courseId}'; ask for the next item."));
         }
 
+        answer = answer.ForKind(item.Kind);
         if (QuestionValidator.ValidateAnswer(item, answer) is { } problem)
         {
             return PracticeOutcome.Failed(problem);
@@ -118,7 +121,7 @@ internal sealed class PracticeGrain(
         await RecordPending();
 
         var after = await learner.PredictPractice(courseId, skill, []);
-        return new PracticeOutcome(CommandResult.Ok, View(skill, after, null, null));
+        return new PracticeOutcome(CommandResult.Ok, View(skill, await Threshold(courseId), after, null, null));
     }
 
     public async Task<PracticeView> Get()
@@ -126,7 +129,7 @@ internal sealed class PracticeGrain(
         var (learnerId, courseId, skill) = PracticeKeys.Parse(this.GetPrimaryKeyString());
         var now = await GrainFactory.ByKey<ILearnerGrain>(learnerId).PredictPractice(courseId, skill, []);
         var waiting = state.State.Pending is { } pending ? await GrainFactory.ByKey<IQuestionBankGrain>(courseId).Get(pending.ItemId) : null;
-        return View(skill, now, waiting, waiting is null ? null : state.State.Pending);
+        return View(skill, await Threshold(courseId), now, waiting, waiting is null ? null : state.State.Pending);
     }
 
     /// <summary>Sends the latest answer's statement when it was not acknowledged yet (same id, same content).</summary>
@@ -185,19 +188,23 @@ internal sealed class PracticeGrain(
             ?? lessons.FirstOrDefault(l => (l.Items ?? []).Any(i => (i.Skills ?? []).Contains(skill, StringComparer.Ordinal))))?.Id;
     }
 
+    /// <summary>The course's mastery threshold (<see cref="CourseDefinition.MasteryThreshold"/>, default 0.85).</summary>
+    private async Task<double> Threshold(string courseId) =>
+        (await GrainFactory.ByKey<ICourseGrain>(courseId).Get())?.Definition.EffectiveMasteryThreshold ?? CourseDefinition.DefaultMasteryThreshold;
+
     /// <param name="otherwise">The status when no item waits and the skill is not mastered (practising: ask for the next item).</param>
-    private PracticeView View(string skill, PracticePrediction now, QuestionItem? waiting, PendingChoice? pending, string? otherwise = null)
+    private PracticeView View(string skill, double threshold, PracticePrediction now, QuestionItem? waiting, PendingChoice? pending, string? otherwise = null)
     {
         var last = state.State.Last;
         var mastery = now.Mastery;
         var status = waiting is not null ? PracticeStatus.Practising
-            : now.Mastered ? PracticeStatus.Mastered
+            : now.MasteredAt(threshold) ? PracticeStatus.Mastered
             : otherwise ?? PracticeStatus.Practising;
         return new PracticeView(
             skill,
             status,
             mastery,
-            PracticeDefaults.MasteryThreshold,
+            threshold,
             Band.Low,
             Band.High,
             waiting?.ToDelivered(),

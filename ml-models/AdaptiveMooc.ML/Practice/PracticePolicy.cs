@@ -4,8 +4,9 @@ namespace AdaptiveMooc.ML.Practice;
 
 /// <summary>
 /// Picks the next practice item from the learner's knowledge state. Among the items the learner has
-/// answered least often (fresh ones first, so nobody drills one item), it takes the one whose
-/// predicted P(correct) is closest to the band's target; when no item lies in the band, the one
+/// answered least often (fresh ones first, so nobody drills one item) whose predicted P(correct) lies in
+/// the band, it takes the one that teaches most (fitted learning rate), then the most informative
+/// (discrimination), then the one closest to the band's target; when no item lies in the band, the one
 /// nearest to it (the easiest when all are too hard, the hardest when all are too easy). Ties go to
 /// the smaller item id, so a choice is reproducible. Pure: same inputs, same choice.
 /// </summary>
@@ -28,7 +29,15 @@ public static class PracticePolicy
         if (inBand.Count > 0)
         {
             // The most discriminating item first (its answer moves the estimate most), then the one nearest the target.
-            chosen = inBand.OrderByDescending(c => Math.Round(c.Discrimination ?? 0, 2)).ThenBy(c => Math.Abs(c.PCorrect - band.Target)).ThenBy(c => c.ItemId, StringComparer.Ordinal).First();
+            // What the answer teaches first (the item's fitted learning rate: the chance an unknown skill becomes known by
+            // answering it), then what it tells (discrimination: its answer moves the estimate most), then the one nearest
+            // the target. Rounded to 0.01 so that noise in the third decimal does not outrank the next criterion.
+            chosen = inBand
+                .OrderByDescending(c => Math.Round(c.Learn ?? 0, 2))
+                .ThenByDescending(c => Math.Round(c.Discrimination ?? 0, 2))
+                .ThenBy(c => Math.Abs(c.PCorrect - band.Target))
+                .ThenBy(c => c.ItemId, StringComparer.Ordinal)
+                .First();
             placement = PracticePlacement.InBand;
         }
         else
@@ -52,7 +61,9 @@ public static class PracticePolicy
         {
             PracticePlacement.InBand => inBand == 1
                 ? $"Your predicted chance of answering this item correctly is {chance}, inside the desirable-difficulty band of {range}: hard enough to teach you something, easy enough to succeed most of the time. It is the only such item left."
-                : $"Your predicted chance of answering this item correctly is {chance}, inside the desirable-difficulty band of {range}: hard enough to teach you something, easy enough to succeed most of the time. Of the {inBand} items in the band it is the closest to the aim of {Percent(band.Target)}.",
+                : chosen.Learn is not null
+                    ? $"Your predicted chance of answering this item correctly is {chance}, inside the desirable-difficulty band of {range}: hard enough to teach you something, easy enough to succeed most of the time. Of the {inBand} items in the band it is the one learners learnt most from."
+                    : $"Your predicted chance of answering this item correctly is {chance}, inside the desirable-difficulty band of {range}: hard enough to teach you something, easy enough to succeed most of the time. Of the {inBand} items in the band it is the closest to the aim of {Percent(band.Target)}.",
             PracticePlacement.BelowBand =>
                 $"Every item left is harder for you than the desirable-difficulty band of {range}; this is the easiest of them, with a predicted chance of {chance} of answering it correctly.",
             _ =>

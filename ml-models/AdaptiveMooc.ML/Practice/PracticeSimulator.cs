@@ -5,7 +5,8 @@ namespace AdaptiveMooc.ML.Practice;
 /// by how many learners practised it in the data) and a hidden state, known with the skill's P(init);
 /// each answer is correct with the item's 1 − slip when known and its guess when not, and an unknown
 /// skill becomes known with P(learn) after each answer. The tutor tracks P(known) with the same
-/// parameters (it never sees the hidden state) and stops at the mastery threshold. Each learner
+/// parameters, or with its own estimates fitted on other learners (<see cref="PracticeSkill.Tutor"/>); it
+/// never sees the hidden state, and stops at the mastery threshold. Each learner
 /// practises under every order with the same hidden start and the same random stream, so the orders
 /// differ only by the items they pick.
 /// </summary>
@@ -92,7 +93,8 @@ public static class PracticeSimulator
     private static (int Items, bool Mastered, bool KnownAtEnd, int Outside, int Far, int LongestFarRun, int Reachable, int Avoidable) Session(
         PracticeSkill skill, bool known, PracticeOrder order, PracticeBand band, PracticeSimulationOptions options, Random session, Random draw)
     {
-        var estimate = skill.Init;
+        var tutor = skill.TutorItems;
+        var estimate = skill.TutorInit;
         var answered = new int[skill.Items.Count];
         var sequence = order switch
         {
@@ -115,7 +117,7 @@ public static class PracticeSimulator
             {
                 for (var i = 0; i < candidates.Length; i++)
                 {
-                    candidates[i] = new PracticeCandidate(skill.Items[i].Id, skill.Items[i].PCorrect(estimate), answered[i], 1 - skill.Items[i].Slip - skill.Items[i].Guess);
+                    candidates[i] = new PracticeCandidate(tutor[i].Id, tutor[i].PCorrect(estimate), answered[i], 1 - tutor[i].Slip - tutor[i].Guess, options.UseLearningRates ? tutor[i].Learn : null);
                 }
 
                 chosen = index[PracticePolicy.Choose(candidates, band).ItemId];
@@ -126,9 +128,12 @@ public static class PracticeSimulator
             }
 
             var item = skill.Items[chosen];
-            var predicted = item.PCorrect(estimate);
+            var believed = tutor[chosen];
+
+            // The band and "far" are judged on the tutor's predicted chance, what the policy sees.
+            var predicted = believed.PCorrect(estimate);
             outside += band.Contains(predicted) ? 0 : 1;
-            var canReach = skill.Items.Any(i => band.Contains(i.PCorrect(estimate)));
+            var canReach = tutor.Any(i => band.Contains(i.PCorrect(estimate)));
             reachable += canReach ? 1 : 0;
             avoidable += canReach && !band.Contains(predicted) ? 1 : 0;
             var isFar = PracticeBand.IsFar(predicted);
@@ -141,7 +146,7 @@ public static class PracticeSimulator
             var answerDraw = session.NextDouble();
             var learnDraw = session.NextDouble();
             var correct = answerDraw < (known ? 1 - item.Slip : item.Guess);
-            estimate = item.Update(estimate, correct);
+            estimate = believed.Update(estimate, correct);
             known = known || learnDraw < item.Learn;
         }
 

@@ -339,6 +339,7 @@ public sealed class ContentHttpTests(ContentFixture fixture)
         var trainer = await SignedInAsync(trainerId);
         var courseId = Payloads.NewId("course")[..30];
         Assert.Equal(HttpStatusCode.Created, (await trainer.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).StatusCode);
+        await Payloads.BankAsync(trainer, courseId, Payloads.Course(courseId));
         Assert.Equal(HttpStatusCode.OK, (await trainer.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).StatusCode);
 
         var learnerId = Payloads.NewId("learner")[..30];

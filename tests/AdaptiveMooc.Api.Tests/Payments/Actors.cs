@@ -38,6 +38,7 @@ internal static class Actors
         }
 
         await ReadAsync(await owner.PostAsJsonAsync("/api/courses", course), HttpStatusCode.Created);
+        await Payloads.BankAsync(owner, id, course);
         await ReadAsync(await owner.PostAsync(new Uri($"/api/courses/{id}/publish", UriKind.Relative), null), HttpStatusCode.OK);
         return id;
     }

@@ -195,6 +195,7 @@ public sealed class LearnerPlanHttpTests(PlatformFixture fixture)
     {
         var courseId = Payloads.NewId("course");
         (await client.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
+        await Payloads.BankAsync(client, courseId, Payloads.Course(courseId));
         (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
         return courseId;
     }

@@ -40,7 +40,7 @@ public sealed class RecommendationItemTests(PlatformFixture fixture)
         lessons[0]!.AsObject().Remove("contentUrl");
         lessons[0]!["title"] = "Time value of money";
         (await client.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
-        (await client.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await Payloads.PublishAsync(client, courseId, course);
         (await client.PostAsJsonAsync("/api/learners", Payloads.Learner(learnerId))).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new { courseId })).EnsureSuccessStatusCode();
 

@@ -190,6 +190,8 @@ public static class AccessMatrix
         ["GET /api/courses/{courseId}/question-bank/{itemId}"] = AccessRule.CourseStaff(CoursesWrite),
         ["PUT /api/courses/{courseId}/question-bank/{itemId}"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => AccessMatrixTests.BankItem("item-1") },
         ["DELETE /api/courses/{courseId}/question-bank/{itemId}"] = AccessRule.CourseStaff(CoursesWrite),
+        ["POST /api/courses/{courseId}/items"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { } },
+        ["GET /api/courses/{courseId}/items/{itemId}"] = AccessRule.CourseStaff(CoursesWrite),
         ["GET /api/courses/{courseId}/lessons/{lessonId}/assessment"] = AccessRule.CourseMembers().With(Role.KeyWithScope, Expect.Allowed) with { Scope = CoursesWrite },
         ["PUT /api/courses/{courseId}/lessons/{lessonId}/assessment"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { itemIds = new[] { "item-1" } } },
         ["GET /api/courses/{courseId}/item-analysis"] = AccessRule.CourseStaff("analytics:read"),
@@ -229,6 +231,8 @@ public static class AccessMatrix
         ["GET /api/learners/{learnerId}/courses/{courseId}/practice/{skill}"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/next"] = AccessRule.LearnerData(),
         ["POST /api/learners/{learnerId}/courses/{courseId}/practice/{skill}/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
+        ["GET /api/learners/{learnerId}/courses/{courseId}/practice/next"] = AccessRule.LearnerData(),
+        ["POST /api/learners/{learnerId}/courses/{courseId}/practice/answers"] = AccessRule.LearnerData() with { Body = _ => new { } },
 
         // Accounts (docs/ACCOUNTS.md). Mailed-link routes are anonymous (the token is the credential; empty bodies
         // get 400). The own-account routes act on the caller's own account, so every learner and trainer gets
@@ -281,6 +285,11 @@ public static class AccessMatrix
     private static readonly Dictionary<string, AccessRule> ContentRoutes = new(StringComparer.Ordinal)
     {
         ["GET /api/courses/{courseId}/lessons/{lessonId}/content"] = AccessRule.CourseMembers() with { Parameters = new Dictionary<string, string> { ["lessonId"] = "contentLessonId" } },
+        ["PUT /api/courses/{courseId}/lessons/{lessonId}/content"] = AccessRule.CourseStaff(CoursesWrite) with
+        {
+            Body = _ => new { format = "markdown", body = "# Matrix" },
+            Parameters = new Dictionary<string, string> { ["lessonId"] = "contentLessonId" },
+        },
         ["POST /api/courses/{courseId}/content/preview"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { markdown = "# Hi" } },
         ["GET /api/courses/{courseId}/draft"] = AccessRule.CourseStaff(CoursesWrite),
         ["PUT /api/courses/{courseId}/draft"] = AccessRule.CourseStaff(CoursesWrite) with { Body = s => AccessMatrixTests.Course(s["courseId"]) },

@@ -37,6 +37,11 @@ internal sealed class SecurityWorld(SecurityFixture fixture)
         definition ??= Payloads.Course(id);
         definition["id"] = id;
         await ExpectAsync(HttpMethod.Post, "/api/courses", owner, definition, HttpStatusCode.Created);
+        foreach (var item in Payloads.BankItemsFor(definition))
+        {
+            await ExpectAsync(HttpMethod.Post, $"/api/courses/{id}/items", owner, item, HttpStatusCode.Created);
+        }
+
         await ExpectAsync(HttpMethod.Post, $"/api/courses/{id}/publish", owner, null, HttpStatusCode.OK);
         return id;
     }

@@ -148,10 +148,43 @@ public sealed class PracticeGrainTests(AssessmentClusterFixture fixture)
         Assert.Null(empty.View.Item);
     }
 
-    private async Task<(string LearnerId, string CourseId)> Course(params QuestionItem[] items)
+    [Fact]
+    public async Task Practice_stops_at_the_courses_own_mastery_threshold_not_the_platform_default()
+    {
+        // Under the cold-start BKT (guess 0.2, slip 0.1) mastery as P(correct) tends to 0.9; two wrong answers first make
+        // it pass through [0.85, 0.88) after the minimum evidence: the default would stop there, the course's 0.88 not.
+        var (learnerId, courseId) = await Course(0.88, Bank.Single("p1"), Bank.Single("p2"), Bank.Single("p3"), Bank.Single("p4"));
+        var practice = Grains.GetGrain<IPracticeGrain>(PracticeKeys.Of(learnerId, courseId, "npv"));
+        var practisedAboveDefault = false;
+        PracticeView view;
+        for (var guard = 0; ; guard++)
+        {
+            Assert.True(guard < 40, "practice did not reach the course's threshold of 0.88 in 40 answers");
+            view = (await practice.Next()).View!;
+            Assert.Equal(0.88, view.Threshold);
+            if (view.Status != PracticeStatus.Practising)
+            {
+                break;
+            }
+
+            practisedAboveDefault |= PracticeDefaults.IsMastered(view.Mastery, view.Answered);
+            var answer = new ItemAnswer([guard < 2 ? "b" : "a"]);
+            Assert.True((await practice.Answer(view.Item!.Id, answer)).Result.Succeeded);
+        }
+
+        Assert.Equal(PracticeStatus.Mastered, view.Status);
+        Assert.True(view.Mastery >= 0.88, $"stopped at {view.Mastery}");
+        Assert.True(practisedAboveDefault, "practice never went on past the default 0.85: the course's threshold was not what stopped it");
+    }
+
+    private Task<(string LearnerId, string CourseId)> Course(params QuestionItem[] items) => Course(null, items);
+
+    private async Task<(string LearnerId, string CourseId)> Course(double? masteryThreshold, params QuestionItem[] items)
     {
         var courseId = TestData.NewId("course");
-        await TestData.PublishedCourse(Grains, courseId);
+        var course = Grains.GetGrain<AdaptiveMooc.Grains.Abstractions.Courses.ICourseGrain>(courseId);
+        Assert.True((await course.Create(TestData.Course(courseId) with { MasteryThreshold = masteryThreshold }, "trainer-1")).Succeeded);
+        Assert.True((await course.Publish()).Succeeded);
         var bank = Grains.GetGrain<IQuestionBankGrain>(courseId);
         foreach (var item in items)
         {

@@ -26,6 +26,31 @@ public sealed class PracticePolicyTests
     }
 
     [Fact]
+    public void In_the_band_the_item_that_teaches_most_wins_then_the_more_discriminating_and_the_reason_says_so()
+    {
+        var choice = PracticePolicy.Choose(
+            [new("sharp", 0.70, 0, 0.8, 0.10), new("teaching", 0.65, 0, 0.3, 0.25), new("outside", 0.5, 0, 0.95, 0.9)], Band);
+        Assert.Equal("teaching", choice.ItemId);
+        Assert.Contains("learnt most from", choice.Reason, StringComparison.Ordinal);
+
+        // Learning rates equal to 0.01: discrimination decides.
+        var tie = PracticePolicy.Choose([new("sharp", 0.70, 0, 0.8, 0.201), new("blunt", 0.72, 0, 0.3, 0.204)], Band);
+        Assert.Equal("sharp", tie.ItemId);
+    }
+
+    [Fact]
+    public void A_held_out_tutor_tracks_with_its_own_rates_and_every_order_sees_the_same_learners()
+    {
+        var truth = new PracticeSkill("s", 0.3, 0.2, 10, [new PracticeItem("a", 0.2, 0.1, 0.3, 50), new PracticeItem("b", 0.3, 0.1, 0.1, 50), new PracticeItem("c", 0.25, 0.15, 0.2, 50)]);
+        var believed = truth with { Tutor = new PracticeTutorView(0.5, [new PracticeItem("a", 0.3, 0.2, 0.1, 50), new PracticeItem("b", 0.3, 0.2, 0.4, 50), new PracticeItem("c", 0.3, 0.2, 0.2, 50)]) };
+        var options = new PracticeSimulationOptions(Learners: 300, Seed: 7);
+        var known = PracticeSimulator.Run([truth], options);
+        var heldOut = PracticeSimulator.Run([believed], options);
+        Assert.Equal(heldOut.Select(r => r.MeanItems), PracticeSimulator.Run([believed], options).Select(r => r.MeanItems));
+        Assert.NotEqual(known.Select(r => r.MeanItems), heldOut.Select(r => r.MeanItems));
+    }
+
+    [Fact]
     public void When_every_item_is_too_hard_the_easiest_is_taken_and_the_reason_says_so()
     {
         var choice = PracticePolicy.Choose([new("a", 0.20), new("b", 0.45), new("c", 0.35)], Band);

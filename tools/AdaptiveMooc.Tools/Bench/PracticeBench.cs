@@ -16,7 +16,7 @@ namespace AdaptiveMooc.Tools.Bench;
 /// </summary>
 internal static class PracticeBench
 {
-    private const string Usage = "usage: bench practice [--assistments DIR] [--learners N] [--seed N] [--threshold P] [--max-items N] [--band LOW,HIGH,TARGET]";
+    private const string Usage = "usage: bench practice [--assistments DIR] [--learners N] [--seed N] [--threshold P] [--max-items N] [--band LOW,HIGH,TARGET] [--holdout] [--no-learning-rates]";
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -24,6 +24,7 @@ internal static class PracticeBench
             ? Path.Combine(datasets, "assistments2009")
             : Path.Combine("..", "shared", "datasets", "assistments2009");
         var options = new PracticeSimulationOptions();
+        var holdout = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -41,6 +42,8 @@ internal static class PracticeBench
                     options = options with { Band = new PracticeBand(low, high, target) };
                     i++;
                     break;
+                case "--holdout": holdout = true; break;
+                case "--no-learning-rates": options = options with { UseLearningRates = false }; break;
                 case "--max-items" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m > 0: options = options with { MaxItems = m }; i++; break;
                 default:
                     Console.Error.WriteLine($"bench practice: unknown or incomplete option '{args[i]}'");
@@ -59,7 +62,7 @@ internal static class PracticeBench
 
         var clock = Stopwatch.StartNew();
         var events = KtDatasetAdapter.ReadEvents(files, KtFormat.Akt).ToList();
-        var skills = PracticeModelFit.Fit(events);
+        var skills = holdout ? HeldOut(events) : PracticeModelFit.Fit(events);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         var items = skills.Sum(s => s.Items.Count);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -93,6 +96,8 @@ internal static class PracticeBench
             bench = "practice",
             learners = options.Learners,
             seed = options.Seed,
+            holdout,
+            learningRates = options.UseLearningRates,
             threshold = options.MasteryThreshold,
             maxItems = options.MaxItems,
             band = new { low = band.Low, high = band.High, target = band.Target },
@@ -126,5 +131,46 @@ internal static class PracticeBench
             simulateSeconds = Math.Round(simulateSeconds, 1),
         }));
         return Task.FromResult(0);
+    }
+
+    /// <summary>
+    /// The simulated learners' rates fitted on half the learners (odd FNV-1a hash of the id), the tutor's estimates on the
+    /// other half: the policy and the mastery estimate never see the answers that define the learners they teach, so a
+    /// policy cannot profit from the fit's noise. Items the tutor's half never answered get its skill's mean rates; skills
+    /// it never saw are left out.
+    /// </summary>
+    private static List<PracticeSkill> HeldOut(List<AdaptiveMooc.ML.Events.LearningEvent> events)
+    {
+        var truth = PracticeModelFit.Fit(events.Where(e => Half(e.LearnerId) == 1));
+        var tutor = PracticeModelFit.Fit(events.Where(e => Half(e.LearnerId) == 0), minItemAnswers: 1, minItems: 1)
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var skills = new List<PracticeSkill>();
+        foreach (var skill in truth)
+        {
+            if (!tutor.TryGetValue(skill.Id, out var estimate) || estimate.Items.Count == 0)
+            {
+                continue;
+            }
+
+            var byId = estimate.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+            var mean = new PracticeItem("mean", estimate.Items.Average(i => i.Guess), estimate.Items.Average(i => i.Slip), estimate.Items.Average(i => i.Learn), 0);
+            var items = skill.Items.Select(i => byId.TryGetValue(i.Id, out var e) ? e : mean with { Id = i.Id }).ToList();
+            skills.Add(skill with { Tutor = new PracticeTutorView(estimate.Init, items) });
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"held out: learners' rates from one half of the learners ({truth.Count} skills), the tutor's from the other; {skills.Count} skills in both"));
+        return skills;
+    }
+
+    private static int Half(string learnerId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in learnerId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 1);
     }
 }

@@ -24,9 +24,13 @@ public sealed record DeliveredItem(string Id, string Kind, string Prompt, IReadO
 
 public sealed record AnswerFeedback(string ItemId, bool Correct, string? Feedback, string? Explanation, string CorrectAnswer, DateTimeOffset AnsweredAt);
 
+/// <summary>An attempt; the API leaves <c>answers</c> out while nothing is answered.</summary>
 public sealed record Attempt(
     int Number, string Status, DateTimeOffset StartedAt, DateTimeOffset? Deadline, DateTimeOffset? SubmittedAt,
-    IReadOnlyList<DeliveredItem> Items, IReadOnlyList<AnswerFeedback> Answers, double? Score, bool? Passed);
+    IReadOnlyList<DeliveredItem> Items, IReadOnlyList<AnswerFeedback>? Answers, double? Score, bool? Passed)
+{
+    public IReadOnlyList<AnswerFeedback> Answers { get; init; } = Answers ?? [];
+}
 
 public sealed record AttemptSummary(int Number, DateTimeOffset StartedAt, DateTimeOffset? SubmittedAt, double Score, bool Passed);
 
@@ -34,7 +38,8 @@ public sealed record Attempts(int AttemptsUsed, int? MaxAttempts, double? BestSc
 
 public sealed record AnswerBody(string ItemId, IReadOnlyList<string>? ChoiceIds = null, double? Number = null, string? Text = null);
 
-public sealed record AnswerResult(AnswerFeedback Feedback, Attempt Attempt);
+/// <summary>The graded answer (<c>correct</c>, <c>feedback</c>, <c>explanation</c>, <c>correctAnswer</c>) and the attempt after it.</summary>
+public sealed record AnswerResult(string ItemId, bool Correct, string? Feedback, string? Explanation, string CorrectAnswer, DateTimeOffset AnsweredAt, Attempt Attempt);
 
 public sealed record ItemAnalysisRow(
     string ItemId, string? Prompt, string? Kind, IReadOnlyList<string>? Skills, int Attempts, double ShareCorrect, double? Discrimination,
