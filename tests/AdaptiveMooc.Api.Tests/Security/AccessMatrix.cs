@@ -19,6 +19,11 @@ public static class AccessMatrix
         // Health and description.
         ["GET /alive"] = AccessRule.Anyone(),
 
+        // Operations (issue 20): the scrape answers anyone on the loopback (as these tests are) and admins from
+        // elsewhere (TelemetryTests covers remote callers); dashboard tickets are for admins only.
+        ["GET /metrics"] = AccessRule.Anyone(),
+        ["POST /api/admin/dashboard/sessions"] = AccessRule.AdminOnly(),
+
         // Authentication (security).
         ["POST /api/auth/token"] = AccessRule.Anyone() with { Body = _ => new { } },
         ["POST /api/auth/refresh"] = AccessRule.Anyone() with { Body = _ => new { } },

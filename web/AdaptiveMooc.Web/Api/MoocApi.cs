@@ -139,6 +139,12 @@ public sealed partial class MoocApi(HttpClient http, ApiCredentials credentials,
     /// <summary>The API's public base URL (the API's <c>Mooc:PublicBaseUrl</c>), which names xAPI actors and activities.</summary>
     public string PublicBaseUrl => PublicBase;
 
+    /// <summary>
+    /// Where this server reaches the API (<c>Mooc:Api:BaseUrl</c>): the cluster dashboard's link, since the dashboard
+    /// answers browsers on the API's own machine only by default (docs/OPERATIONS.md, "Telemetry").
+    /// </summary>
+    public string ApiBaseUrl => options.Value.BaseUrl.ToString().TrimEnd('/');
+
     /// <summary>The API's public base URL, which names actors and activities in xAPI (the API's <c>Mooc:PublicBaseUrl</c>).</summary>
     private string PublicBase => options.Value.PublicBase.TrimEnd('/');
 
