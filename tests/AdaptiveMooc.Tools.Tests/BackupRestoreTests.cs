@@ -28,8 +28,9 @@ public sealed class BackupRestoreTests
         await using var platform = await PlatformProcesses.StartAsync();
         using var admin = platform.Client();
         var courseId = Payloads.NewId("backup");
-        (await admin.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
-        (await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var course = Payloads.Course(courseId);
+        (await admin.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
+        await Payloads.PublishAsync(admin, courseId, course);
         var learners = new List<string>();
         for (var i = 0; i < Writers; i++)
         {

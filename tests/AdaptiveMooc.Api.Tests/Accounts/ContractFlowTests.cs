@@ -46,6 +46,7 @@ public sealed class ContractFlowTests(AccountsFixture fixture)
         course["providerId"] = providerId;
         course["ownerTrainerId"] = trainerId;
         await ReadAsync(await admin.PostAsJsonAsync("/api/courses", course), HttpStatusCode.Created);
+        await Payloads.BankAsync(admin, courseId, course);
         await ReadAsync(await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null), HttpStatusCode.OK);
         using var trainer = await fixture.SignedInAsync(trainerId, Password);
         var mediaId = await UploadAsync(trainer, courseId);

@@ -28,7 +28,9 @@ public sealed class WebinarStartingMailTests(AccountsFixture fixture)
         }), HttpStatusCode.Created);
         using var trainer = await fixture.SignedInAsync(trainerId, Password);
         var courseId = "webinars-" + suffix;
-        await ReadAsync(await trainer.PostAsJsonAsync("/api/courses", Payloads.Course(courseId)), HttpStatusCode.Created);
+        var course = Payloads.Course(courseId);
+        await ReadAsync(await trainer.PostAsJsonAsync("/api/courses", course), HttpStatusCode.Created);
+        await Payloads.BankAsync(trainer, courseId, course);
         await ReadAsync(await trainer.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null), HttpStatusCode.OK);
 
         var learnerId = "wl-" + suffix;

@@ -478,8 +478,9 @@ public sealed class LrsVerifiedEmailTests(AccountsFixture fixture)
     {
         using var admin = fixture.Platform.Client();
         var courseId = Payloads.NewId("course");
-        (await admin.PostAsJsonAsync("/api/courses", Payloads.Course(courseId))).EnsureSuccessStatusCode();
-        (await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var course = Payloads.Course(courseId);
+        (await admin.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
+        await Payloads.PublishAsync(admin, courseId, course);
         var id = Payloads.NewId("acc");
         var email = $"{id}@example.org";
         (await admin.PostAsJsonAsync("/api/learners", Payloads.Learner(id))).EnsureSuccessStatusCode();
