@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,8 +13,11 @@ using AdaptiveMooc.Api.Xapi.Documents;
 using AdaptiveMooc.Grains.Abstractions.Cmi5;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Media;
 using AdaptiveMooc.Grains.Abstractions.Xapi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
@@ -29,6 +34,7 @@ public static class Cmi5Endpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<Cmi5Lms>();
+        services.AddSingleton<Cmi5ContentPolicy>();
         return services;
     }
 
@@ -43,12 +49,14 @@ public static class Cmi5Endpoints
             .WithSummary("Where each AU of a learner's cmi5 lesson stands.");
         routes.MapPost("/api/cmi5/fetch", Fetch).AllowAnonymous().WithTags("cmi5").WithName("FetchCmi5Token")
             .WithSummary("The cmi5 fetch URL: the AU's auth-token, once (cmi5 8.2).");
+        routes.MapGet("/api/cmi5-content/{courseId}/{mediaId}/{token}/{**path}", Content).AllowAnonymous().WithTags("cmi5").WithName("GetCmi5Content")
+            .WithSummary("A file inside a cmi5 lesson's package, through the signed base path a launch hands out (the token in the path is the credential).");
         return routes;
     }
 
     private static async Task<Results<Ok<Cmi5LaunchResponse>, ProblemHttpResult>> Launch(
         string learnerId, string courseId, string lessonId, Cmi5LaunchBody? body, HttpContext context, IClusterClient cluster,
-        CourseAccess access, IMediaStore store, Cmi5Lms lms)
+        CourseAccess access, IMediaStore store, Cmi5Lms lms, MediaLinks links)
     {
         var caller = context.Caller();
         if (!(caller.IsLearnerSelf(learnerId) || caller.IsAdmin))
@@ -74,9 +82,9 @@ public static class Cmi5Endpoints
         }
 
         var au = package!.Aus[index];
-        if (!Uri.TryCreate(au.Url, UriKind.Absolute, out var auUrl) || (auUrl.Scheme != Uri.UriSchemeHttps && auUrl.Scheme != Uri.UriSchemeHttp))
+        if (AuAddress(au, package, lms.Base, () => links.CreatePackageBase(courseId, lesson!.MediaId!)) is not { } auAddress)
         {
-            return Problems.Conflict($"AU {au.Id} has the relative url '{au.Url}'; this platform launches AUs at absolute http(s) URLs only (files inside the package are not served).", "auId");
+            return Problems.Conflict($"AU {au.Id}: its url '{au.Url}' is neither an absolute http(s) URL nor a file of the package (a relative path inside it).", "auId");
         }
 
         var unit = new Cmi5Unit(learnerId, courseId, lesson!.Id, au.Id, lms.ActivityId(courseId, lessonId, index),
@@ -148,9 +156,100 @@ public static class Cmi5Endpoints
             "actor=" + Uri.EscapeDataString(actor.ToJsonString()),
             "registration=" + unit.Registration.ToString("D"),
             "activityId=" + Uri.EscapeDataString(unit.ActivityId));
-        var url = au.Url + (au.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+        var fragment = auAddress.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? auAddress[hash..] : string.Empty;
+        var address = auAddress[..(auAddress.Length - fragment.Length)];
+        var url = address + (address.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query + fragment;
         return TypedResults.Ok(new Cmi5LaunchResponse(url, au.Id, unit.ActivityId, unit.Registration, ticket.SessionId, au.LaunchMethod, au.MoveOn, au.MasteryScore));
     }
+
+    /// <summary>
+    /// Where the AU is launched: its absolute http(s) url as it is, or a relative url resolved against the signed base
+    /// path of the package's files (when it stays under it and names a file of the package); null otherwise.
+    /// </summary>
+    private static string? AuAddress(Cmi5Au au, Cmi5Package package, string apiBase, Func<string> packageBase)
+    {
+        if (Uri.TryCreate(au.Url, UriKind.Absolute, out var absolute))
+        {
+            return absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp ? au.Url : null;
+        }
+
+        var root = new Uri(apiBase + packageBase());
+        if (au.Url.StartsWith('/') || au.Url.StartsWith('\\') || !Uri.TryCreate(root, au.Url, out var resolved)
+            || !resolved.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var file = Uri.UnescapeDataString(resolved.AbsolutePath[root.AbsolutePath.Length..]);
+        return package.Files.Contains(file) ? resolved.AbsoluteUri : null;
+    }
+
+    /// <summary>
+    /// A file of a cmi5 package, read from the zip in the media store (never extracted), through the signed base path
+    /// a launch hands out: 403 for a forged, altered or expired token, 404 for a path that is no file of the package.
+    /// </summary>
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Content(
+        string courseId, string mediaId, string token, string? path, HttpContext context, IClusterClient cluster, MediaLinks links,
+        IMediaStore store, Cmi5ContentPolicy policy, TimeProvider clock)
+    {
+        if (!Ids.IsValid(courseId) || !MediaIds.IsValid(mediaId))
+        {
+            return Problems.NotFound("No such package.");
+        }
+
+        if (links.CheckPackage(courseId, mediaId, token) is not { } expiresAt)
+        {
+            return Problems.Forbidden("This package address is forged, altered or expired; launch the AU again for a new one.");
+        }
+
+        if (!Cmi5PackageFiles.IsSafePath(path))
+        {
+            return Problems.NotFound("No such file in the package.");
+        }
+
+        var stream = await cluster.ByKey<ICourseMediaGrain>(courseId).Get(mediaId) is null ? null : store.OpenRead(mediaId);
+        if (stream is null)
+        {
+            return Problems.NotFound($"Course '{courseId}' has no package '{mediaId}'.");
+        }
+
+        ZipArchive archive;
+        ZipArchiveEntry? entry;
+        try
+        {
+            archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+            context.Response.RegisterForDispose(archive);
+            Cmi5PackageFiles.Check(archive);
+            entry = archive.GetEntry(path!);
+        }
+        catch (Exception e) when (e is InvalidDataException or Cmi5PackageException)
+        {
+            await stream.DisposeAsync();
+            return Problems.NotFound($"Package '{mediaId}' is not a servable cmi5 package: {e.Message}");
+        }
+
+        if (entry is null || entry.FullName.EndsWith('/'))
+        {
+            return Problems.NotFound("No such file in the package.");
+        }
+
+        if (!ContentTypes.TryGetContentType(entry.FullName, out var contentType))
+        {
+            contentType = "application/octet-stream";
+        }
+
+        // The bytes under a media id never change, so a browser keeps them while the token lives.
+        var headers = context.Response.Headers;
+        headers.CacheControl = $"private, max-age={Math.Max(0, expiresAt - clock.GetUtcNow().ToUnixTimeSeconds())}, immutable";
+        headers.Remove(HeaderNames.XFrameOptions);
+        headers.ContentSecurityPolicy = policy.Header;
+        headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(
+            new BoundedReadStream(entry.Open(), entry.Length), contentType, lastModified: entry.LastWriteTime,
+            entityTag: new EntityTagHeaderValue($"\"{mediaId[..16]}-{entry.Crc32.ToString("x8", CultureInfo.InvariantCulture)}\""));
+    }
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <summary>cmi5 8.2: 200 with the auth-token the first time; 200 with error-code 1 after, 2 for anything not a live launch.</summary>
     private static async Task<Ok<JsonObject>> Fetch(string? unit, string? session, string? k, IClusterClient cluster)
