@@ -35,6 +35,7 @@ public static class Cmi5Endpoints
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<Cmi5Lms>();
         services.AddSingleton<Cmi5ContentPolicy>();
+        services.AddSingleton<Cmi5RemotePackages>();
         return services;
     }
 
@@ -56,7 +57,7 @@ public static class Cmi5Endpoints
 
     private static async Task<Results<Ok<Cmi5LaunchResponse>, ProblemHttpResult>> Launch(
         string learnerId, string courseId, string lessonId, Cmi5LaunchBody? body, HttpContext context, IClusterClient cluster,
-        CourseAccess access, IMediaStore store, Cmi5Lms lms, MediaLinks links)
+        CourseAccess access, IMediaStore store, Cmi5Lms lms, MediaLinks links, Cmi5RemotePackages remote)
     {
         var caller = context.Caller();
         if (!(caller.IsLearnerSelf(learnerId) || caller.IsAdmin))
@@ -69,7 +70,7 @@ public static class Cmi5Endpoints
             return Problems.BadRequest("returnUrl must be an absolute URL of at most 2048 characters.", "returnUrl");
         }
 
-        var (package, lesson, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store);
+        var (package, lesson, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store, remote, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -173,6 +174,11 @@ public static class Cmi5Endpoints
             return absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp ? au.Url : null;
         }
 
+        if (package.BaseUrl is { } outside)
+        {
+            return Uri.TryCreate(outside, au.Url, out var hosted) && (hosted.Scheme == Uri.UriSchemeHttps || hosted.Scheme == Uri.UriSchemeHttp) ? hosted.AbsoluteUri : null;
+        }
+
         var root = new Uri(apiBase + packageBase());
         if (au.Url.StartsWith('/') || au.Url.StartsWith('\\') || !Uri.TryCreate(root, au.Url, out var resolved)
             || !resolved.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal))
@@ -269,7 +275,7 @@ public static class Cmi5Endpoints
 
     private static async Task<Results<Ok<Cmi5LessonStatusResponse>, ProblemHttpResult>> Waive(
         string learnerId, string courseId, string lessonId, Cmi5WaiverBody? body, HttpContext context, IClusterClient cluster,
-        CourseAccess access, IMediaStore store, Cmi5Lms lms)
+        CourseAccess access, IMediaStore store, Cmi5Lms lms, Cmi5RemotePackages remote)
     {
         var caller = context.Caller();
         if (!Ids.IsValid(courseId) || (caller.IsApiKey && !caller.HasScope(Scopes.CoursesWrite))
@@ -283,7 +289,7 @@ public static class Cmi5Endpoints
             return Problems.BadRequest("reason must be Tested, Equivalent or Administrative (cmi5 9.5.5.2).", "reason");
         }
 
-        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store);
+        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store, remote, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -319,7 +325,8 @@ public static class Cmi5Endpoints
     }
 
     private static async Task<Results<Ok<Cmi5LessonStatusResponse>, ProblemHttpResult>> Status(
-        string learnerId, string courseId, string lessonId, HttpContext context, IClusterClient cluster, CourseAccess access, IMediaStore store)
+        string learnerId, string courseId, string lessonId, HttpContext context, IClusterClient cluster, CourseAccess access, IMediaStore store,
+        Cmi5RemotePackages remote)
     {
         var caller = context.Caller();
         if (!(caller.IsLearnerSelf(learnerId) || caller.IsAdmin || caller.IsTrainer))
@@ -332,7 +339,7 @@ public static class Cmi5Endpoints
             return Problems.Forbidden($"Only the trainers of course '{courseId}' see its learners' cmi5 status.");
         }
 
-        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store);
+        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store, remote, context.RequestAborted);
         return problem ?? (Results<Ok<Cmi5LessonStatusResponse>, ProblemHttpResult>)TypedResults.Ok(await StatusOf(cluster, learnerId, courseId, lessonId, package!));
     }
 
@@ -351,7 +358,8 @@ public static class Cmi5Endpoints
 
     /// <summary>The lesson's cmi5 package, read from the media store, after the course access check (view content).</summary>
     private static async Task<(Cmi5Package? Package, LessonDefinition? Lesson, ProblemHttpResult? Problem)> PackageAsync(
-        string courseId, string lessonId, Caller caller, IClusterClient cluster, CourseAccess access, IMediaStore store)
+        string courseId, string lessonId, Caller caller, IClusterClient cluster, CourseAccess access, IMediaStore store,
+        Cmi5RemotePackages remote, CancellationToken cancellationToken)
     {
         if (!Ids.IsValid(courseId))
         {
@@ -375,9 +383,21 @@ public static class Cmi5Endpoints
             return (null, null, Problems.NotFound($"Course '{courseId}' has no lesson '{lessonId}'."));
         }
 
+        if (lesson.Kind == LessonKinds.Cmi5 && lesson.MediaId is null && lesson.ContentUrl is { } outside)
+        {
+            try
+            {
+                return (await remote.GetAsync(outside, cancellationToken), lesson, null);
+            }
+            catch (Cmi5PackageException e)
+            {
+                return (null, null, Problems.Conflict($"Lesson '{lessonId}': {e.Message}", "lessonId"));
+            }
+        }
+
         if (lesson.Kind != LessonKinds.Cmi5 || lesson.MediaId is not { } mediaId)
         {
-            return (null, null, Problems.Conflict($"Lesson '{lessonId}' is not a cmi5 lesson with an uploaded package (kind cmi5, mediaId).", "lessonId"));
+            return (null, null, Problems.Conflict($"Lesson '{lessonId}' is not a cmi5 lesson with a package (kind cmi5, and an uploaded mediaId or the contentUrl of its cmi5.xml).", "lessonId"));
         }
 
         await using var zip = store.OpenRead(mediaId);

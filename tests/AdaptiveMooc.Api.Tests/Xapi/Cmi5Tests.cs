@@ -221,6 +221,93 @@ public sealed class Cmi5Tests(PlatformFixture fixture)
             await third.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch", new { }), HttpStatusCode.Conflict, "auId");
     }
 
+    [Fact]
+    public async Task A_package_at_an_outside_url_is_fetched_once_and_its_relative_aus_resolve_against_it()
+    {
+        // The package's host: a loopback listener (the API process has the test-only Mooc:Webhooks:AllowLoopback).
+        var host = $"http://127.0.0.1:{AdaptiveMooc.Tests.Shared.FreePorts.Next()}";
+        using var listener = new HttpListener();
+        listener.Prefixes.Add(host + "/");
+        listener.Start();
+        var structure = Encoding.UTF8.GetBytes(Xml("Completed", "index.html?lang=en"));
+        var fetched = 0;
+        var serving = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                if (context.Request.Url!.AbsolutePath == "/pkg/cmi5.xml")
+                {
+                    Interlocked.Increment(ref fetched);
+                    context.Response.ContentType = "application/xml";
+                    await context.Response.OutputStream.WriteAsync(structure);
+                }
+                else
+                {
+                    context.Response.StatusCode = 404;
+                }
+
+                context.Response.Close();
+            }
+        });
+
+        using var admin = fixture.Platform.Client();
+        var (courseId, learnerId) = await OutsideCourseAsync(admin, host + "/pkg/");
+        using var learner = await LearnerClient(learnerId);
+        var launchUrl = $"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch";
+        var launched = await learner.PostAsJsonAsync(launchUrl, new { });
+        Assert.Equal(HttpStatusCode.OK, launched.StatusCode);
+        var url = new Uri((await launched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!);
+        Assert.StartsWith(host + "/pkg/index.html?lang=en&endpoint=", url.ToString(), StringComparison.Ordinal);
+        Assert.Equal(AuId, (await (await learner.PostAsJsonAsync(launchUrl, new { })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("auId").GetString());
+        var status = await learner.GetFromJsonAsync<JsonElement>($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5");
+        Assert.Equal(AuId, status.GetProperty("aus")[0].GetProperty("auId").GetString());
+        Assert.Equal(1, Volatile.Read(ref fetched));
+
+        // A cmi5.xml that is not there, plain http to a public host, and a private address are refused (409), nothing launched.
+        (courseId, learnerId) = await OutsideCourseAsync(admin, host + "/missing/cmi5.xml");
+        using (var other = await LearnerClient(learnerId))
+        {
+            await Problem.AssertAsync(await other.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch", new { }), HttpStatusCode.Conflict, "404");
+        }
+
+        foreach (var refused in new[] { "http://example.org/pkg/cmi5.xml", "https://10.1.2.3/pkg/cmi5.xml", "https://[fd00::1]/cmi5.xml" })
+        {
+            (courseId, learnerId) = await OutsideCourseAsync(admin, refused);
+            using var other = await LearnerClient(learnerId);
+            await Problem.AssertAsync(await other.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch", new { }), HttpStatusCode.Conflict, "https");
+        }
+
+        listener.Stop();
+        await serving;
+    }
+
+    /// <summary>A published course whose lesson c5 is a cmi5 package at an outside address, and an enrolled learner.</summary>
+    private static async Task<(string CourseId, string LearnerId)> OutsideCourseAsync(HttpClient admin, string contentUrl)
+    {
+        var courseId = Payloads.NewId("course");
+        var course = Payloads.Course(courseId);
+        var lesson = Payloads.Lesson("c5", "cmi5", []);
+        lesson["contentUrl"] = contentUrl;
+        course["modules"]![0]!["lessons"] = new JsonArray(lesson);
+        var created = await admin.PostAsJsonAsync("/api/courses", course);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        (await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var learnerId = Payloads.NewId("learner");
+        (await admin.PostAsJsonAsync("/api/learners", Payloads.Learner(learnerId))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new JsonObject { ["courseId"] = courseId })).EnsureSuccessStatusCode();
+        return (courseId, learnerId);
+    }
+
     private static readonly (string Name, string Text)[] Files =
     [
         ("index.html", "<!doctype html><html><head><script src=\"js/app.js\"></script></head><body><img src=\"img/logo.svg\"></body></html>"),
@@ -267,7 +354,21 @@ public sealed class Cmi5Tests(PlatformFixture fixture)
     /// <summary>The specification's simple course structure (v1/examples/simple-cmi5.xml) with a moveOn and a mastery score.</summary>
     private static byte[] Package(string moveOn, string? auUrl = null, params (string Name, string Text)[] files)
     {
-        var xml = $"""
+        var xml = Xml(moveOn, auUrl);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in files.Prepend(("cmi5.xml", xml)))
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Xml(string moveOn, string? auUrl) => $"""
             <?xml version="1.0" encoding="utf-8"?>
             <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
               <course id="{CourseXmlId}">
@@ -281,18 +382,6 @@ public sealed class Cmi5Tests(PlatformFixture fixture)
               </au>
             </courseStructure>
             """;
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in files.Prepend(("cmi5.xml", xml)))
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(Encoding.UTF8.GetBytes(text));
-            }
-        }
-
-        return buffer.ToArray();
-    }
 
     /// <summary>A published course whose only required lesson, c5, is a cmi5 package, and an enrolled learner.</summary>
     private static async Task<(string CourseId, string LearnerId)> Cmi5CourseAsync(HttpClient admin, string moveOn, byte[]? package = null)

@@ -17,6 +17,9 @@ internal sealed record Cmi5Package(string CourseId, string Title, IReadOnlyList<
     /// <summary>The package's file names (set by <see cref="FromZip"/>, after <see cref="Cmi5PackageFiles.Check"/>).</summary>
     public IReadOnlySet<string> Files { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>For a package hosted outside the platform: its cmi5.xml's address, against which relative AU urls resolve.</summary>
+    public Uri? BaseUrl { get; init; }
+
     private static readonly HashSet<string> MoveOnValues = new(["NotApplicable", "Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed"], StringComparer.Ordinal);
 
     public static Cmi5Package FromZip(Stream zip)
