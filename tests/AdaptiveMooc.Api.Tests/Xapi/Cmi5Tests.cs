@@ -202,15 +202,22 @@ public sealed class Cmi5Tests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task A_package_with_an_entry_outside_itself_is_refused_at_launch()
+    public async Task A_package_with_an_entry_outside_itself_is_refused_when_the_course_names_it()
     {
         using var admin = fixture.Platform.Client();
-        var (courseId, learnerId) = await Cmi5CourseAsync(admin, "Completed", Package("Completed", "index.html", [.. Files, ("../escape.html", "<p>out</p>")]));
-        using var learner = await LearnerClient(learnerId);
-        await Problem.AssertAsync(
-            await learner.PostAsJsonAsync($"/api/learners/{learnerId}/courses/{courseId}/lessons/c5/cmi5-launch", new { }), HttpStatusCode.Conflict, "..");
+        var courseId = Payloads.NewId("course");
+        var course = Payloads.Course(courseId);
+        (await admin.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
+        var mediaId = await UploadAsync(admin, courseId, Package("Completed", "index.html", [.. Files, ("../escape.html", "<p>out</p>")]));
+        var lesson = Payloads.Lesson("c5", "cmi5", []);
+        lesson.Remove("contentUrl");
+        lesson["mediaId"] = mediaId;
+        course["modules"]![0]!["lessons"] = new JsonArray(lesson);
+        await Problem.AssertAsync(await admin.PutAsJsonAsync($"/api/courses/{courseId}", course), HttpStatusCode.BadRequest, "modules[0].lessons[0].mediaId");
+        await Problem.AssertAsync(await admin.PutAsJsonAsync($"/api/courses/{courseId}/draft", course), HttpStatusCode.BadRequest, "..");
 
-        // An AU url that climbs out of the package, or names no file of it, is not launched either.
+        // An AU url that climbs out of the package, or names no file of it, is not launched.
+        string learnerId;
         (courseId, learnerId) = await Cmi5CourseAsync(admin, "Completed", Package("Completed", "../index.html", Files));
         using var other = await LearnerClient(learnerId);
         await Problem.AssertAsync(
@@ -394,13 +401,7 @@ public sealed class Cmi5Tests(PlatformFixture fixture)
         (await admin.PostAsJsonAsync("/api/courses", course)).EnsureSuccessStatusCode();
         (await admin.PostAsync(new Uri($"/api/courses/{courseId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
 
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(package ?? Package(moveOn));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "geology-cmi5.zip");
-        var uploaded = await admin.PostAsync(new Uri($"/api/courses/{courseId}/media", UriKind.Relative), form);
-        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
-        lesson["mediaId"] = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        lesson["mediaId"] = await UploadAsync(admin, courseId, package ?? Package(moveOn));
         var put = await admin.PutAsJsonAsync($"/api/courses/{courseId}", course);
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
 
@@ -408,6 +409,17 @@ public sealed class Cmi5Tests(PlatformFixture fixture)
         (await admin.PostAsJsonAsync("/api/learners", Payloads.Learner(learnerId))).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/learners/{learnerId}/enrollments", new JsonObject { ["courseId"] = courseId })).EnsureSuccessStatusCode();
         return (courseId, learnerId);
+    }
+
+    private static async Task<string> UploadAsync(HttpClient admin, string courseId, byte[] package)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(package);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "geology-cmi5.zip");
+        var uploaded = await admin.PostAsync(new Uri($"/api/courses/{courseId}/media", UriKind.Relative), form);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        return (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private async Task<HttpClient> LearnerClient(string learnerId)
