@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,8 +13,11 @@ using AdaptiveMooc.Api.Xapi.Documents;
 using AdaptiveMooc.Grains.Abstractions.Cmi5;
 using AdaptiveMooc.Grains.Abstractions.Common;
 using AdaptiveMooc.Grains.Abstractions.Courses;
+using AdaptiveMooc.Grains.Abstractions.Media;
 using AdaptiveMooc.Grains.Abstractions.Xapi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
 
 namespace AdaptiveMooc.Api.Endpoints;
 
@@ -29,6 +34,8 @@ public static class Cmi5Endpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<Cmi5Lms>();
+        services.AddSingleton<Cmi5ContentPolicy>();
+        services.AddSingleton<Cmi5RemotePackages>();
         return services;
     }
 
@@ -43,12 +50,14 @@ public static class Cmi5Endpoints
             .WithSummary("Where each AU of a learner's cmi5 lesson stands.");
         routes.MapPost("/api/cmi5/fetch", Fetch).AllowAnonymous().WithTags("cmi5").WithName("FetchCmi5Token")
             .WithSummary("The cmi5 fetch URL: the AU's auth-token, once (cmi5 8.2).");
+        routes.MapGet("/api/cmi5-content/{courseId}/{mediaId}/{token}/{**path}", Content).AllowAnonymous().WithTags("cmi5").WithName("GetCmi5Content")
+            .WithSummary("A file inside a cmi5 lesson's package, through the signed base path a launch hands out (the token in the path is the credential).");
         return routes;
     }
 
     private static async Task<Results<Ok<Cmi5LaunchResponse>, ProblemHttpResult>> Launch(
         string learnerId, string courseId, string lessonId, Cmi5LaunchBody? body, HttpContext context, IClusterClient cluster,
-        CourseAccess access, IMediaStore store, Cmi5Lms lms)
+        CourseAccess access, IMediaStore store, Cmi5Lms lms, MediaLinks links, Cmi5RemotePackages remote)
     {
         var caller = context.Caller();
         if (!(caller.IsLearnerSelf(learnerId) || caller.IsAdmin))
@@ -61,7 +70,7 @@ public static class Cmi5Endpoints
             return Problems.BadRequest("returnUrl must be an absolute URL of at most 2048 characters.", "returnUrl");
         }
 
-        var (package, lesson, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store);
+        var (package, lesson, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store, remote, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -74,9 +83,9 @@ public static class Cmi5Endpoints
         }
 
         var au = package!.Aus[index];
-        if (!Uri.TryCreate(au.Url, UriKind.Absolute, out var auUrl) || (auUrl.Scheme != Uri.UriSchemeHttps && auUrl.Scheme != Uri.UriSchemeHttp))
+        if (AuAddress(au, package, lms.Base, () => links.CreatePackageBase(courseId, lesson!.MediaId!)) is not { } auAddress)
         {
-            return Problems.Conflict($"AU {au.Id} has the relative url '{au.Url}'; this platform launches AUs at absolute http(s) URLs only (files inside the package are not served).", "auId");
+            return Problems.Conflict($"AU {au.Id}: its url '{au.Url}' is neither an absolute http(s) URL nor a file of the package (a relative path inside it).", "auId");
         }
 
         var unit = new Cmi5Unit(learnerId, courseId, lesson!.Id, au.Id, lms.ActivityId(courseId, lessonId, index),
@@ -148,9 +157,105 @@ public static class Cmi5Endpoints
             "actor=" + Uri.EscapeDataString(actor.ToJsonString()),
             "registration=" + unit.Registration.ToString("D"),
             "activityId=" + Uri.EscapeDataString(unit.ActivityId));
-        var url = au.Url + (au.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+        var fragment = auAddress.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? auAddress[hash..] : string.Empty;
+        var address = auAddress[..(auAddress.Length - fragment.Length)];
+        var url = address + (address.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query + fragment;
         return TypedResults.Ok(new Cmi5LaunchResponse(url, au.Id, unit.ActivityId, unit.Registration, ticket.SessionId, au.LaunchMethod, au.MoveOn, au.MasteryScore));
     }
+
+    /// <summary>
+    /// Where the AU is launched: its absolute http(s) url as it is, or a relative url resolved against the signed base
+    /// path of the package's files (when it stays under it and names a file of the package); null otherwise.
+    /// </summary>
+    private static string? AuAddress(Cmi5Au au, Cmi5Package package, string apiBase, Func<string> packageBase)
+    {
+        if (Uri.TryCreate(au.Url, UriKind.Absolute, out var absolute))
+        {
+            return absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp ? au.Url : null;
+        }
+
+        if (package.BaseUrl is { } outside)
+        {
+            return Uri.TryCreate(outside, au.Url, out var hosted) && (hosted.Scheme == Uri.UriSchemeHttps || hosted.Scheme == Uri.UriSchemeHttp) ? hosted.AbsoluteUri : null;
+        }
+
+        var root = new Uri(apiBase + packageBase());
+        if (au.Url.StartsWith('/') || au.Url.StartsWith('\\') || !Uri.TryCreate(root, au.Url, out var resolved)
+            || !resolved.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var file = Uri.UnescapeDataString(resolved.AbsolutePath[root.AbsolutePath.Length..]);
+        return package.Files.Contains(file) ? resolved.AbsoluteUri : null;
+    }
+
+    /// <summary>
+    /// A file of a cmi5 package, read from the zip in the media store (never extracted), through the signed base path
+    /// a launch hands out: 403 for a forged, altered or expired token, 404 for a path that is no file of the package.
+    /// </summary>
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Content(
+        string courseId, string mediaId, string token, string? path, HttpContext context, IClusterClient cluster, MediaLinks links,
+        IMediaStore store, Cmi5ContentPolicy policy, TimeProvider clock)
+    {
+        if (!Ids.IsValid(courseId) || !MediaIds.IsValid(mediaId))
+        {
+            return Problems.NotFound("No such package.");
+        }
+
+        if (links.CheckPackage(courseId, mediaId, token) is not { } expiresAt)
+        {
+            return Problems.Forbidden("This package address is forged, altered or expired; launch the AU again for a new one.");
+        }
+
+        if (!Cmi5PackageFiles.IsSafePath(path))
+        {
+            return Problems.NotFound("No such file in the package.");
+        }
+
+        var stream = await cluster.ByKey<ICourseMediaGrain>(courseId).Get(mediaId) is null ? null : store.OpenRead(mediaId);
+        if (stream is null)
+        {
+            return Problems.NotFound($"Course '{courseId}' has no package '{mediaId}'.");
+        }
+
+        ZipArchive archive;
+        ZipArchiveEntry? entry;
+        try
+        {
+            archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+            context.Response.RegisterForDispose(archive);
+            Cmi5PackageFiles.Check(archive);
+            entry = archive.GetEntry(path!);
+        }
+        catch (Exception e) when (e is InvalidDataException or Cmi5PackageException)
+        {
+            await stream.DisposeAsync();
+            return Problems.NotFound($"Package '{mediaId}' is not a servable cmi5 package: {e.Message}");
+        }
+
+        if (entry is null || entry.FullName.EndsWith('/'))
+        {
+            return Problems.NotFound("No such file in the package.");
+        }
+
+        if (!ContentTypes.TryGetContentType(entry.FullName, out var contentType))
+        {
+            contentType = "application/octet-stream";
+        }
+
+        // The bytes under a media id never change, so a browser keeps them while the token lives.
+        var headers = context.Response.Headers;
+        headers.CacheControl = $"private, max-age={Math.Max(0, expiresAt - clock.GetUtcNow().ToUnixTimeSeconds())}, immutable";
+        headers.Remove(HeaderNames.XFrameOptions);
+        headers.ContentSecurityPolicy = policy.Header;
+        headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(
+            new BoundedReadStream(entry.Open(), entry.Length), contentType, lastModified: entry.LastWriteTime,
+            entityTag: new EntityTagHeaderValue($"\"{mediaId[..16]}-{entry.Crc32.ToString("x8", CultureInfo.InvariantCulture)}\""));
+    }
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <summary>cmi5 8.2: 200 with the auth-token the first time; 200 with error-code 1 after, 2 for anything not a live launch.</summary>
     private static async Task<Ok<JsonObject>> Fetch(string? unit, string? session, string? k, IClusterClient cluster)
@@ -170,7 +275,7 @@ public static class Cmi5Endpoints
 
     private static async Task<Results<Ok<Cmi5LessonStatusResponse>, ProblemHttpResult>> Waive(
         string learnerId, string courseId, string lessonId, Cmi5WaiverBody? body, HttpContext context, IClusterClient cluster,
-        CourseAccess access, IMediaStore store, Cmi5Lms lms)
+        CourseAccess access, IMediaStore store, Cmi5Lms lms, Cmi5RemotePackages remote)
     {
         var caller = context.Caller();
         if (!Ids.IsValid(courseId) || (caller.IsApiKey && !caller.HasScope(Scopes.CoursesWrite))
@@ -184,7 +289,7 @@ public static class Cmi5Endpoints
             return Problems.BadRequest("reason must be Tested, Equivalent or Administrative (cmi5 9.5.5.2).", "reason");
         }
 
-        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store);
+        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store, remote, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -220,7 +325,8 @@ public static class Cmi5Endpoints
     }
 
     private static async Task<Results<Ok<Cmi5LessonStatusResponse>, ProblemHttpResult>> Status(
-        string learnerId, string courseId, string lessonId, HttpContext context, IClusterClient cluster, CourseAccess access, IMediaStore store)
+        string learnerId, string courseId, string lessonId, HttpContext context, IClusterClient cluster, CourseAccess access, IMediaStore store,
+        Cmi5RemotePackages remote)
     {
         var caller = context.Caller();
         if (!(caller.IsLearnerSelf(learnerId) || caller.IsAdmin || caller.IsTrainer))
@@ -233,7 +339,7 @@ public static class Cmi5Endpoints
             return Problems.Forbidden($"Only the trainers of course '{courseId}' see its learners' cmi5 status.");
         }
 
-        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store);
+        var (package, _, problem) = await PackageAsync(courseId, lessonId, caller, cluster, access, store, remote, context.RequestAborted);
         return problem ?? (Results<Ok<Cmi5LessonStatusResponse>, ProblemHttpResult>)TypedResults.Ok(await StatusOf(cluster, learnerId, courseId, lessonId, package!));
     }
 
@@ -252,7 +358,8 @@ public static class Cmi5Endpoints
 
     /// <summary>The lesson's cmi5 package, read from the media store, after the course access check (view content).</summary>
     private static async Task<(Cmi5Package? Package, LessonDefinition? Lesson, ProblemHttpResult? Problem)> PackageAsync(
-        string courseId, string lessonId, Caller caller, IClusterClient cluster, CourseAccess access, IMediaStore store)
+        string courseId, string lessonId, Caller caller, IClusterClient cluster, CourseAccess access, IMediaStore store,
+        Cmi5RemotePackages remote, CancellationToken cancellationToken)
     {
         if (!Ids.IsValid(courseId))
         {
@@ -276,9 +383,21 @@ public static class Cmi5Endpoints
             return (null, null, Problems.NotFound($"Course '{courseId}' has no lesson '{lessonId}'."));
         }
 
+        if (lesson.Kind == LessonKinds.Cmi5 && lesson.MediaId is null && lesson.ContentUrl is { } outside)
+        {
+            try
+            {
+                return (await remote.GetAsync(outside, cancellationToken), lesson, null);
+            }
+            catch (Cmi5PackageException e)
+            {
+                return (null, null, Problems.Conflict($"Lesson '{lessonId}': {e.Message}", "lessonId"));
+            }
+        }
+
         if (lesson.Kind != LessonKinds.Cmi5 || lesson.MediaId is not { } mediaId)
         {
-            return (null, null, Problems.Conflict($"Lesson '{lessonId}' is not a cmi5 lesson with an uploaded package (kind cmi5, mediaId).", "lessonId"));
+            return (null, null, Problems.Conflict($"Lesson '{lessonId}' is not a cmi5 lesson with a package (kind cmi5, and an uploaded mediaId or the contentUrl of its cmi5.xml).", "lessonId"));
         }
 
         await using var zip = store.OpenRead(mediaId);

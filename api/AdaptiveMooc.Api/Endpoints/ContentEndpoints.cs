@@ -183,7 +183,7 @@ public static class ContentEndpoints
             return Problems.From(problem);
         }
 
-        if (await MissingMedia(cluster, definition) is { } missing)
+        if (await MissingMedia(cluster, definition, context.RequestServices.GetRequiredService<IMediaStore>()) is { } missing)
         {
             return missing;
         }
@@ -403,8 +403,11 @@ public static class ContentEndpoints
             entityTag: new EntityTagHeaderValue($"\"{mediaId}\""), enableRangeProcessing: true);
     }
 
-    /// <summary>400 naming the lesson's <c>mediaId</c> when a lesson names a file the course does not hold.</summary>
-    internal static async Task<ProblemHttpResult?> MissingMedia(IClusterClient cluster, CourseDefinition definition)
+    /// <summary>
+    /// 400 naming the lesson's <c>mediaId</c> when a lesson names a file the course does not hold, or when a cmi5
+    /// lesson's file is no cmi5 package within the limits (docs/XAPI.md, "cmi5": entries, size, plain relative names).
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> MissingMedia(IClusterClient cluster, CourseDefinition definition, IMediaStore store)
     {
         var modules = definition.Modules ?? [];
         var media = cluster.ByKey<ICourseMediaGrain>(definition.Id);
@@ -418,10 +421,35 @@ public static class ContentEndpoints
                     var field = $"modules[{m}].lessons[{l}].mediaId";
                     return Problems.BadRequest($"{field}: '{mediaId}' is not a file uploaded to course '{definition.Id}'.", field);
                 }
+
+                if (lessons[l] is { Kind: LessonKinds.Cmi5, MediaId: { } packageId } && Cmi5Problem(store, packageId) is { } cmi5Problem)
+                {
+                    var field = $"modules[{m}].lessons[{l}].mediaId";
+                    return Problems.BadRequest($"{field}: {cmi5Problem}", field);
+                }
             }
         }
 
         return null;
+    }
+
+    private static string? Cmi5Problem(IMediaStore store, string mediaId)
+    {
+        using var zip = store.OpenRead(mediaId);
+        if (zip is null)
+        {
+            return $"the package '{mediaId}' is missing from the media store.";
+        }
+
+        try
+        {
+            Xapi.Cmi5.Cmi5Package.FromZip(zip);
+            return null;
+        }
+        catch (Xapi.Cmi5.Cmi5PackageException e)
+        {
+            return e.Message;
+        }
     }
 
     private static async Task<CourseDraftResponse> DraftOf(ICourseGrain grain, string courseId)

@@ -68,7 +68,7 @@ public static class CourseEndpoints
             return Problems.From(problem);
         }
 
-        if (await ContentEndpoints.MissingMedia(cluster, definition) is { } missingMedia)
+        if (await ContentEndpoints.MissingMedia(cluster, definition, context.RequestServices.GetRequiredService<Media.IMediaStore>()) is { } missingMedia)
         {
             return missingMedia;
         }
@@ -194,7 +194,7 @@ public static class CourseEndpoints
             return Problems.From(problem);
         }
 
-        if (await ContentEndpoints.MissingMedia(cluster, definition) is { } missingMedia)
+        if (await ContentEndpoints.MissingMedia(cluster, definition, context.RequestServices.GetRequiredService<Media.IMediaStore>()) is { } missingMedia)
         {
             return missingMedia;
         }

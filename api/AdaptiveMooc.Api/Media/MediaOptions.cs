@@ -20,6 +20,12 @@ public sealed class MediaOptions
     /// <summary>How long a signed link works, in seconds (default 15 minutes; 30 s to 24 h).</summary>
     public int LinkLifetimeSeconds { get; set; } = 900;
 
+    /// <summary>
+    /// How long the signed base path of a cmi5 package's files works, in seconds (default 4 hours; 5 min to 24 h):
+    /// the AU loads pages and assets under it for as long as the learner keeps it open (docs/XAPI.md, "cmi5").
+    /// </summary>
+    public int Cmi5ContentLifetimeSeconds { get; set; } = 14_400;
+
     /// <summary>The HMAC key of signed links (created on first start, owner-only, like every secret).</summary>
     public string LinkKeyPath { get; set; } = ".data/secrets/media-links.key";
 }

@@ -42,6 +42,31 @@ public sealed class MediaLinksTests : IDisposable
         Assert.NotNull(Links().Check("finance", Media, u, e, s));
     }
 
+    [Fact]
+    public void A_cmi5_package_token_works_until_it_expires_for_its_package_only()
+    {
+        var links = new MediaLinks(Options.Create(new MediaOptions { LinkKeyPath = Path.Combine(secrets, "media-links.key"), Cmi5ContentLifetimeSeconds = 600 }), clock);
+        var basePath = links.CreatePackageBase("finance", Media);
+        Assert.StartsWith($"/api/cmi5-content/finance/{Media}/", basePath, StringComparison.Ordinal);
+        var token = basePath.Split('/')[5];
+        var expiry = token[..token.IndexOf('.', StringComparison.Ordinal)];
+        var signature = token[(expiry.Length + 1)..];
+
+        Assert.NotNull(links.CheckPackage("finance", Media, token));
+        Assert.Null(links.CheckPackage("python", Media, token));
+        Assert.Null(links.CheckPackage("finance", new string('b', 64), token));
+        Assert.Null(links.CheckPackage("finance", Media, (long.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture) + 1) + "." + signature));
+        Assert.Null(links.CheckPackage("finance", Media, signature));
+
+        // Its signature is no media link's: the purpose it covers is not a caller.
+        Assert.NotNull(links.Check("finance", Media, "cmi5-content", expiry, signature));
+
+        clock.Advance(TimeSpan.FromSeconds(600));
+        Assert.NotNull(links.CheckPackage("finance", Media, token));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(links.CheckPackage("finance", Media, token));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(secrets))

@@ -338,6 +338,11 @@ public static class AccessMatrix
         ["POST /api/learners/{learnerId}/courses/{courseId}/lessons/{lessonId}/cmi5-waiver"] = AccessRule.CourseStaff(CoursesWrite) with { Body = _ => new { } },
         // The fetch URL's secret is the credential: anyone may call it; without a live launch it answers error-code 2.
         ["POST /api/cmi5/fetch"] = AccessRule.Anyone(),
+        // Anonymous, the signed token in the path being the credential (a launch hands it out): without one everybody gets 403.
+        ["GET /api/cmi5-content/{courseId}/{mediaId}/{token}/{path}"] = new AccessRule(Enum.GetValues<Role>().ToDictionary(r => r, _ => Expect.Forbidden))
+        {
+            Parameters = new Dictionary<string, string> { ["token"] = "lessonId", ["path"] = "lessonId" },
+        },
     };
 
     public static IReadOnlyDictionary<string, AccessRule> Routes { get; } =

@@ -14,6 +14,12 @@ internal sealed record Cmi5Package(string CourseId, string Title, IReadOnlyList<
 {
     public const string Namespace = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
     public const int MaxStructureBytes = 4 * 1024 * 1024;
+    /// <summary>The package's file names (set by <see cref="FromZip"/>, after <see cref="Cmi5PackageFiles.Check"/>).</summary>
+    public IReadOnlySet<string> Files { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>For a package hosted outside the platform: its cmi5.xml's address, against which relative AU urls resolve.</summary>
+    public Uri? BaseUrl { get; init; }
+
     private static readonly HashSet<string> MoveOnValues = new(["NotApplicable", "Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed"], StringComparer.Ordinal);
 
     public static Cmi5Package FromZip(Stream zip)
@@ -21,6 +27,7 @@ internal sealed record Cmi5Package(string CourseId, string Title, IReadOnlyList<
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            var files = Cmi5PackageFiles.Check(archive);
             var entry = archive.GetEntry("cmi5.xml") ?? throw new Cmi5PackageException("The package has no cmi5.xml at its root (cmi5 14.1).");
             if (entry.Length > MaxStructureBytes)
             {
@@ -28,7 +35,7 @@ internal sealed record Cmi5Package(string CourseId, string Title, IReadOnlyList<
             }
 
             using var stream = entry.Open();
-            return FromXml(stream);
+            return FromXml(stream) with { Files = files };
         }
         catch (InvalidDataException)
         {
