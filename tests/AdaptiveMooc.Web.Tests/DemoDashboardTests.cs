@@ -60,6 +60,8 @@ public sealed class DemoDashboardTests(WebPlatform web)
 
             var expected = analytics.GetProperty("atRisk").EnumerateArray().Select(r => r.GetProperty("learnerId").GetString()!).Order(StringComparer.Ordinal).ToList();
             Assert.NotEmpty(expected);
+            // The table is in the prerendered page and rendered again when the circuit starts: wait for its rows.
+            await Expect(page.Locator("[data-testid=at-risk] td[data-learner]")).ToHaveCountAsync(expected.Count, new() { Timeout = 60_000 });
             var shown = (await page.Locator("[data-testid=at-risk] td[data-learner]").AllInnerTextsAsync()).Select(t => t.Trim()).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected, shown);
 
