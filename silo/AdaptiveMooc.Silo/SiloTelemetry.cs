@@ -63,10 +63,22 @@ public static class SiloTelemetry
 
         if (configuration.GetValue("Mooc:Dashboard:Enabled", true))
         {
-            silo.AddDashboard();
+            // The dashboard samples every grain's and silo's counters on each tick, page open or not: once a
+            // second (its default) was a third of an idle silo's CPU (docs/BENCHMARKS.md, "Idle cost").
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = DashboardCounterInterval(configuration));
         }
 
         return silo;
+    }
+
+    /// <summary><c>Mooc:Dashboard:CounterUpdateIntervalMs</c>: milliseconds between the dashboard's counter samples (default 5000, at least 1000).</summary>
+    public static int DashboardCounterInterval(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var interval = configuration.GetValue("Mooc:Dashboard:CounterUpdateIntervalMs", 5000);
+        return interval >= 1000
+            ? interval
+            : throw new InvalidOperationException($"Mooc:Dashboard:CounterUpdateIntervalMs must be at least 1000, not {interval}.");
     }
 
     private static bool Bindable(int port)

@@ -11,6 +11,12 @@ public sealed class LrsForwardingOptions
     /// <summary>How often the statement log is looked at when the last round found nothing more to send.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the lease holder looks for targets while none exists; adding a target wakes it at once (PostgreSQL
+    /// NOTIFY), so this only bounds how late a target inserted behind the API's back is seen.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often a silo without the lease tries to take it.</summary>
     public TimeSpan LeaseRetry { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -57,6 +57,12 @@ internal sealed partial class LrsForwardingService(
     private async Task ForwardWhileLeasedAsync(NpgsqlConnection lease, CancellationToken stoppingToken)
     {
         var horizon = new StableHorizon(store);
+        // Listening before the first look at the targets: an addition committed after that look wakes the wait below.
+        await using (var listen = new NpgsqlCommand($"LISTEN {LrsForwardingStore.TargetsChannel}", lease))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             // Still holding the lease: the lock lives as long as this session, so a query on it proves both.
@@ -69,7 +75,12 @@ internal sealed partial class LrsForwardingService(
                 more = await forwarder.ForwardAsync(targets, stable, stoppingToken);
             }
 
-            if (!more)
+            if (targets.Count == 0)
+            {
+                // Nothing to forward to: sleep until a target is added (NOTIFY) or IdlePollInterval passes.
+                await lease.WaitAsync(settings.IdlePollInterval, stoppingToken);
+            }
+            else if (!more)
             {
                 await Task.Delay(settings.PollInterval, stoppingToken);
             }

@@ -21,7 +21,7 @@ public static class LrsForwardingServiceCollectionExtensions
         services.AddOptions<LrsForwardingOptions>()
             .BindConfiguration(LrsForwardingOptions.Section)
             .Validate(o => o.BatchSize is >= 1 and <= 1000 && o.MaxBatchBytes >= 1024 && o.MaxAttempts >= 1, "Mooc:LrsForwarding: BatchSize 1-1000, MaxBatchBytes >= 1024, MaxAttempts >= 1.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseRetry > TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Mooc:LrsForwarding: PollInterval, LeaseRetry and Timeout must be positive.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.IdlePollInterval > TimeSpan.Zero && o.LeaseRetry > TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Mooc:LrsForwarding: PollInterval, IdlePollInterval, LeaseRetry and Timeout must be positive.")
             .Validate(o => o.FirstRetry > TimeSpan.Zero && o.LongestRetry >= o.FirstRetry, "Mooc:LrsForwarding: FirstRetry must be positive and at most LongestRetry.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPath), "Mooc:LrsForwarding:KeyPath is required.")
             .ValidateOnStart();

@@ -21,14 +21,23 @@ internal sealed class LrsForwardingStore(NpgsqlDataSource dataSource)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Channel notified (at commit) when a target is added: the lease holder, idle while no target exists, listens
+    /// on it and starts forwarding at once instead of polling an empty table every second.
+    /// </summary>
+    public const string TargetsChannel = "lrs_forward_targets_added";
+
     public async Task AddTargetAsync(
         Guid id, Uri endpoint, string username, byte[] protectedPassword, IReadOnlyList<string>? courseIds, DateTimeOffset createdAt, string createdBy,
         CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO lrs_forward_targets (target_id, endpoint, username, password_protected, course_ids, created_at, created_by)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            $$"""
+            WITH added AS (
+                INSERT INTO lrs_forward_targets (target_id, endpoint, username, password_protected, course_ids, created_at, created_by)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                RETURNING target_id)
+            SELECT pg_notify('{{TargetsChannel}}', '') FROM added
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = endpoint.AbsoluteUri });
