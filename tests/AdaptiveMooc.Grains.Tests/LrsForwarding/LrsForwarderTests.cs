@@ -198,10 +198,16 @@ public sealed class LrsForwarderTests : IAsyncLifetime
         }
 
         await transaction.CommitAsync();
+        // Transaction ids are cluster-wide: other tests' transactions still open at an observation keep it pending
+        // until they end, so the horizon may need a few rounds (each a moment apart) to reach the committed end.
         var stable = 0L;
-        for (var i = 0; i < 3 && stable < committed; i++)
+        for (var i = 0; i < 200 && stable < committed; i++)
         {
             stable = await horizon.ObserveAsync(default);
+            if (stable < committed)
+            {
+                await Task.Delay(50);
+            }
         }
 
         Assert.Equal(committed, stable);
